@@ -1,0 +1,10 @@
+#pragma once
+// The parts of GSL that `complexity` uses: weighted linear least squares
+// for the fits, and the error handler switch. Nothing else is exposed.
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+#include <gsl/gsl_multifit.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_rng.h>

@@ -1,0 +1,83 @@
+/// One documented operation: what is timed, against which documented class.
+public struct Operation: Codable, Sendable, Equatable, Identifiable {
+  /// Which subject times the operation.
+  public enum SubjectKind: String, Codable, Sendable, CaseIterable {
+    /// The real CPython interpreter, through the harness.
+    case python
+    /// Swift containers, timed in-process.
+    case swift
+    /// A deterministic stand-in with a known class, for tests and demos.
+    case fake
+  }
+
+  /// The row of a documentation table this operation comes from.
+  public struct SeedRow: Codable, Sendable, Equatable {
+    /// The table, e.g. `Lists`.
+    public var table: String
+    /// The row's name, e.g. `Pop first`.
+    public var operation: String
+    /// The row's example, e.g. `l.pop(0)`.
+    public var example: String
+
+    public init(table: String, operation: String, example: String) {
+      self.table = table
+      self.operation = operation
+      self.example = example
+    }
+  }
+
+  /// Which sizes an operation's sweep visits.
+  public enum Sizing: String, Codable, Sendable {
+    /// The plan's geometric grid.
+    case geometric
+    /// Powers of two only. Hash tables grow in powers of two, so their fill
+    /// level (and with it the time per element) saws up and down between
+    /// other sizes; at powers of two every size has the same fill.
+    case powersOfTwo
+  }
+
+  /// Stable id, e.g. `list.pop0`; tests, docs and other tools use it.
+  public var id: String
+  public var subject: SubjectKind
+  /// The documentation row (nil for operations the tables lack).
+  public var seedRow: SeedRow?
+  /// The size the sweep varies, e.g. `n = len(l)`.
+  public var swept: String
+  /// What is held fixed while `swept` varies (empty when nothing is).
+  public var fixed: String
+  /// The documented class for the swept variable (nil: none documented).
+  public var documented: ComplexityClass?
+  /// The documented cost as written, e.g. `O(min(len(s), len(t)))`.
+  public var documentedText: String
+  /// The worst-case column as written, where the table has one.
+  public var worstCase: String?
+  /// Where the documented class comes from.
+  public var source: String
+  /// How the timing loop treats this operation (restores, fresh copies).
+  public var method: String
+  /// What the implementation really does, with a source reference; printed
+  /// under a report's table when the row is flagged.
+  public var implementationNote: String?
+  /// Which sizes the sweep visits.
+  public var sizing: Sizing
+
+  public init(
+    id: String, subject: SubjectKind, seedRow: SeedRow?, swept: String, fixed: String = "",
+    documented: ComplexityClass?, documentedText: String, worstCase: String? = nil,
+    source: String, method: String, implementationNote: String? = nil,
+    sizing: Sizing = .geometric
+  ) {
+    self.id = id
+    self.subject = subject
+    self.seedRow = seedRow
+    self.swept = swept
+    self.fixed = fixed
+    self.documented = documented
+    self.documentedText = documentedText
+    self.worstCase = worstCase
+    self.source = source
+    self.method = method
+    self.implementationNote = implementationNote
+    self.sizing = sizing
+  }
+}

@@ -1,0 +1,58 @@
+/// What the fitter concluded about one sweep.
+public struct Classification: Codable, Sendable, Equatable {
+  /// A settled class, or the two classes the evidence cannot separate.
+  public enum Outcome: Codable, Sendable, Equatable, CustomStringConvertible {
+    case conclusive(ComplexityClass)
+    case inconclusive(ComplexityClass, ComplexityClass)
+
+    /// The class name, or `inconclusive` for an undecided outcome.
+    public var name: String {
+      switch self {
+      case .conclusive(let c): return c.rawValue
+      case .inconclusive: return "inconclusive"
+      }
+    }
+
+    public var description: String {
+      switch self {
+      case .conclusive(let c): return c.rawValue
+      case .inconclusive(let a, let b): return "inconclusive (\(a) | \(b))"
+      }
+    }
+
+    /// The settled class, if there is one.
+    public var settled: ComplexityClass? {
+      if case .conclusive(let c) = self { return c }
+      return nil
+    }
+  }
+
+  /// The verdict of the measurement alone.
+  public var outcome: Outcome
+  /// The class the selection rule picks on the measured data.
+  public var best: ComplexityClass
+  /// The strongest competitor of `best`.
+  public var runnerUp: ComplexityClass
+  /// Share of resamples (0…1) on which the selection rule picks `best` again.
+  public var confidence: Double
+  /// Akaike weight of `best` among the valid models (0…1).
+  public var akaikeWeight: Double
+  /// The fitted growth `t(nMax)/t(nMin) − 1` of the best growing model; below
+  /// the classifier's tolerance the operation counts as O(1).
+  public var growth: Double
+  /// Every candidate model as fitted.
+  public var models: [ModelFit]
+  /// The log-log slope over each octave of `n`.
+  public var octaveSlopes: [OctaveSlope]
+  /// The log-log slope over the top two octaves.
+  public var slope: Double?
+  /// Smallest and largest size measured.
+  public var sizeRange: ClosedRange<Int>
+  /// Plain-language remarks on how the verdict was reached.
+  public var notes: [String]
+
+  /// The fitted model of a class.
+  public func model(_ c: ComplexityClass) -> ModelFit? {
+    models.first { $0.complexityClass == c }
+  }
+}

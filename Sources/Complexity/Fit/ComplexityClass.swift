@@ -1,0 +1,59 @@
+import Foundation
+
+/// A candidate growth class: how an operation's cost grows with its size `n`.
+///
+/// The raw values are the exact names used in every output
+/// (`O(1)`, `O(log n)`, `O(n)`, `O(n log n)`, `O(n^2)`).
+public enum ComplexityClass: String, CaseIterable, Codable, Sendable, Comparable {
+  case constant = "O(1)"
+  case logarithmic = "O(log n)"
+  case linear = "O(n)"
+  case linearithmic = "O(n log n)"
+  case quadratic = "O(n^2)"
+
+  /// The growth term `f(n)` of the model `t = a + b·f(n)`, or `nil` for O(1).
+  ///
+  /// Sizes are scaled by the largest size so every column of the design
+  /// matrix lies in (0, 1] and the fits stay well conditioned:
+  ///
+  ///     log n    →  ln(n) / ln(nMax)
+  ///     n        →  n / nMax
+  ///     n log n  →  (n / nMax) · ln(n) / ln(nMax)
+  ///     n^2      →  (n / nMax)^2
+  public func scaledTerm(_ n: Double, largest nMax: Double) -> Double? {
+    let u = n / nMax
+    let l = log(n) / log(nMax)
+    switch self {
+    case .constant: return nil
+    case .logarithmic: return l
+    case .linear: return u
+    case .linearithmic: return u * l
+    case .quadratic: return u * u
+    }
+  }
+
+  /// Parses a class from its name; tolerant of spacing, `**`/`²` and `N`.
+  public init?(name: String) {
+    let squeezed = name.lowercased()
+      .replacingOccurrences(of: " ", with: "")
+      .replacingOccurrences(of: "**2", with: "^2")
+      .replacingOccurrences(of: "²", with: "^2")
+    let aliases: [String: ComplexityClass] = [
+      "o(1)": .constant, "1": .constant, "constant": .constant,
+      "o(logn)": .logarithmic, "logn": .logarithmic, "logarithmic": .logarithmic,
+      "o(n)": .linear, "n": .linear, "linear": .linear,
+      "o(nlogn)": .linearithmic, "nlogn": .linearithmic, "linearithmic": .linearithmic,
+      "o(n^2)": .quadratic, "n^2": .quadratic, "quadratic": .quadratic,
+    ]
+    guard let c = aliases[squeezed] else { return nil }
+    self = c
+  }
+
+  private var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
+
+extension ComplexityClass: CustomStringConvertible {
+  public var description: String { rawValue }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Renders one classification in full: every model, the slopes, the notes.
+public struct FitReport {
+  public var result: OperationResult
+
+  public init(_ result: OperationResult) { self.result = result }
+
+  /// The classification in `format`.
+  public func render(_ format: Format) throws -> String {
+    switch format {
+    case .json: return try ResultsReport.json(result)
+    case .csv:
+      return CSVTable(header: ResultsReport.csvHeader, rows: [ResultsReport.csvRow(result)])
+        .render()
+    case .table: return text(markdown: false)
+    case .markdown: return text(markdown: true)
+    }
+  }
+
+  private func text(markdown: Bool) -> String {
+    guard let c = result.classification else {
+      return "\(result.op): failed: \(result.failure ?? "no classification")\n"
+    }
+    let f = ResultsReport.format
+    var lines: [String] = []
+    let title = "\(result.op): \(c.outcome)"
+    lines.append(markdown ? "### \(title)\n" : title)
+    var facts = [
+      ("measured", c.outcome.description),
+      ("runner-up", c.runnerUp.rawValue),
+      ("confidence", f(c.confidence, "%.2f") + " of resamples chose \(c.best)"),
+      ("Akaike weight", f(c.akaikeWeight, "%.3f")),
+      ("growth", f(c.growth * 100, "%.0f") + "% across n = \(c.sizeRange.lowerBound)…\(c.sizeRange.upperBound)"),
+      ("top slope", f(c.slope, "%.3f") + " (log-log, top two octaves)"),
+    ]
+    if let documented = result.documented {
+      facts.insert(("documented", documented.rawValue), at: 0)
+      facts.append(("verdict", result.verdict?.rawValue ?? "-"))
+    }
+    if markdown {
+      lines.append(MarkdownTable(header: ["", ""], rows: facts.map { [$0.0, $0.1] }).render())
+    } else {
+      let width = facts.map(\.0.count).max() ?? 0
+      lines += facts.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+      lines.append("")
+    }
+    var models = [[String]]()
+    for m in c.models.sorted(by: { $0.aicc < $1.aicc }) {
+      models.append([
+        m.complexityClass.rawValue, f(m.intercept, "%.4g"), f(m.coefficient, "%.4g"),
+        f(m.aicc - (c.models.filter(\.isValid).map(\.aicc).min() ?? 0), "%.1f"),
+        m.isValid ? "yes" : "no (b < 0)",
+      ])
+    }
+    let header = ["model", "a (s)", "b (s at n max)", "ΔAICc", "valid"]
+    lines.append(
+      markdown
+        ? MarkdownTable(header: header, rows: models).render()
+        : TextTable(header: header, rows: models).render())
+    let slopes = c.octaveSlopes.map { "\($0.from)→\($0.to): \(f($0.slope, "%.2f"))" }
+    lines.append("octave slopes: " + slopes.joined(separator: ", "))
+    for note in c.notes { lines.append("note: \(note)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

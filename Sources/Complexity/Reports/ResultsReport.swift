@@ -1,0 +1,145 @@
+import Foundation
+
+/// Renders a run's results as a table, CSV, markdown or JSON.
+public struct ResultsReport {
+  public var results: RunResults
+  /// Looks up seed rows and explanations for flagged rows.
+  public var catalog: Catalog
+
+  public init(_ results: RunResults, catalog: Catalog = .standard) {
+    self.results = results
+    self.catalog = catalog
+  }
+
+  /// The CSV columns, in order; extra columns come after the first nine.
+  public static let csvHeader = [
+    "op", "documented", "measured", "verdict", "confidence", "slope", "n_min", "n_max",
+    "seconds", "best", "runner_up", "metric", "failure",
+  ]
+
+  /// The results in `format`.
+  public func render(_ format: Format) throws -> String {
+    switch format {
+    case .json: return try Self.json(results)
+    case .csv:
+      var t = CSVTable(header: Self.csvHeader)
+      t.rows = results.results.map(Self.csvRow)
+      return t.render()
+    case .table:
+      var t = TextTable(header: [
+        "op", "documented", "measured", "verdict", "confidence", "slope", "n", "seconds",
+      ])
+      for r in results.results {
+        t.rows.append([
+          r.op, r.documented?.rawValue ?? "-", measured(r), verdictCell(r, markdown: false),
+          number(r.classification?.confidence, "%.2f"), number(r.classification?.slope, "%.2f"),
+          range(r), String(format: "%.1f", r.seconds),
+        ])
+      }
+      return t.render() + footnotes(markdown: false) + summary()
+    case .markdown:
+      var t = MarkdownTable(header: [
+        "op", "seed row", "example", "documented", "measured", "verdict", "confidence",
+        "slope", "n",
+      ])
+      for r in results.results {
+        let op = catalog[r.op]
+        t.rows.append([
+          "`\(r.op)`", op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-",
+          op?.seedRow.map { "`\($0.example)`" } ?? "-",
+          op?.documentedText ?? r.documented?.rawValue ?? "-", measured(r),
+          verdictCell(r, markdown: true), number(r.classification?.confidence, "%.2f"),
+          number(r.classification?.slope, "%.2f"), range(r),
+        ])
+      }
+      return header() + t.render() + footnotes(markdown: true) + "\n" + summary()
+    }
+  }
+
+  /// One result as a CSV row under `csvHeader`.
+  static func csvRow(_ r: OperationResult) -> [String] {
+    [
+      r.op, r.documented?.rawValue ?? "", r.measuredName, r.verdict?.rawValue ?? "",
+      format(r.classification?.confidence, "%.3f"), format(r.classification?.slope, "%.3f"),
+      r.points.first.map { "\($0.n)" } ?? "", r.points.last.map { "\($0.n)" } ?? "",
+      String(format: "%.2f", r.seconds), r.classification?.best.rawValue ?? "",
+      r.classification?.runnerUp.rawValue ?? "", r.metric, r.failure ?? "",
+    ]
+  }
+
+  /// A number in `format`, or empty for nil or non-finite values.
+  static func format(_ x: Double?, _ format: String) -> String {
+    guard let x, x.isFinite else { return "" }
+    return String(format: format, x)
+  }
+
+  /// The results as pretty, key-sorted JSON.
+  public static func json<T: Encodable>(_ value: T) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  }
+
+  // MARK: - Implementation details
+
+  private func header() -> String {
+    var s = ""
+    if let py = results.python {
+      s += "Measured with \(py.implementation) \(py.version) (`\(py.path)`) "
+    } else {
+      s += "Measured "
+    }
+    s += "on \(results.machine.cpu), \(results.machine.cores) cores, started \(results.started).\n\n"
+    return s
+  }
+
+  private func measured(_ r: OperationResult) -> String {
+    if let failure = r.failure, r.classification == nil { return "failed: \(failure)" }
+    return r.classification?.outcome.description ?? "-"
+  }
+
+  private func verdictCell(_ r: OperationResult, markdown: Bool) -> String {
+    guard let v = r.verdict else { return r.failure != nil ? "failed" : "-" }
+    guard v == .differs else { return v.rawValue }
+    return markdown ? "**differs** ⚠" : "differs <--"
+  }
+
+  private func range(_ r: OperationResult) -> String {
+    guard let a = r.points.first?.n, let b = r.points.last?.n else { return "-" }
+    return "\(a)…\(b)"
+  }
+
+  private func number(_ x: Double?, _ format: String) -> String { Self.format(x, format) }
+
+  /// One line per flagged row: what the implementation does and the evidence.
+  private func footnotes(markdown: Bool) -> String {
+    let flagged = results.results.filter { $0.verdict == .differs }
+    guard !flagged.isEmpty else { return "" }
+    var lines = ["", markdown ? "**Flagged rows**" : "Flagged rows:", ""]
+    for r in flagged {
+      let c = r.classification!
+      var evidence = "measured \(c.outcome) (confidence \(String(format: "%.2f", c.confidence))"
+      if let slope = c.slope { evidence += String(format: ", top log-log slope %.2f", slope) }
+      evidence += String(format: ", growth %.0f%% over n = %d…%d)", c.growth * 100,
+                         c.sizeRange.lowerBound, c.sizeRange.upperBound)
+      let op = catalog[r.op]
+      let documented = op?.documentedText ?? r.documented?.rawValue ?? "?"
+      let why = op?.implementationNote ?? "no explanation on file yet: check the implementation."
+      let id = markdown ? "`\(r.op)`" : r.op
+      lines.append("- \(id): documented \(documented), \(evidence). \(why)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func summary() -> String {
+    let all = results.results
+    let count = { (v: Verdict) in all.filter { $0.verdict == v }.count }
+    let failed = all.filter { $0.classification == nil }.count
+    let seconds = all.map(\.seconds).reduce(0, +)
+    return "\(all.count) ops: \(count(.agree)) agree, \(count(.differs)) differ, "
+      + "\(count(.inconclusive)) inconclusive, \(failed) failed; "
+      + String(format: "%.1f s of sweeps", seconds) + "\n"
+  }
+}

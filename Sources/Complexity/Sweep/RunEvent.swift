@@ -1,0 +1,10 @@
+/// Progress of a run over several operations, for progress lines and
+/// write-as-you-go saving.
+public enum RunEvent {
+  /// An operation's sweep is starting.
+  case startOperation(Operation, index: Int, of: Int)
+  /// An event from inside the operation's sweep.
+  case sweep(Operation, SweepEvent)
+  /// An operation is done (classified, or failed with its reason).
+  case finishOperation(OperationResult, index: Int, of: Int)
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Runs a list of operations through the sweep engine and the classifier,
+/// one at a time (never two timings at once), reporting as it goes.
+public final class Runner {
+  /// Options that choose how operations are timed.
+  public struct Options: Sendable {
+    public var sweep: Sweep
+    public var classifier: Classifier
+    /// The interpreter for CPython operations (`--python`); nil finds one.
+    public var python: String?
+    /// Random positions across the container instead of one hot key.
+    public var cold: Bool
+
+    public init(
+      sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
+      cold: Bool = false
+    ) {
+      self.sweep = sweep
+      self.classifier = classifier
+      self.python = python
+      self.cold = cold
+    }
+  }
+
+  public let options: Options
+  private var harness: PythonHarness?
+
+  public init(options: Options) { self.options = options }
+
+  /// The interpreter, once a CPython operation has started it.
+  public var interpreter: PythonInterpreter? { harness?.interpreter }
+
+  /// Starts the Python harness now, so a missing interpreter fails before
+  /// any work is done.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` naming what was tried.
+  public func preparePython() throws {
+    if harness == nil {
+      let path = try PythonInterpreter.locate(explicit: options.python)
+      harness = try PythonHarness(executable: path)
+    }
+  }
+
+  /// Sweeps and classifies each operation in turn. A failing operation is
+  /// reported as failed with its reason, and the others still run.
+  ///
+  /// - Parameter delegate: receives progress; `.finishOperation` arrives as
+  ///   soon as each operation is done, so callers can save as they go.
+  /// - Returns: one result per operation.
+  public func run(_ operations: [Operation], delegate: (RunEvent) -> Void = { _ in })
+    -> [OperationResult]
+  {
+    var results: [OperationResult] = []
+    for (index, op) in operations.enumerated() {
+      delegate(.startOperation(op, index: index, of: operations.count))
+      let result = runOne(op) { delegate(.sweep(op, $0)) }
+      results.append(result)
+      delegate(.finishOperation(result, index: index, of: operations.count))
+    }
+    return results
+  }
+
+  /// Sweeps and classifies one operation.
+  public func runOne(_ op: Operation, delegate: (SweepEvent) -> Void = { _ in })
+    -> OperationResult
+  {
+    let start = Date()
+    var points: [Point] = []
+    do {
+      points = try sweep(op, delegate: delegate)
+      let classification = try options.classifier.classify(points)
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: classification,
+        points: points, seconds: Date().timeIntervalSince(start))
+    } catch let failure as SweepFailure {
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: nil,
+        points: failure.partial, seconds: Date().timeIntervalSince(start),
+        failure: failure.description)
+    } catch {
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: nil, points: points,
+        seconds: Date().timeIntervalSince(start), failure: "\(error)")
+    }
+  }
+
+  private func sweep(_ op: Operation, delegate: (SweepEvent) -> Void) throws -> [Point] {
+    let sizes = options.sweep.plan.sizes(for: op.sizing)
+    switch op.subject {
+    case .fake:
+      guard var subject = FakeSubject(operationID: op.id) else {
+        throw ComplexityError(.badInput, "no fake subject for \(op.id)")
+      }
+      return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
+    case .python:
+      try preparePython()
+      var subject = PythonSubject(op: op.id, harness: harness!, cold: options.cold)
+      return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
+    case .swift:
+      throw ComplexityError(.subject, "the Swift subject is not available yet")
+    }
+  }
+}

@@ -1,0 +1,296 @@
+// The CPython timing harness, kept here as its one copy. The Swift side
+// runs it with `python3 -u -c`; `complexity harness` prints it.
+
+extension PythonHarness {
+  /// The harness source (Python 3.8 or newer).
+  public static let source = #"""
+# complexity's CPython timing harness. The Swift side starts it, sends one
+# JSON request per line on stdin and reads one JSON reply per line on stdout.
+#   {"cmd": "hello"}  -> {"ok": true, "python": {...}, "ops": [...]}
+#   {"cmd": "time", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
+#                     -> {"ok": true, "seconds": [total of K loops, R values]}
+#   {"cmd": "quit"}
+# Any failure -> {"ok": false, "error": "..."}; the harness keeps serving.
+import gc
+import json
+import platform
+import random
+import sys
+import time
+
+# Elements are ints far above CPython's small-int cache (-5..256), built the
+# same way at every size, so no size gets shared objects the others lack.
+B = 1 << 30
+V = B - 1          # a value stored by set-item style operations
+ABSENT = -(B + 7)  # an int that is in no container
+
+
+def ints(n):
+    return list(range(B, B + n))
+
+
+def hset(n, start=B):
+    # A set built by copying a set is presized: its table is the same
+    # multiple of n at every power of two. Built from a list it would grow
+    # by x4 steps, and its fill (and the time per element) would alternate.
+    return set(set(range(start, start + n)))
+
+
+def shuffled(n):
+    data = ints(n)
+    random.Random(n).shuffle(data)
+    return data
+
+
+# Each op: setup (run once per size, untimed), stmt (timed, once per
+# iteration), and optionally:
+#   restore: untimed code run before each block to bring the state back to
+#            size n (the previous block's keys are in _prev);
+#   block:   iterations per timed block (an expression of n; default: all);
+#   key:     the hot key K (an expression of n, evaluated once per size);
+#   cold:    an expression of n and rng giving a random key for --cold;
+#   keys:    an expression of n and k giving the whole key list (new keys).
+OPS = {}
+
+
+def op(id, setup, stmt, **kw):
+    OPS[id] = dict(setup=setup, stmt=stmt, **kw)
+
+
+FIXED_N = 1 << 20  # n held fixed where k is swept
+SMALL = 10         # the small side held fixed
+
+# --- list --------------------------------------------------------------------
+op("list.copy", "x = ints(n)", "x.copy()")
+op("list.append", "x = ints(n)", "x.append(V)",
+   restore="del x[n:]", block="max(1, n // 2)")
+op("list.pop", "x = ints(n)", "x.append(x.pop())")
+op("list.pop0", "x = ints(n)", "x.append(x.pop(0))")
+op("list.pop_k", "x = ints(FIXED_N); m = FIXED_N - n", "x.append(x.pop(m))",
+   check="n <= FIXED_N")
+op("list.getitem", "x = ints(n)", "x[K]", key="n // 2", cold="rng.randrange(n)")
+op("list.setitem", "x = ints(n)", "x[K] = V", key="n // 2", cold="rng.randrange(n)")
+op("list.iter", "x = ints(n)", "for v in x: pass")
+op("list.sort", "src = shuffled(n)", "y.sort()", restore="y = src.copy()", block="1")
+op("list.min", "x = ints(n)", "min(x)")
+op("list.max", "x = ints(n)", "max(x)")
+op("list.len", "x = ints(n)", "len(x)")
+op("list.reverse", "x = ints(n)", "x.reverse()")
+op("list.contains", "x = ints(n)", "ABSENT in x")
+op("list.clear", "x = ints(n)", "y.clear()", restore="y = x.copy()", block="1")
+op("list.construct", "r = range(B, B + n)", "list(r)")
+op("list.eq", "x = ints(n); y = ints(n)", "x == y")
+op("list.insert_slice", "x = ints(n); p = [V]", "x[0:0] = p",
+   restore="del x[n:]", block="1")
+op("list.getslice", "x = ints(FIXED_N)", "x[10:10 + n]", check="n + 10 <= FIXED_N")
+op("list.delslice", "x = ints(n); p = [V, V]", "del x[1:3]",
+   restore="x[1:1] = p if len(x) < n else []", block="1")
+op("list.delitem", "x = ints(n); i = n // 2", "del x[i]",
+   restore="x.insert(i, V) if len(x) < n else None", block="1")
+op("list.remove", "x = ints(n); i = n // 2; m = x[i]", "x.remove(m)",
+   restore="x.insert(i, m) if len(x) < n else None", block="1")
+op("list.setslice", "x = ints(n); p = [V, V, V]", "x[1:3] = p",
+   restore="del x[1:len(x) - n + 1]", block="1")
+op("list.extend", "x = ints(SMALL * 100); m = len(x); e = ints(n)", "x.extend(e)",
+   restore="del x[m:]", block="1")
+op("list.multiply", "x = ints(n)", "x * 5")
+op("list.insert0", "x = ints(n)", "x.insert(0, V)", restore="del x[n:]", block="1")
+
+# --- set ---------------------------------------------------------------------
+op("set.contains", "s = hset(n)", "K in s", key="B + n // 2",
+   cold="B + rng.randrange(n)")
+op("set.len", "s = hset(n)", "len(s)")
+op("set.add", "s = hset(n)", "s.add(K)",
+   keys="range(B + n, B + n + k)", restore="s.difference_update(_prev)",
+   block="max(1, n // 2)")
+op("set.remove", "s = hset(n)", "s.remove(K); s.add(K)", key="B + n // 2",
+   cold="B + rng.randrange(n)")
+op("set.discard", "s = hset(n)", "s.discard(K); s.add(K)", key="B + n // 2",
+   cold="B + rng.randrange(n)")
+op("set.pop", "s = hset(n)", "s.add(s.pop())")
+op("set.clear", "s = hset(n)", "t.clear()", restore="t = s.copy()", block="1")
+op("set.construct", "x = ints(n)", "set(x)")
+op("set.iter", "s = hset(n)", "for v in s: pass")
+op("set.copy", "s = hset(n)", "s.copy()")
+op("set.eq", "s = hset(n); t = hset(n)", "s == t")
+op("set.issubset", "s = hset(n); t = hset(max(1 << 16, n))", "s <= t")
+op("set.issuperset", "t = hset(n); s = hset(max(1 << 16, n))", "s >= t")
+op("set.union", "s = hset(n); t = hset(n, B + n)", "s | t")
+op("set.intersection", "s = hset(SMALL); t = hset(n)", "s & t")
+op("set.intersection_both", "s = hset(n); t = hset(n)", "s & t")
+op("set.multi_intersection", "s1 = hset(n); s2 = hset(n); s3 = hset(n)",
+   "s1 & s2 & s3")
+op("set.difference", "s = hset(SMALL); t = hset(n)", "s - t")
+op("set.symmetric_difference", "s = hset(SMALL); t = hset(n)", "s ^ t")
+
+# --- dict --------------------------------------------------------------------
+op("dict.copy", "d = dict.fromkeys(ints(n), V)", "d.copy()")
+op("dict.getitem", "d = dict.fromkeys(ints(n), V)", "d[K]", key="B + n // 2",
+   cold="B + rng.randrange(n)")
+op("dict.setitem", "d = dict.fromkeys(ints(n), V)", "d[K] = V",
+   keys="range(B + n, B + n + k)",
+   restore="for _v in _prev: del d[_v]", block="max(1, n // 2)")
+op("dict.delitem", "d = dict.fromkeys(ints(n), V)", "del d[K]; d[K] = V",
+   key="B + n // 2", cold="B + rng.randrange(n)")
+op("dict.items_iter", "d = dict.fromkeys(ints(n), V)", "for k, v in d.items(): pass")
+op("dict.len", "d = dict.fromkeys(ints(n), V)", "len(d)")
+op("dict.get", "d = dict.fromkeys(ints(n), V)", "d.get(K)", key="B + n // 2",
+   cold="B + rng.randrange(n)")
+op("dict.setdefault", "d = dict.fromkeys(ints(n), V)", "d.setdefault(K, V)",
+   key="B + n // 2", cold="B + rng.randrange(n)")
+op("dict.pop", "d = dict.fromkeys(ints(n), V)", "d[K] = d.pop(K)",
+   key="B + n // 2", cold="B + rng.randrange(n)")
+op("dict.popitem", "d = dict.fromkeys(ints(n), V)", "k, v = d.popitem(); d[k] = v")
+op("dict.clear", "d = dict.fromkeys(ints(n), V)", "e.clear()",
+   restore="e = d.copy()", block="1")
+op("dict.keys", "d = dict.fromkeys(ints(n), V)", "d.keys()")
+op("dict.values", "d = dict.fromkeys(ints(n), V)", "d.values()")
+op("dict.construct", "p = [(k, V) for k in ints(n)]", "dict(p)")
+op("dict.iter", "d = dict.fromkeys(ints(n), V)", "for k in d: pass")
+
+# --- beyond the seed's tables ------------------------------------------------
+op("deque.popleft", "import collections; q = collections.deque(ints(n))",
+   "q.append(q.popleft())")
+
+
+def indent(code, depth):
+    pad = "    " * depth
+    return "\n".join(pad + line for line in code.split("\n"))
+
+
+SAMPLER = """
+def _sample(_ns, _keys, _block, _timer):
+{bind}
+    _prev = []
+    _total = 0
+    _i = 0
+    _k = len(_keys)
+    while _i < _k:
+        _chunk = _keys[_i:_i + _block]
+{restore}
+        _t0 = _timer()
+        for K in _chunk:
+{stmt}
+        _total += _timer() - _t0
+        _prev = _chunk
+        _i += _block
+    return _total
+"""
+
+
+class Prepared:
+    """One op set up at one size: the namespace and its compiled sampler."""
+
+    def __init__(self, spec, n, cold):
+        self.spec, self.n, self.cold = spec, n, cold
+        ns = dict(B=B, V=V, ABSENT=ABSENT, ints=ints, shuffled=shuffled, hset=hset,
+                  FIXED_N=FIXED_N, SMALL=SMALL, n=n, rng=random.Random(n))
+        if "check" in spec and not eval(spec["check"], ns):
+            raise ValueError("size %d is out of range for this op (%s)"
+                             % (n, spec["check"]))
+        exec(spec["setup"], ns)
+        self.ns = ns
+        names = [k for k in ns if k.isidentifier() and not k.startswith("_")
+                 and k != "__builtins__"]
+        bind = "\n".join("    %s = _ns[%r]" % (k, k) for k in names) or "    pass"
+        src = SAMPLER.format(
+            bind=bind,
+            restore=indent(spec.get("restore", "pass"), 2),
+            stmt=indent(spec["stmt"], 3))
+        code_ns = {}
+        exec(compile(src, "<op %s>" % spec["id"], "exec"), ns, code_ns)
+        self.sample = code_ns["_sample"]
+        self.block = eval(spec.get("block", "0"), ns)
+        self.hot = eval(spec["key"], ns) if "key" in spec else None
+
+    def keys(self, k):
+        ns = self.ns
+        if "keys" in self.spec:
+            return list(eval(self.spec["keys"], dict(ns, k=k)))
+        if self.cold and "cold" in self.spec:
+            rng = ns["rng"]
+            return [eval(self.spec["cold"], dict(ns, rng=rng)) for _ in range(k)]
+        return [self.hot] * k
+
+
+for _id, _spec in OPS.items():
+    _spec["id"] = _id
+
+# Prepared sizes of the current op: each size is built once and kept, so the
+# sweep can revisit sizes in any order without rebuilding (and re-scattering)
+# its input.
+_prepared = {}
+_prepared_op = None
+
+
+def time_op(req):
+    global _prepared, _prepared_op
+    op_id, n = req["op"], int(req["n"])
+    loops, repeats, cold = int(req["loops"]), int(req["repeats"]), bool(req.get("cold"))
+    if op_id not in OPS:
+        raise KeyError("unknown op %r" % op_id)
+    if n < 1 or loops < 1 or repeats < 1:
+        raise ValueError("n, loops and repeats must be at least 1")
+    if _prepared_op != (op_id, cold):
+        _prepared = {}
+        _prepared_op = None
+        gc.collect()
+        _prepared_op = (op_id, cold)
+    if n not in _prepared:
+        _prepared[n] = Prepared(OPS[op_id], n, cold)
+        gc.collect()
+    prepared = _prepared[n]
+    block = prepared.block or loops
+    timer = time.perf_counter_ns
+    out = []
+    for _ in range(repeats):
+        keys = prepared.keys(loops)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            total = prepared.sample(prepared.ns, keys, block, timer)
+        finally:
+            if enabled:
+                gc.enable()
+        out.append(total / 1e9)
+    return {"ok": True, "seconds": out}
+
+
+def hello():
+    return {"ok": True, "ops": sorted(OPS),
+            "python": {"version": platform.python_version(),
+                       "implementation": platform.python_implementation(),
+                       "executable": sys.executable}}
+
+
+def main():
+    out = sys.stdout
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            req = json.loads(line)
+            cmd = req.get("cmd")
+            if cmd == "quit":
+                break
+            elif cmd == "hello":
+                reply = hello()
+            elif cmd == "time":
+                reply = time_op(req)
+            else:
+                reply = {"ok": False, "error": "unknown command %r" % cmd}
+        except MemoryError:
+            global _prepared, _prepared_op
+            _prepared, _prepared_op = {}, None
+            reply = {"ok": False, "error": "out of memory"}
+        except Exception as e:
+            reply = {"ok": False, "error": "%s: %s" % (type(e).__name__, e)}
+        out.write(json.dumps(reply) + "\n")
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()
+"""#
+}

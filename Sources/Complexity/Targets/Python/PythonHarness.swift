@@ -1,0 +1,216 @@
+import Foundation
+
+/// A running `python3` serving the timing harness over JSON lines.
+///
+/// One harness serves a whole run; if it crashes or hangs on one operation,
+/// it is killed and the next request starts a fresh one.
+public final class PythonHarness {
+  /// The interpreter as the harness reported it.
+  public private(set) var interpreter: PythonInterpreter
+  /// The op ids the harness implements.
+  public private(set) var operations: [String]
+  /// Seconds to wait for one reply before the harness counts as hung.
+  public var replyTimeout: Double
+
+  private let executable: String
+  private var process: Process?
+  private var stdin: FileHandle?
+  private let lines = _LineQueue()
+  private let stderrTail = _LineQueue()
+  /// The oldest interpreter the harness supports.
+  public static let minimumVersion = (3, 8)
+
+  /// Starts the harness and checks the interpreter.
+  ///
+  /// - Parameters:
+  ///   - executable: the interpreter's path (see `PythonInterpreter.locate`).
+  ///   - replyTimeout: seconds to wait for one reply (default 120).
+  /// - Throws: `ComplexityError(.missingTool, …)` when it cannot start or is
+  ///   too old; `ComplexityError(.subject, …)` when it does not answer.
+  public init(executable: String, replyTimeout: Double = 120) throws {
+    self.executable = executable
+    self.replyTimeout = replyTimeout
+    self.interpreter = PythonInterpreter(version: "?", implementation: "?", path: executable)
+    self.operations = []
+    try start()
+  }
+
+  deinit { stop() }
+
+  /// Times one operation: the totals of `repeats` samples of `loops` runs.
+  public func time(op: String, n: Int, loops: Int, repeats: Int, cold: Bool) throws -> [Double] {
+    let reply = try request([
+      "cmd": "time", "op": op, "n": n, "loops": loops, "repeats": repeats, "cold": cold,
+    ])
+    guard let seconds = reply["seconds"] as? [Double], seconds.count == repeats,
+      seconds.allSatisfy({ $0.isFinite && $0 >= 0 })
+    else {
+      throw ComplexityError(.subject, "the harness sent a malformed reply for \(op): \(reply)")
+    }
+    return seconds
+  }
+
+  /// Stops the interpreter.
+  public func stop() {
+    if let process, process.isRunning {
+      try? stdin?.write(contentsOf: Data("{\"cmd\": \"quit\"}\n".utf8))
+      try? stdin?.close()
+      let deadline = Date().addingTimeInterval(1)
+      while process.isRunning && Date() < deadline { usleep(5000) }
+      if process.isRunning { process.terminate() }
+    }
+    process = nil
+    stdin = nil
+  }
+
+  // MARK: - Implementation details
+
+  private func start() throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = ["-u", "-c", Self.source]
+    var env = ProcessInfo.processInfo.environment
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    p.environment = env
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    p.standardInput = input
+    p.standardOutput = output
+    p.standardError = errors
+    lines.reset()
+    stderrTail.reset()
+    lines.follow(output.fileHandleForReading)
+    stderrTail.follow(errors.fileHandleForReading)
+    do {
+      try p.run()
+    } catch {
+      throw ComplexityError(
+        .missingTool, "could not start the Python interpreter \(executable): \(error)")
+    }
+    process = p
+    stdin = input.fileHandleForWriting
+    let hello = try request(["cmd": "hello"], restartOnFailure: false)
+    guard let info = hello["python"] as? [String: Any],
+      let version = info["version"] as? String,
+      let implementation = info["implementation"] as? String,
+      let path = info["executable"] as? String,
+      let ops = hello["ops"] as? [String]
+    else {
+      throw ComplexityError(.subject, "the harness greeted with a malformed reply: \(hello)")
+    }
+    let parts = version.split(separator: ".").compactMap { Int($0) }
+    if parts.count >= 2,
+      (parts[0], parts[1]) < Self.minimumVersion
+    {
+      stop()
+      throw ComplexityError(
+        .missingTool,
+        "\(executable) is Python \(version); the harness needs "
+          + "\(Self.minimumVersion.0).\(Self.minimumVersion.1) or newer: pass --python PATH")
+    }
+    interpreter = PythonInterpreter(version: version, implementation: implementation, path: path)
+    operations = ops
+  }
+
+  private func request(_ body: [String: Any], restartOnFailure: Bool = true) throws
+    -> [String: Any]
+  {
+    if process == nil || process?.isRunning == false {
+      if restartOnFailure { stop(); try start() }
+    }
+    guard let stdin, let process else {
+      throw ComplexityError(.subject, "the Python harness is not running")
+    }
+    let data = try JSONSerialization.data(withJSONObject: body) + Data("\n".utf8)
+    do {
+      try stdin.write(contentsOf: data)
+    } catch {
+      throw failure("could not write to the harness")
+    }
+    guard let line = lines.next(timeout: replyTimeout) else {
+      if process.isRunning {
+        process.terminate()
+        self.process = nil
+        throw ComplexityError(
+          .subject, "the harness did not answer within \(Int(replyTimeout)) s (killed it)")
+      }
+      throw failure("the interpreter exited")
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
+      let reply = object as? [String: Any]
+    else {
+      throw ComplexityError(.subject, "the harness sent a line that is not JSON: \(line.prefix(200))")
+    }
+    guard reply["ok"] as? Bool == true else {
+      throw ComplexityError(.subject, "\(reply["error"] as? String ?? "the harness failed")")
+    }
+    return reply
+  }
+
+  private func failure(_ what: String) -> ComplexityError {
+    usleep(50_000)  // let stderr drain
+    let status = process.map { $0.isRunning ? "" : " (status \($0.terminationStatus))" } ?? ""
+    let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
+    process = nil
+    return ComplexityError(.subject, "\(what)\(status)\(tail.isEmpty ? "" : ": \(tail)")")
+  }
+}
+
+/// Lines read from a pipe on a background thread, handed out one at a time.
+final class _LineQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var pending: [String] = []
+  private var buffer = Data()
+  private var closed = false
+
+  func reset() {
+    condition.lock()
+    pending = []
+    buffer = Data()
+    closed = false
+    condition.unlock()
+  }
+
+  func follow(_ handle: FileHandle) {
+    let thread = Thread { [self] in
+      while true {
+        let chunk = handle.availableData
+        condition.lock()
+        if chunk.isEmpty {
+          closed = true
+          condition.broadcast()
+          condition.unlock()
+          return
+        }
+        buffer.append(chunk)
+        while let i = buffer.firstIndex(of: 0x0A) {
+          pending.append(String(decoding: buffer[buffer.startIndex..<i], as: UTF8.self))
+          buffer = Data(buffer[(i + 1)...])
+        }
+        condition.broadcast()
+        condition.unlock()
+      }
+    }
+    thread.start()
+  }
+
+  /// The next line, or nil when the pipe closed or the timeout passed.
+  func next(timeout: Double) -> String? {
+    let deadline = Date().addingTimeInterval(timeout)
+    condition.lock()
+    defer { condition.unlock() }
+    while pending.isEmpty && !closed {
+      if !condition.wait(until: deadline) { break }
+    }
+    return pending.isEmpty ? nil : pending.removeFirst()
+  }
+
+  /// Every line so far.
+  func drain() -> [String] {
+    condition.lock()
+    defer { condition.unlock() }
+    let all = pending
+    pending = []
+    return all
+  }
+}

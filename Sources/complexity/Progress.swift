@@ -1,0 +1,54 @@
+import Complexity
+import Foundation
+
+/// Progress on standard error: op i of N, the size being timed, elapsed
+/// time and an estimate of what is left. Silent when not enabled.
+final class Progress {
+  private let enabled: Bool
+  private let start = Date()
+  private var finishedSeconds: [Double] = []
+  private var current = ""
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func show(_ event: RunEvent) {
+    guard enabled else { return }
+    switch event {
+    case .startOperation(let op, let index, let count):
+      current = "[\(index + 1)/\(count)] \(op.id)"
+      draw(current, remaining: count - index)
+    case .sweep(_, .startSize(let n, let i, let of)):
+      draw("\(current) n=\(n) (\(i + 1)/\(of))", remaining: nil)
+    case .sweep(_, .finishSize):
+      break
+    case .finishOperation(let result, let index, let count):
+      finishedSeconds.append(result.seconds)
+      let verdict = result.verdict.map { " \($0.rawValue)" } ?? ""
+      clear()
+      write(
+        "[\(index + 1)/\(count)] \(result.op): \(result.measuredName)\(verdict)"
+          + String(format: " (%.1f s)\n", result.seconds))
+      _ = count
+    }
+  }
+
+  func finish() {
+    guard enabled else { return }
+    clear()
+  }
+
+  private func draw(_ text: String, remaining: Int?) {
+    let elapsed = Date().timeIntervalSince(start)
+    var line = "\(text)  " + String(format: "%.0fs elapsed", elapsed)
+    if let remaining, !finishedSeconds.isEmpty {
+      let mean = finishedSeconds.reduce(0, +) / Double(finishedSeconds.count)
+      line += String(format: ", ~%.0fs left", mean * Double(remaining))
+    }
+    clear()
+    write(line)
+  }
+
+  private func clear() { write("\r\u{1B}[2K") }
+
+  private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+}
