@@ -32,8 +32,8 @@ struct SizeSelection: ParsableArguments {
   @Option(name: .customLong("min-size"), help: "Smallest size n. (default: 32)")
   var minimum: Int = 32
 
-  @Option(name: .customLong("max-size"), help: "Largest size n. (default: 131072)")
-  var maximum: Int = 131_072
+  @Option(name: .customLong("max-size"), help: "Largest size n. (default: 32768)")
+  var maximum: Int = 32_768
 
   @Option(help: "Sizes per doubling of n. (default: 2)")
   var pointsPerOctave: Int = 2

@@ -4,20 +4,25 @@ import Foundation
 ///
 /// The rule, in order:
 ///
-/// 1. Fit every class as `t = a + b·f(n)` by relative weighted least squares
+/// 1. Set aside sizes that are off the curve on their own (`OutlierScreen`).
+/// 2. Fit every class as `t = a + b·f(n)` by relative weighted least squares
 ///    (`ModelFit.fit`), and drop models that need `b < 0`.
-/// 2. **O(1) by equivalence.** Constant is nested in every growth model, so an
-///    information criterion cannot confirm it. Instead: if the best growing
-///    model (lowest AICc) grows by less than `constantTolerance` across the
-///    measured range, the operation is O(1).
-/// 3. Otherwise the class with the lowest AICc wins.
-/// 4. **Confidence.** The data are resampled (`resamples` times, seeded) as
+/// 3. **O(1) by equivalence.** Constant is nested in every growth model, so an
+///    information criterion cannot confirm it. Instead: the operation is O(1)
+///    when the best growing model grows by less than `constantTolerance`
+///    across the measured range, or when growth measures that one step in
+///    the curve cannot inflate both stay below it (`robustGrowth`).
+/// 4. Otherwise the class with the lowest AICc wins; it is inconclusive when
+///    its nearest growing rival is within `evidenceMargin` in AICc.
+/// 5. **The hard pair.** When the winner and its rival are O(n) and
+///    O(n log n), `LogFactorCheck` looks for the log factor's own signature
+///    and decides, or says it cannot.
+/// 6. **Confidence.** The data are resampled (`resamples` times, seeded) as
 ///    the chosen model's prediction times a relative residual drawn from its
-///    own residuals, and the rule is run again on each. The share that picks
-///    the same class is the confidence.
-/// 5. **Inconclusive** when the confidence is below `minimumConfidence`, or a
-///    growing class beats its nearest rival by less than `evidenceMargin` in
-///    AICc (a likelihood ratio of about e³ ≈ 20 at the default).
+///    own residuals, and steps 2–4 run again on each. The confidence is the
+///    share that lands on the same class (O(n) and O(n log n) count as one
+///    when step 5 settled the pair: resampling scrambles the very shape that
+///    step reads). Below `minimumConfidence` the verdict is inconclusive.
 public struct Classifier: Sendable {
   /// Largest growth across the range still called O(1) (default 0.25: 25%).
   public var constantTolerance: Double
@@ -64,10 +69,44 @@ public struct Classifier: Sendable {
     }
     let sizes = merged.map { Double($0.n) }
     let values = merged.map(\.best)
-    let decision = try decide(sizes: sizes, values: values)
-    let models = decision.models
+    var decision = try decide(sizes: sizes, values: values)
+    notes += decision.notes
 
-    // Resample around the chosen model with its own relative residuals.
+    // Step 5: the hard pair.
+    var pairSettled = false
+    if let rival = decision.contender,
+      Set([decision.best, rival]) == [.linear, .linearithmic],
+      let check = try LogFactorCheck.run(sizes: sizes, values: values)
+    {
+      notes = notes.filter { !$0.contains("in AICc") }
+      notes.append(
+        String(
+          format: "cost per element over the top half: log-log slope %.3f ± %.3f "
+            + "(a pure n log n: %.3f), rising like a log factor in %d of %d steps",
+          check.beta, check.standardError, check.expected, check.rising, check.steps))
+      // Claiming n log n needs the log factor's signature; claiming n needs
+      // the signature excluded, or AICc's margin with no sign of the factor.
+      if check.excludesLogFactor {
+        decision.best = .linear
+        decision.contender = .linearithmic
+        decision.conclusive = true
+      } else if decision.margin >= evidenceMargin
+        && check.supportsLogFactor == (decision.best == .linearithmic)
+      {
+        decision.conclusive = true
+      } else {
+        decision.conclusive = false
+        notes.append(
+          check.supportsLogFactor
+            ? "a steady log factor shows, but AICc does not prefer n log n by its margin"
+            : "the log factor is neither excluded nor steady enough to confirm "
+              + "(cache effects can mimic it)")
+      }
+      pairSettled = decision.conclusive
+    }
+
+    // Step 6: resample around the chosen model with its own residuals.
+    let models = decision.models
     let chosen = models.first { $0.complexityClass == decision.best }!
     let predicted = sizes.map { chosen.predict($0) }
     let residuals = zip(values, predicted).map { $0 / $1 - 1 }
@@ -78,40 +117,40 @@ public struct Classifier: Sendable {
       guard y.allSatisfy({ $0 > 0 && $0.isFinite }),
         let again = try? decide(sizes: sizes, values: y)
       else { continue }
-      votes[again.best, default: 0] += 1
+      var vote = again.best
+      if pairSettled && vote == .linearithmic { vote = .linear }
+      votes[vote, default: 0] += 1
     }
     let total = max(1, votes.values.reduce(0, +))
-    let confidence = Double(votes[decision.best] ?? 0) / Double(total)
+    let key = pairSettled && decision.best == .linearithmic ? .linear : decision.best
+    let confidence = Double(votes[key] ?? 0) / Double(total)
 
     let valid = models.filter(\.isValid)
     let minAICc = valid.map(\.aicc).min() ?? 0
     let weightSum = valid.map { exp(-($0.aicc - minAICc) / 2) }.reduce(0, +)
     let akaike = exp(-(chosen.aicc - minAICc) / 2) / weightSum
 
-    notes += decision.notes
-    var contender = decision.contender
-    if contender == nil {
+    if decision.contender == nil {
       // The rival: most votes among the others, then lowest AICc.
       let rival = valid.filter { $0.complexityClass != decision.best }.max { lhs, rhs in
         let (l, r) = (votes[lhs.complexityClass] ?? 0, votes[rhs.complexityClass] ?? 0)
         return l != r ? l < r : lhs.aicc > rhs.aicc
       }
-      contender = rival?.complexityClass
+      decision.contender = rival?.complexityClass
     }
-    let runnerUp = contender ?? (decision.best == .constant ? .logarithmic : .constant)
+    let best = decision.best
+    let runnerUp = decision.contender ?? (best == .constant ? .logarithmic : .constant)
     var conclusive = decision.conclusive
     if confidence < minimumConfidence {
       conclusive = false
-      notes.append(
-        "only \(Int((confidence * 100).rounded()))% of resamples chose \(decision.best)")
+      notes.append("only \(Int((confidence * 100).rounded()))% of resamples chose \(best)")
     }
-    if decision.best == .constant {
+    if best == .constant {
       notes.append(
         String(
           format: "grows %.0f%% across n = %d…%d (O(1) tolerance %.0f%%)",
           decision.growth * 100, merged.first!.n, merged.last!.n, constantTolerance * 100))
     }
-    let best = decision.best
     return Classification(
       outcome: conclusive
         ? .conclusive(best) : .inconclusive(min(best, runnerUp), max(best, runnerUp)),
@@ -129,19 +168,21 @@ public struct Classifier: Sendable {
 
   // MARK: - Implementation details
 
-  /// What the rule decides on one set of values, before resampling.
+  /// What steps 2–4 decide on one set of values.
   private struct Decision {
     var models: [ModelFit]
     var best: ComplexityClass
     var growth: Double
     /// False when the evidence does not separate `best` from `contender`.
     var conclusive = true
-    /// The rival the evidence struggled with, where one did.
+    /// The nearest growing rival by AICc, where there is one.
     var contender: ComplexityClass?
+    /// The rival's AICc minus the winner's.
+    var margin = Double.infinity
     var notes: [String] = []
   }
 
-  /// Steps 1–3 and 5 of the rule (everything but the resampling).
+  /// Steps 2–4 of the rule.
   private func decide(sizes: [Double], values: [Double]) throws -> Decision {
     let models = try ComplexityClass.allCases.map {
       try ModelFit.fit($0, sizes: sizes, values: values)
@@ -165,36 +206,14 @@ public struct Classifier: Sendable {
       let nearest = growing.filter({ $0.complexityClass != d.best })
         .min(by: { $0.aicc < $1.aicc })
     else { return d }
-    let margin = nearest.aicc - lowest.aicc
-    if Set([d.best, nearest.complexityClass]) == [.linear, .linearithmic],
-      let check = try LogFactorCheck.run(sizes: sizes, values: values)
-    {
-      d.notes.append(
-        String(
-          format: "cost per element over the top half: log-log slope %.3f ± %.3f "
-            + "(a pure n log n: %.3f), rising in %d of %d steps",
-          check.beta, check.standardError, check.expected, check.rising, check.steps))
-      if check.excludesLogFactor {
-        d.best = .linear
-        d.contender = .linearithmic
-      } else if margin >= evidenceMargin
-        && (d.best == .linearithmic) == check.supportsLogFactor
-      {
-        d.contender = nearest.complexityClass
-      } else {
-        d.conclusive = false
-        d.contender = nearest.complexityClass
-        d.notes.append(
-          "the log factor is neither excluded nor steady enough to confirm "
-            + "(cache effects can mimic it)")
-      }
-    } else if margin < evidenceMargin {
+    d.contender = nearest.complexityClass
+    d.margin = nearest.aicc - lowest.aicc
+    if d.margin < evidenceMargin {
       d.conclusive = false
-      d.contender = nearest.complexityClass
       d.notes.append(
         String(
           format: "%@ beats %@ by only %.1f in AICc (needs %.1f)",
-          d.best.rawValue, nearest.complexityClass.rawValue, margin, evidenceMargin))
+          d.best.rawValue, nearest.complexityClass.rawValue, d.margin, evidenceMargin))
     }
     return d
   }
@@ -206,8 +225,9 @@ public struct Classifier: Sendable {
   ///
   /// where `sᵢ` is the log-log slope between neighbouring sizes. A steady
   /// O(log n) rise lifts every `sᵢ` and the top third; a one-off step (a
-  /// cache level, an allocator threshold, a slow spell of the machine) moves
-  /// only a few slopes, and none of the top third when it sits lower down.
+  /// cache level, CPython's small-int cache ending at 256, an allocator
+  /// threshold) moves only a few slopes, and none of the top third when it
+  /// sits lower down.
   static func robustGrowth(sizes: [Double], values: [Double]) -> (typical: Double, top: Double) {
     let slopes: [Double] = (1..<sizes.count).map { i -> Double in
       let rise: Double = log(values[i] / values[i - 1])
@@ -219,18 +239,6 @@ public struct Classifier: Sendable {
     let top = median(Array(values.suffix(third)))
     let middle = median(Array(values.dropLast(third).suffix(third)))
     return (typical, top / middle - 1)
-  }
-
-  /// How many steps between neighbouring sizes in the top half of the log
-  /// range raise the cost per element (`y / n`).
-  static func perElementRise(sizes: [Double], values: [Double]) -> (rising: Int, of: Int)? {
-    let mid = sqrt(sizes.first! * sizes.last!)
-    let top = sizes.indices.filter { sizes[$0] >= mid }
-    guard top.count >= 3 else { return nil }
-    let steps = zip(top, top.dropFirst()).map {
-      values[$1] / sizes[$1] > values[$0] / sizes[$0]
-    }
-    return (steps.filter { $0 }.count, steps.count)
   }
 
   static func median(_ xs: [Double]) -> Double {

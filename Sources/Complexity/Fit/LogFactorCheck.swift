@@ -4,29 +4,41 @@ import Foundation
 ///
 /// Over a few decades, per-element costs drift as data moves from one cache
 /// level to the next, and an information criterion reads the drift as a log
-/// factor. A log factor has a signature of its own: in the top half of the
-/// range the cost per element `y/n` rises steadily, with a log-log slope of
+/// factor. This check asks the question directly. It fits the model that
+/// contains both (GSL weighted least squares, relative weights):
 ///
-///     β = d ln(y/n) / d ln n  ≈  1 / ln(n)      (pure n·ln n)
+///     t = a + c·n + d·n·ln n
 ///
-/// This check fits `ln(y/n) = c + β·ln n` over the top half (GSL least
-/// squares, with the standard error of β) and counts the size steps whose
-/// `y/n` rises.
+/// The cost per element, less the fixed overhead, is then `c + d·ln n`,
+/// and its log-log slope at the middle `m` of the top half of the range is
+///
+///     β = d / (c + d·ln m)        (a pure n log n has β = 1 / ln m)
+///
+/// with a standard error from the fit's covariance (delta method).
+///
+/// A cache level or a copy-strategy switch is a step, and a step inside the
+/// top half inflates β. So the check also counts the size steps in the top
+/// half where `(t − a) / n` rises by at least half of what a log factor
+/// would add over that step (`ln n₂ / ln n₁`): a log factor lifts nearly
+/// every step, a step-like bend only one or two.
 struct LogFactorCheck: Equatable {
-  /// Fitted per-element slope in the top half.
+  /// Per-element log-log slope at the middle of the top half.
   var beta: Double
   /// Its standard error.
   var standardError: Double
-  /// `1 / ln(n)` at the middle of the top half: β of a pure n log n.
+  /// `1 / ln(m)`: β of a pure n log n.
   var expected: Double
-  /// Size steps in the top half whose cost per element rose.
+  /// Size steps in the top half whose cost per element rose by at least
+  /// half of a log factor's rise.
   var rising: Int
   /// Size steps in the top half.
   var steps: Int
 
   /// A log factor is excluded: β's upper bound (2σ) stays below half of a
-  /// pure n log n's.
-  var excludesLogFactor: Bool { beta + 2 * standardError < 0.5 * expected }
+  /// pure n log n's, or fewer than half of the steps rise like one.
+  var excludesLogFactor: Bool {
+    beta + 2 * standardError < 0.5 * expected || Double(rising) < 0.5 * Double(steps)
+  }
 
   /// A log factor is plausible: β's lower bound (2σ) is above half of a pure
   /// n log n's, and the rise is steady (70% of the steps or more).
@@ -34,23 +46,47 @@ struct LogFactorCheck: Equatable {
     beta - 2 * standardError > 0.5 * expected && Double(rising) >= 0.7 * Double(steps)
   }
 
-  /// Runs the check; nil when the top half has fewer than 4 sizes.
+  /// Runs the check; nil when there are too few sizes to fit three
+  /// parameters with room to spare, or the fit leaves no per-element cost.
   static func run(sizes: [Double], values: [Double]) throws -> LogFactorCheck? {
-    let mid = sqrt(sizes.first! * sizes.last!)
-    let top = sizes.indices.filter { sizes[$0] >= mid * 0.999 }
-    guard top.count >= 4 else { return nil }
-    let x = top.map { log(sizes[$0]) }
-    let y = top.map { log(values[$0] / sizes[$0]) }
+    let m = sizes.count
+    guard m >= 6 else { return nil }
+    let nMax = sizes.max()!
+    let lnMax = log(nMax)
+    // Scaled columns keep the fit well conditioned: n/nMax and
+    // (n/nMax)·ln(n)/ln(nMax); the coefficients are rescaled below.
+    let design = sizes.map { n -> [Double] in
+      let u = n / nMax
+      return [1, u, u * log(n) / lnMax]
+    }
     let solution = try WeightedLeastSquares.solve(
-      design: x.map { [1, $0] }, weights: Array(repeating: 1, count: x.count), values: y)
-    // Unit weights: scale the covariance by the residual variance.
-    let variance = solution.chiSquare / Double(x.count - 2)
-    let se = sqrt(max(0, solution.covariance[1][1] * variance))
-    let perElement = top.map { values[$0] / sizes[$0] }
-    let rising = zip(perElement, perElement.dropFirst()).filter { $1 > $0 }.count
-    let middle = exp((x.first! + x.last!) / 2)
+      design: design, weights: values.map { 1 / ($0 * $0) }, values: values)
+    // Relative weights are not inverse variances: scale the covariance by
+    // the residual variance per degree of freedom.
+    let scale = solution.chiSquare / Double(m - 3)
+    let a = solution.coefficients[0]
+    let c = solution.coefficients[1] / nMax
+    let d = solution.coefficients[2] / (nMax * lnMax)
+    let cov = solution.covariance.map { $0.map { $0 * scale } }
+    let mid = sqrt(sizes.first! * nMax)
+    let top = sizes.indices.filter { sizes[$0] >= mid * 0.999 }
+    let lnTopMid = log(sqrt(mid * nMax))
+    let level = c + d * lnTopMid
+    guard level > 0, top.count >= 3, top.allSatisfy({ values[$0] > a }) else { return nil }
+    let beta = d / level
+    // Delta method, in the scaled coefficients (C = c·nMax, D = d·nMax·lnMax).
+    let dBetaDC = -d / (level * level) / nMax
+    let dBetaDD = c / (level * level) / (nMax * lnMax)
+    let variance =
+      dBetaDC * dBetaDC * cov[1][1] + dBetaDD * dBetaDD * cov[2][2]
+      + 2 * dBetaDC * dBetaDD * cov[1][2]
+    let perElement = top.map { (values[$0] - a) / sizes[$0] }
+    let rising = zip(top, top.dropFirst()).enumerated().filter { step, pair in
+      let logRise = log(log(sizes[pair.1]) / log(sizes[pair.0]))
+      return log(perElement[step + 1] / perElement[step]) >= 0.5 * logRise
+    }.count
     return LogFactorCheck(
-      beta: solution.coefficients[1], standardError: se, expected: 1 / log(middle),
+      beta: beta, standardError: sqrt(max(0, variance)), expected: 1 / lnTopMid,
       rising: rising, steps: perElement.count - 1)
   }
 }

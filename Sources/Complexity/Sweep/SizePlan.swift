@@ -9,7 +9,7 @@ public struct SizePlan: Codable, Sendable, Equatable {
   /// Sizes per doubling of `n` (1 gives powers of two from a power of two).
   public var pointsPerOctave: Int
 
-  public init(minimum: Int = 32, maximum: Int = 131_072, pointsPerOctave: Int = 2) {
+  public init(minimum: Int = 32, maximum: Int = 32_768, pointsPerOctave: Int = 2) {
     self.minimum = minimum
     self.maximum = maximum
     self.pointsPerOctave = pointsPerOctave
