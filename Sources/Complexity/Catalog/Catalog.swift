@@ -61,8 +61,8 @@ public struct Catalog: Sendable {
     let scored = operations.map { op -> (String, Int) in
       let id = op.id.lowercased()
       var d = editDistance(target, id)
-      // A shared family prefix or a containment is a strong hint.
-      if id.contains(target) || target.contains(id) { d = min(d, 1) }
+      // Typing part of an id is a strong hint.
+      if id.contains(target) { d = min(d, 1) }
       return (op.id, d)
     }
     let limit = max(2, target.count / 3)

@@ -39,15 +39,15 @@ public struct ResultsReport {
       return t.render() + footnotes(markdown: false) + summary()
     case .markdown:
       var t = MarkdownTable(header: [
-        "op", "seed row", "example", "documented", "measured", "verdict", "confidence",
-        "slope", "n",
+        "op", "seed row", "example", "swept", "documented", "measured", "verdict",
+        "confidence", "slope", "n",
       ])
       for r in results.results {
         let op = catalog[r.op]
         t.rows.append([
           "`\(r.op)`", op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-",
-          op?.seedRow.map { "`\($0.example)`" } ?? "-",
-          op?.documentedText ?? r.documented?.rawValue ?? "-", measured(r),
+          op?.seedRow.map { "`\($0.example)`" } ?? "-", op?.swept ?? "n",
+          documented(op, r), measured(r),
           verdictCell(r, markdown: true), number(r.classification?.confidence, "%.2f"),
           number(r.classification?.slope, "%.2f"), range(r),
         ])
@@ -93,6 +93,14 @@ public struct ResultsReport {
     }
     s += "on \(results.machine.cpu), \(results.machine.cores) cores, started \(results.started).\n\n"
     return s
+  }
+
+  /// The documented cost as written, and the class it means for the swept
+  /// variable where the two read differently (`O(len(s)) → O(1)`).
+  private func documented(_ op: Operation?, _ r: OperationResult) -> String {
+    let c = r.documented?.rawValue ?? "none"
+    guard let text = op?.documentedText, text != c else { return c }
+    return "\(text) → \(c)"
   }
 
   private func measured(_ r: OperationResult) -> String {

@@ -66,6 +66,9 @@ public final class PythonHarness {
   // MARK: - Implementation details
 
   private func start() throws {
+    // A harness that dies leaves a closed pipe; writing to it must be an
+    // error we report, not SIGPIPE killing the whole process.
+    signal(SIGPIPE, SIG_IGN)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = ["-u", "-c", Self.source]

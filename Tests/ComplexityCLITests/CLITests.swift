@@ -1,0 +1,156 @@
+import Foundation
+import XCTest
+
+/// Runs the built `complexity` binary, as a user would.
+final class CLITests: XCTestCase {
+  static let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("fixtures")
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  struct MissingBinary: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "no built tool at \(path): run swift build --product complexity" }
+  }
+
+  /// The debug build of the tool (`$COMPLEXITY_BIN` overrides).
+  private func binary() throws -> URL {
+    let path =
+      ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
+      ?? Self.fixtures.deletingLastPathComponent().appendingPathComponent(".build/debug/complexity").path
+    guard FileManager.default.isExecutableFile(atPath: path) else { throw MissingBinary(path: path) }
+    return URL(fileURLWithPath: path)
+  }
+
+  private func run(_ arguments: [String], input: String? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = try binary()
+    p.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  private func fixture(_ path: String) -> String {
+    Self.fixtures.appendingPathComponent(path).path
+  }
+
+  private func temporaryFile(_ text: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("complexity-cli-\(UUID().uuidString).csv")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url.path
+  }
+
+  // MARK: - fit
+
+  func testFitPrintsTheClass() throws {
+    let r = try run(["fit", fixture("synthetic/linearithmic-clean.csv")])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.hasPrefix("linearithmic-clean: O(n log n)"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("octave slopes"))
+  }
+
+  func testFitExpectSetsTheExitStatus() throws {
+    XCTAssertEqual(
+      try run(["fit", fixture("recorded/list.pop0.csv"), "--expect", "O(n)"]).status, 0)
+    let differs = try run(["fit", fixture("recorded/list.clear.csv"), "--expect", "O(1)"])
+    XCTAssertEqual(differs.status, 1)
+    XCTAssertTrue(differs.stdout.contains("verdict        differs"), differs.stdout)
+  }
+
+  func testFitFormats() throws {
+    let csv = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "csv"])
+    XCTAssertTrue(csv.stdout.hasPrefix("op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds"))
+    let json = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    XCTAssertNotNil(object?["classification"])
+    let md = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "markdown"])
+    XCTAssertTrue(md.stdout.contains("| model | a (s) |"), md.stdout)
+  }
+
+  func testOutputFile() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID()).json").path
+    let r = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "json", "--output", path])
+    XCTAssertEqual(r.status, 0)
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: path))
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  // MARK: - Bad input: exit 2 and a one-line message saying what would be right
+
+  private func assertBadInput(
+    _ arguments: [String], mentions expected: String, file: StaticString = #filePath,
+    line: UInt = #line
+  ) throws {
+    let r = try run(arguments)
+    XCTAssertEqual(r.status, 2, "status for \(arguments): \(r.stderr)", file: file, line: line)
+    XCTAssertTrue(r.stderr.contains(expected), "stderr: \(r.stderr)", file: file, line: line)
+    XCTAssertFalse(r.stderr.contains("Fatal error"), file: file, line: line)
+  }
+
+  func testBadFitInput() throws {
+    let rows = (1...5).map { "\($0 * 100),\(Double($0) * 1e-6)" }.joined(separator: "\n")
+    try assertBadInput(["fit", "/no/such/file.csv"], mentions: "no such file")
+    try assertBadInput(["fit", try temporaryFile("size,t\n" + rows)], mentions: "columns n,seconds")
+    try assertBadInput(["fit", try temporaryFile("n,seconds\n100,quick\n" + rows)], mentions: "not a number")
+    try assertBadInput(["fit", try temporaryFile("n,seconds\n1,1\n2,2\n3,3\n")], mentions: "at least 5")
+    try assertBadInput(["fit", try temporaryFile("n,seconds\n0,1e-6\n" + rows)], mentions: "not positive")
+    try assertBadInput(["fit", try temporaryFile("n,seconds\n-3,1e-6\n" + rows)], mentions: "not positive")
+    try assertBadInput(["fit", try temporaryFile("n,seconds\n100,nan\n" + rows)], mentions: "finite positive")
+    try assertBadInput(["fit", try temporaryFile("n,seconds\n100,inf\n" + rows)], mentions: "finite positive")
+    try assertBadInput(["fit", fixture("recorded/list.sort.csv"), "--expect", "O(n!)"], mentions: "unknown class")
+  }
+
+  func testBadUsage() throws {
+    try assertBadInput(["sweep", "--op", "list.popp0"], mentions: "did you mean 'list.pop0'")  // closest first
+    try assertBadInput(["sweep", "--op", "tuple.*"], mentions: "no op matches 'tuple.*'")
+    try assertBadInput(["sweep", "--op", "fake.linear", "--max-size", "0"], mentions: "must be larger")
+    try assertBadInput(["sweep", "--op", "fake.linear", "--repeats", "0"], mentions: "repeats")
+    try assertBadInput(["sweep", "--op", "list.pop0", "--python", "/no/python"], mentions: "--python /no/python")
+    try assertBadInput(["fit"], mentions: "Missing expected argument")
+    try assertBadInput(["sweep", "--format", "xml"], mentions: "xml")
+    try assertBadInput(["frobnicate"], mentions: "frobnicate")
+  }
+
+  // MARK: - sweep and list
+
+  func testSweepOfFakesAndItsExitStatus() throws {
+    let agree = try run(["sweep", "--op", "fake.linear", "--op", "fake.quadratic"])
+    XCTAssertEqual(agree.status, 0, agree.stderr)
+    XCTAssertTrue(agree.stdout.contains("fake.quadratic  O(n^2)"), agree.stdout)
+    let differs = try run(["sweep", "--op", "fake.*", "--format", "markdown"])
+    XCTAssertEqual(differs.status, 1)
+    XCTAssertTrue(differs.stdout.contains("**differs** ⚠"))
+  }
+
+  func testListShowsTheCatalog() throws {
+    let r = try run(["list"])
+    XCTAssertEqual(r.status, 0)
+    XCTAssertTrue(r.stdout.contains("list.pop0"))
+    XCTAssertFalse(r.stdout.contains("fake.linear"))
+    let json = try run(["list", "--format", "json", "--op", "dict.*"])
+    let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    XCTAssertEqual(array?.count, 15)
+  }
+
+  func testHelpAndVersionExitZero() throws {
+    XCTAssertEqual(try run(["--help"]).status, 0)
+    XCTAssertEqual(try run(["--version"]).status, 0)
+  }
+}

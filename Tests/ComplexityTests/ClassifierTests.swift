@@ -1,0 +1,144 @@
+@testable import Complexity
+import XCTest
+
+final class ClassifierTests: XCTestCase {
+  let classifier = Classifier()
+
+  private func classify(file: String) throws -> Classification {
+    try classifier.classify(PointsFile.read(path: fixture(file)))
+  }
+
+  // MARK: - Synthetic fixtures (fixtures/synthetic, from scripts/make-fixtures.py)
+
+  func testEverySyntheticFixtureGetsItsClass() throws {
+    let names: [(String, ComplexityClass)] = [
+      ("constant", .constant), ("log", .logarithmic), ("linear", .linear),
+      ("linearithmic", .linearithmic), ("quadratic", .quadratic),
+    ]
+    for (name, expected) in names {
+      for variant in ["clean", "noisy", "outliers"] {
+        let c = try classify(file: "synthetic/\(name)-\(variant).csv")
+        XCTAssertEqual(c.outcome, .conclusive(expected), "\(name)-\(variant): \(c.notes)")
+        XCTAssertGreaterThanOrEqual(c.confidence, 0.9, "\(name)-\(variant)")
+      }
+    }
+  }
+
+  func testOneDecadeOfNoisyNLogNIsInconclusive() throws {
+    let c = try classify(file: "synthetic/ambiguous-linearithmic-one-decade.csv")
+    XCTAssertEqual(c.outcome, .inconclusive(.linear, .linearithmic), "\(c.notes)")
+    XCTAssertEqual(Verdict(documented: .linearithmic, measured: c), .inconclusive)
+    XCTAssertEqual(Verdict(documented: .constant, measured: c), .differs)
+  }
+
+  // MARK: - Generated data: a confusion table
+
+  /// Every class, three noise levels, four seeds each: 60 sweeps.
+  func testConfusionTableIsDiagonal() throws {
+    let sizes = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+    var table: [ComplexityClass: [String: Int]] = [:]
+    for truth in ComplexityClass.allCases {
+      for noise in [0.01, 0.03, 0.08] {
+        for seed in UInt64(1)...4 {
+          let points = syntheticPoints(truth, sizes: sizes, noise: noise, seed: seed * 7919)
+          let c = try classifier.classify(points)
+          table[truth, default: [:]][c.outcome.description, default: 0] += 1
+        }
+      }
+    }
+    var lines = ["truth        | verdicts (of 12)"]
+    for truth in ComplexityClass.allCases {
+      let row = table[truth]!.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+      lines.append("\(truth.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) | "
+        + row.joined(separator: ", "))
+    }
+    print(lines.joined(separator: "\n"))
+    for truth in ComplexityClass.allCases {
+      XCTAssertEqual(table[truth]![truth.rawValue], 12, "\(truth): \(table[truth]!)")
+    }
+  }
+
+  // MARK: - Recorded real sweeps (fixtures/recorded)
+
+  func testRecordedCPythonSweeps() throws {
+    let expected: [(String, ComplexityClass)] = [
+      ("list.pop0", .linear), ("list.getitem", .constant), ("list.sort", .linearithmic),
+      ("list.clear", .linear), ("set.difference", .constant), ("dict.getitem", .constant),
+    ]
+    for (op, truth) in expected {
+      let c = try classify(file: "recorded/\(op).csv")
+      XCTAssertEqual(c.outcome, .conclusive(truth), "\(op): \(c.notes)")
+    }
+  }
+
+  // MARK: - Rules
+
+  func testAStepInAConstantCurveIsNotGrowth() throws {
+    // CPython's len() returns a cached small int up to 256 and allocates one
+    // above: a one-off step, not O(log n).
+    let sizes = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+    var rng = SplitMix64(seed: 3)
+    let points = sizes.map { n in
+      Point(n: n, samples: (0..<5).map { _ in
+        (n <= 256 ? 26e-9 : 36e-9) * (1 + 0.02 * Double.random(in: 0..<1, using: &rng))
+      })
+    }
+    XCTAssertEqual(try classifier.classify(points).outcome, .conclusive(.constant))
+  }
+
+  func testACacheStepInALinearCurveIsNotALogFactor() throws {
+    // memmove's cost per element steps up ~15% when the data leaves L1.
+    let sizes = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+    var rng = SplitMix64(seed: 5)
+    let points = sizes.map { n in
+      let perElement = n < 4096 ? 0.087e-9 : 0.100e-9
+      return Point(n: n, samples: (0..<5).map { _ in
+        (30e-9 + perElement * Double(n)) * (1 + 0.01 * Double.random(in: 0..<1, using: &rng))
+      })
+    }
+    let c = try classifier.classify(points)
+    XCTAssertEqual(c.outcome, .conclusive(.linear), "\(c.notes)")
+  }
+
+  func testAWholeSizeOffTheCurveIsSetAside() throws {
+    let sizes = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+    var points = syntheticPoints(.linear, sizes: sizes, noise: 0.02, seed: 11)
+    let i = points.firstIndex { $0.n == 2048 }!
+    points[i].samples = points[i].samples.map { $0 * 2.2 }
+    let c = try classifier.classify(points)
+    XCTAssertEqual(c.outcome, .conclusive(.linear))
+    XCTAssertTrue(c.notes.contains { $0.contains("outliers") && $0.contains("2048") }, "\(c.notes)")
+  }
+
+  func testVerdicts() throws {
+    let sizes = SizePlan().sizes
+    let linear = try classifier.classify(syntheticPoints(.linear, sizes: sizes, noise: 0.02, seed: 1))
+    XCTAssertEqual(Verdict(documented: .linear, measured: linear), .agree)
+    XCTAssertEqual(Verdict(documented: .constant, measured: linear), .differs)
+  }
+
+  func testClassificationIsRepeatable() throws {
+    let points = try PointsFile.read(path: fixture("recorded/list.sort.csv"))
+    XCTAssertEqual(try classifier.classify(points), try classifier.classify(points))
+  }
+
+  func testBadInputIsAnErrorNamingTheProblem() {
+    let good = (1...6).map { Point(n: $0 * 100, samples: [Double($0) * 1e-6]) }
+    func message(_ points: [Point]) -> String {
+      do {
+        _ = try classifier.classify(points)
+        return "no error"
+      } catch { return "\(error)" }
+    }
+    XCTAssertTrue(message(Array(good.prefix(4))).contains("at least 5"))
+    var zero = good
+    zero[0].n = 0
+    XCTAssertTrue(message(zero).contains("not positive"))
+    var nan = good
+    nan[2].samples = [.nan]
+    XCTAssertTrue(message(nan).contains("finite positive"))
+    var inf = good
+    inf[2].samples = [.infinity]
+    XCTAssertTrue(message(inf).contains("finite positive"))
+  }
+}

@@ -1,0 +1,27 @@
+import Complexity
+import XCTest
+
+final class ComplexityClassTests: XCTestCase {
+  func testNamesAreTheOutputStrings() {
+    XCTAssertEqual(
+      ComplexityClass.allCases.map(\.rawValue),
+      ["O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)"])
+  }
+
+  func testParsesTolerantly() {
+    XCTAssertEqual(ComplexityClass(name: "O(n log n)"), .linearithmic)
+    XCTAssertEqual(ComplexityClass(name: "o(N)"), .linear)
+    XCTAssertEqual(ComplexityClass(name: "O(n**2)"), .quadratic)
+    XCTAssertEqual(ComplexityClass(name: "O(n²)"), .quadratic)
+    XCTAssertEqual(ComplexityClass(name: "constant"), .constant)
+    XCTAssertNil(ComplexityClass(name: "O(n^3)"))
+  }
+
+  func testScaledTermsAreOneAtTheLargestSize() {
+    for c in ComplexityClass.allCases where c != .constant {
+      XCTAssertEqual(c.scaledTerm(4096, largest: 4096)!, 1, accuracy: 1e-12, "\(c)")
+      XCTAssertLessThan(c.scaledTerm(64, largest: 4096)!, 1, "\(c)")
+    }
+    XCTAssertNil(ComplexityClass.constant.scaledTerm(10, largest: 100))
+  }
+}

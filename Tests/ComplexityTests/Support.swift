@@ -1,0 +1,47 @@
+import Complexity
+import Foundation
+import XCTest
+
+/// The repository's `fixtures/` folder, found from this file's path.
+let fixtures = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("fixtures")
+
+func fixture(_ path: String) -> String { fixtures.appendingPathComponent(path).path }
+
+/// Timings of a known class, generated with a seeded generator: intercept
+/// `a`, one-sided multiplicative noise, `repeats` samples per size.
+func syntheticPoints(
+  _ c: ComplexityClass, sizes: [Int], intercept: Double = 1e-7, perUnit: Double? = nil,
+  noise: Double, repeats: Int = 5, seed: UInt64
+) -> [Point] {
+  var rng = SplitMix64(seed: seed)
+  let unit: Double = perUnit ?? {
+    switch c {
+    case .constant: return 0
+    case .logarithmic: return 2e-8
+    case .linear: return 1e-9
+    case .linearithmic: return 1e-10
+    case .quadratic: return 1e-12
+    }
+  }()
+  return sizes.map { n in
+    let x = Double(n)
+    let term: Double = [
+      .constant: 0, .logarithmic: log(x), .linear: x, .linearithmic: x * log(x), .quadratic: x * x,
+    ][c]!
+    let base = intercept + unit * term
+    return Point(
+      n: n,
+      samples: (0..<repeats).map { _ in base * (1 + noise * Double.random(in: 0..<1, using: &rng)) })
+  }
+}
+
+/// An executable, if it is on PATH.
+func which(_ name: String) -> String? {
+  for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+    let path = "\(dir)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}

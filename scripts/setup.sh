@@ -1,0 +1,36 @@
+# Sourced by scripts/complexity and scripts/test: installs what is missing.
+# GSL (Debian's libgsl-dev) is found through pkg-config; install it with
+# apt-get when pkg-config cannot find it (sudo when not root).
+
+_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_gsl() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then
+    return 0
+  fi
+  echo "complexity: installing libgsl-dev (GSL is the fitter)..." >&2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "complexity: no apt-get here; install GSL (libgsl-dev, or 'brew install gsl') and pkg-config" >&2
+    return 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  _as_root apt-get update -qq >&2 &&
+    _as_root apt-get install -y -qq libgsl-dev pkg-config >&2
+}
+
+ensure_swift() {
+  if ! command -v swift >/dev/null 2>&1; then
+    echo "complexity: the Swift toolchain (swift) is not on PATH; install Swift 6" >&2
+    return 1
+  fi
+}
+
+ensure_python() {
+  if ! command -v "${PYTHON:-python3}" >/dev/null 2>&1; then
+    echo "complexity: installing python3 (the CPython subject)..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    _as_root apt-get update -qq >&2 && _as_root apt-get install -y -qq python3 >&2
+  fi
+}
