@@ -8,6 +8,7 @@ final class Progress {
   private let start = Date()
   private var finishedSeconds: [Double] = []
   private var current = ""
+  private var remaining = 0
 
   init(enabled: Bool) { self.enabled = enabled }
 
@@ -16,9 +17,12 @@ final class Progress {
     switch event {
     case .startOperation(let op, let index, let count):
       current = "[\(index + 1)/\(count)] \(op.id)"
-      draw(current, remaining: count - index)
+      remaining = count - index
+      draw(current)
     case .sweep(_, .startSize(let n, let i, let of)):
-      draw("\(current) n=\(n) (\(i + 1)/\(of))", remaining: nil)
+      draw("\(current) calibrating n=\(n) (\(i + 1)/\(of))")
+    case .sweep(_, .startRound(let i, let of)):
+      draw("\(current) sampling, round \(i + 1) of \(of)")
     case .sweep(_, .finishSize):
       break
     case .finishOperation(let result, let index, let count):
@@ -28,7 +32,6 @@ final class Progress {
       write(
         "[\(index + 1)/\(count)] \(result.op): \(result.measuredName)\(verdict)"
           + String(format: " (%.1f s)\n", result.seconds))
-      _ = count
     }
   }
 
@@ -37,10 +40,10 @@ final class Progress {
     clear()
   }
 
-  private func draw(_ text: String, remaining: Int?) {
+  private func draw(_ text: String) {
     let elapsed = Date().timeIntervalSince(start)
     var line = "\(text)  " + String(format: "%.0fs elapsed", elapsed)
-    if let remaining, !finishedSeconds.isEmpty {
+    if !finishedSeconds.isEmpty {
       let mean = finishedSeconds.reduce(0, +) / Double(finishedSeconds.count)
       line += String(format: ", ~%.0fs left", mean * Double(remaining))
     }

@@ -19,7 +19,7 @@ final class CLITests: XCTestCase {
   }
 
   /// The debug build of the tool (`$COMPLEXITY_BIN` overrides).
-  private func binary() throws -> URL {
+  func binaryURL() throws -> URL {
     let path =
       ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
       ?? Self.fixtures.deletingLastPathComponent().appendingPathComponent(".build/debug/complexity").path
@@ -29,7 +29,7 @@ final class CLITests: XCTestCase {
 
   private func run(_ arguments: [String], input: String? = nil) throws -> Result {
     let p = Process()
-    p.executableURL = try binary()
+    p.executableURL = try binaryURL()
     p.arguments = arguments
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
@@ -152,5 +152,48 @@ final class CLITests: XCTestCase {
   func testHelpAndVersionExitZero() throws {
     XCTAssertEqual(try run(["--help"]).status, 0)
     XCTAssertEqual(try run(["--version"]).status, 0)
+  }
+}
+
+extension CLITests {
+  /// Interrupting a catalog run keeps every finished operation on disk.
+  func testInterruptedRunKeepsFinishedOperations() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+      || ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }) == true
+    else { throw XCTSkip("python3 is not on PATH") }
+    let output = FileManager.default.temporaryDirectory
+      .appendingPathComponent("interrupted-\(UUID()).json").path
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let p = Process()
+    p.executableURL = try binaryURL()
+    p.arguments = [
+      "sweep", "--op", "list.*", "--format", "json", "--output", output, "--quiet",
+      "--max-size", "4096",
+    ]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    // Wait for the first operations to be written, then interrupt.
+    let deadline = Date().addingTimeInterval(60)
+    var written = 0
+    while Date() < deadline && p.isRunning {
+      if let data = FileManager.default.contents(atPath: output),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let results = object["results"] as? [Any]
+      {
+        written = results.count
+        if written >= 2 { break }
+      }
+      usleep(50_000)
+    }
+    XCTAssertTrue(p.isRunning, "the run ended before it could be interrupted")
+    kill(p.processIdentifier, SIGINT)
+    p.waitUntilExit()
+    let data = try XCTUnwrap(FileManager.default.contents(atPath: output))
+    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let results = try XCTUnwrap(object["results"] as? [[String: Any]])
+    XCTAssertGreaterThanOrEqual(results.count, 2)
+    XCTAssertEqual(results.first?["op"] as? String, "list.copy")
   }
 }

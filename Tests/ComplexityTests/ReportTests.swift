@@ -28,7 +28,7 @@ final class ReportTests: XCTestCase {
     XCTAssertNotNil(object["machine"])
     XCTAssertNotNil(object["started"])
     let first = (object["results"] as! [[String: Any]])[0]
-    for key in ["op", "documented", "verdict", "points", "classification"] {
+    for key in ["op", "documented", "measured", "verdict", "confidence", "points"] {
       XCTAssertNotNil(first[key], key)
     }
     let decoded = try JSONDecoder().decode(RunResults.self, from: Data(text.utf8))

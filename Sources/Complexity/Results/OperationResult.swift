@@ -41,3 +41,37 @@ public struct OperationResult: Codable, Sendable, Equatable {
     return classification?.outcome.name ?? "-"
   }
 }
+
+extension OperationResult {
+  private enum CodingKeys: String, CodingKey {
+    case op, documented, classification, verdict, points, seconds, failure, metric
+    // Written for readers of the JSON; recomputed, not read back.
+    case measured, confidence
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    op = try c.decode(String.self, forKey: .op)
+    documented = try c.decodeIfPresent(ComplexityClass.self, forKey: .documented)
+    classification = try c.decodeIfPresent(Classification.self, forKey: .classification)
+    verdict = try c.decodeIfPresent(Verdict.self, forKey: .verdict)
+    points = try c.decode([Point].self, forKey: .points)
+    seconds = try c.decode(Double.self, forKey: .seconds)
+    failure = try c.decodeIfPresent(String.self, forKey: .failure)
+    metric = try c.decodeIfPresent(String.self, forKey: .metric) ?? "time"
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(op, forKey: .op)
+    try c.encodeIfPresent(documented, forKey: .documented)
+    try c.encode(measuredName, forKey: .measured)
+    try c.encodeIfPresent(verdict, forKey: .verdict)
+    try c.encodeIfPresent(classification?.confidence, forKey: .confidence)
+    try c.encodeIfPresent(classification, forKey: .classification)
+    try c.encode(points, forKey: .points)
+    try c.encode(seconds, forKey: .seconds)
+    try c.encodeIfPresent(failure, forKey: .failure)
+    try c.encode(metric, forKey: .metric)
+  }
+}

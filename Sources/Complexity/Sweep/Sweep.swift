@@ -45,7 +45,8 @@ public struct Sweep: Sendable {
       // round, so a slow spell of the machine hits random sizes rather than
       // a run of neighbours that would read as a trend.
       var rng = SplitMix64(seed: 0xC0FFEE)
-      for _ in 0..<timing.repeats {
+      for round in 0..<timing.repeats {
+        delegate(.startRound(index: round, of: timing.repeats))
         for i in points.indices.shuffled(using: &rng) {
           current = points[i].n
           let k = points[i].iterations

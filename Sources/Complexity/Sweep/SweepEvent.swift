@@ -3,6 +3,8 @@
 public enum SweepEvent: Sendable {
   /// Timing of a size is about to start.
   case startSize(n: Int, index: Int, of: Int)
+  /// A round of samples over every size is about to start.
+  case startRound(index: Int, of: Int)
   /// A size is done.
   case finishSize(Point)
 }
