@@ -47,8 +47,8 @@ struct SizeSelection: ParsableArguments {
 
 /// How carefully each size is timed.
 struct TimingSelection: ParsableArguments {
-  @Option(help: "Samples per size; the fastest is fitted. (default: 5)")
-  var repeats: Int = 5
+  @Option(help: "Samples per size; the fastest is fitted. (default: 7)")
+  var repeats: Int = 7
 
   @Option(help: "Shortest sample, in seconds; loops are calibrated to it. (default: 0.001)")
   var minSampleTime: Double = 0.001

@@ -197,3 +197,22 @@ extension CLITests {
     XCTAssertEqual(results.first?["op"] as? String, "list.copy")
   }
 }
+
+extension CLITests {
+  func testReportRendersSavedResultsAndRefusesForeignJSON() throws {
+    let saved = FileManager.default.temporaryDirectory.appendingPathComponent("saved-\(UUID()).json").path
+    defer { try? FileManager.default.removeItem(atPath: saved) }
+    XCTAssertEqual(
+      try run(["sweep", "--op", "fake.linear", "--format", "json", "--output", saved]).status, 0)
+    let md = try run(["report", saved, "--format", "markdown"])
+    XCTAssertEqual(md.status, 0, md.stderr)
+    XCTAssertTrue(md.stdout.contains("| `fake.linear` |"))
+    let foreign = try temporaryFile("{\"a\": 1}")
+    let r = try run(["report", foreign])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("not a complexity results file"), r.stderr)
+    let garbage = try temporaryFile("not json")
+    XCTAssertEqual(try run(["report", garbage]).status, 2)
+    XCTAssertEqual(try run(["report", "/no/such.json"]).status, 2)
+  }
+}

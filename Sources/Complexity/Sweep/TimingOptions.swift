@@ -8,7 +8,7 @@ public struct TimingOptions: Codable, Sendable, Equatable {
   /// Upper bound on iterations per sample.
   public var maximumIterations: Int
 
-  public init(repeats: Int = 5, minimumSampleSeconds: Double = 0.001,
+  public init(repeats: Int = 7, minimumSampleSeconds: Double = 0.001,
               maximumIterations: Int = 10_000_000) {
     self.repeats = repeats
     self.minimumSampleSeconds = minimumSampleSeconds

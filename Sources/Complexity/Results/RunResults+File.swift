@@ -1,0 +1,27 @@
+import Foundation
+
+extension RunResults {
+  /// Reads results written by `complexity sweep --format json`.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` naming the file and what is
+  ///   wrong with it (missing, not JSON, another version, not results).
+  public static func read(path: String) throws -> RunResults {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ComplexityError(
+        .badInput, "no such file: \(path) (give a results file from complexity sweep --format json)")
+    }
+    do {
+      return try JSONDecoder().decode(RunResults.self, from: data)
+    } catch DecodingError.dataCorrupted(let context) {
+      throw ComplexityError(
+        .badInput, "\(path) is not results JSON: \(context.debugDescription)")
+    } catch DecodingError.keyNotFound(let key, _) {
+      throw ComplexityError(
+        .badInput,
+        "\(path) is not a complexity results file: it has no '\(key.stringValue)' "
+          + "(write one with complexity sweep --format json)")
+    } catch {
+      throw ComplexityError(.badInput, "\(path) is not a complexity results file: \(error)")
+    }
+  }
+}
