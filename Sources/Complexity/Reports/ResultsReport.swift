@@ -97,13 +97,13 @@ public struct ResultsReport {
 
   /// The documented cost as written, and the class it means for the swept
   /// variable where the two read differently (`O(len(s)) → O(1)`).
-  private func documented(_ op: Operation?, _ r: OperationResult) -> String {
+  func documented(_ op: Operation?, _ r: OperationResult) -> String {
     let c = r.documented?.rawValue ?? "none"
     guard let text = op?.documentedText, text != c else { return c }
     return "\(text) → \(c)"
   }
 
-  private func measured(_ r: OperationResult) -> String {
+  func measured(_ r: OperationResult) -> String {
     if let failure = r.failure, r.classification == nil { return "failed: \(failure)" }
     return r.classification?.outcome.description ?? "-"
   }
@@ -114,7 +114,7 @@ public struct ResultsReport {
     return markdown ? "**differs** ⚠" : "differs <--"
   }
 
-  private func range(_ r: OperationResult) -> String {
+  func range(_ r: OperationResult) -> String {
     guard let a = r.points.first?.n, let b = r.points.last?.n else { return "-" }
     return "\(a)…\(b)"
   }
@@ -123,25 +123,47 @@ public struct ResultsReport {
 
   /// One line per flagged row: what the implementation does and the evidence.
   private func footnotes(markdown: Bool) -> String {
-    let flagged = results.results.filter { $0.verdict == .differs }
+    let flagged = explanations()
     guard !flagged.isEmpty else { return "" }
     var lines = ["", markdown ? "**Flagged rows**" : "Flagged rows:", ""]
-    for r in flagged {
+    for e in flagged {
+      let id = markdown ? "`\(e.op)`" : e.op
+      lines.append("- \(id): documented \(e.documented), \(e.evidence). \(e.why)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Why a flagged row is flagged: the evidence and the implementation.
+  struct Explanation {
+    var op: String
+    /// The documented cost as written.
+    var documented: String
+    /// `measured O(n) (confidence 1.00, top log-log slope 0.98, …)`.
+    var evidence: String
+    /// What the implementation does, or a request to check it.
+    var why: String
+  }
+
+  /// The explanations of every flagged row, in run order; every renderer
+  /// that lists flagged rows words them the same way.
+  func explanations() -> [Explanation] {
+    results.results.filter { $0.verdict == .differs }.map { r in
       let c = r.classification!
       var evidence = "measured \(c.outcome) (confidence \(String(format: "%.2f", c.confidence))"
       if let slope = c.slope { evidence += String(format: ", top log-log slope %.2f", slope) }
       evidence += String(format: ", growth %.0f%% over n = %d…%d)", c.growth * 100,
                          c.sizeRange.lowerBound, c.sizeRange.upperBound)
       let op = catalog[r.op]
-      let documented = op?.documentedText ?? r.documented?.rawValue ?? "?"
-      let why = op?.implementationNote ?? "no explanation on file yet: check the implementation."
-      let id = markdown ? "`\(r.op)`" : r.op
-      lines.append("- \(id): documented \(documented), \(evidence). \(why)")
+      return Explanation(
+        op: r.op,
+        documented: op?.documentedText ?? r.documented?.rawValue ?? "?",
+        evidence: evidence,
+        why: op?.implementationNote ?? "no explanation on file yet: check the implementation.")
     }
-    return lines.joined(separator: "\n") + "\n"
   }
 
-  private func summary() -> String {
+  /// `6 ops: 5 agree, 1 differ, …; 1.2 s of sweeps`, with a newline.
+  func summary() -> String {
     let all = results.results
     let count = { (v: Verdict) in all.filter { $0.verdict == v }.count }
     let failed = all.filter { $0.classification == nil }.count

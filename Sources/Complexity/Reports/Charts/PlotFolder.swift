@@ -1,0 +1,49 @@
+import Foundation
+
+/// Writes a run's plots into a folder: one SVG per operation, named by its
+/// id (`list.pop0.svg`), and `index.html`, the self-contained HTML report.
+public enum PlotFolder {
+  /// Writes the files, creating the folder if needed, each atomically.
+  ///
+  /// - Returns: the paths written, the index last.
+  /// - Throws: `ComplexityError(.badInput, …)` when the folder cannot be
+  ///   created or a file cannot be written.
+  @discardableResult
+  public static func write(
+    _ results: RunResults, catalog: Catalog = .standard, to directory: String
+  ) throws -> [String] {
+    let folder = URL(fileURLWithPath: directory, isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw ComplexityError(
+        .badInput, "cannot create the plot folder \(directory): \(error.localizedDescription)")
+    }
+    var written: [String] = []
+    for r in results.results {
+      let svg = SVGChart(r, catalog: catalog).render()
+      written.append(try save(svg, folder.appendingPathComponent(fileName(r.op) + ".svg")))
+    }
+    let html = HTMLReport(results, catalog: catalog).render()
+    written.append(try save(html, folder.appendingPathComponent("index.html")))
+    return written
+  }
+
+  /// An op id as a file name: ids are `family.name`, but a stray `/` or
+  /// leading dot must not escape the folder or hide the file.
+  static func fileName(_ op: String) -> String {
+    var name = op.map { $0 == "/" || $0 == "\\" || $0 == ":" ? "_" : String($0) }.joined()
+    while name.hasPrefix(".") { name.removeFirst() }
+    return name.isEmpty ? "op" : name
+  }
+
+  private static func save(_ text: String, _ url: URL) throws -> String {
+    do {
+      try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+      throw ComplexityError(
+        .badInput, "cannot write \(url.path): \(error.localizedDescription) (choose a writable folder)")
+    }
+    return url.path
+  }
+}
