@@ -10,6 +10,11 @@ extension RunResults {
       throw ComplexityError(
         .badInput, "no such file: \(path) (give a results file from complexity sweep --format json)")
     }
+    return try decode(data, path: path)
+  }
+
+  /// Decodes results JSON read from `path`, with errors that name the file.
+  static func decode(_ data: Data, path: String) throws -> RunResults {
     do {
       return try JSONDecoder().decode(RunResults.self, from: data)
     } catch DecodingError.dataCorrupted(let context) {
@@ -21,7 +26,10 @@ extension RunResults {
         "\(path) is not a complexity results file: it has no '\(key.stringValue)' "
           + "(write one with complexity sweep --format json)")
     } catch {
-      throw ComplexityError(.badInput, "\(path) is not a complexity results file: \(error)")
+      throw ComplexityError(
+        .badInput,
+        "\(path) is not a complexity results file (\(Journal.reason(error))): "
+          + "give a file from complexity sweep --format json")
     }
   }
 }

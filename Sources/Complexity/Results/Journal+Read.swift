@@ -1,0 +1,159 @@
+import Foundation
+
+extension Journal {
+  /// What a journal holds: the run so far, and what was wrong with its end.
+  public struct Contents: Sendable {
+    /// The header line.
+    public var header: Header
+    /// The run with every complete operation line, in the order written; an
+    /// operation written twice (a resumed run that repeated it) counts once,
+    /// at its latest line.
+    public var results: RunResults
+    /// Problems that lose nothing but the op in progress, for stderr.
+    public var warnings: [String]
+    /// What `Journal.resume` must fix before appending; nil when the file
+    /// ends with a whole line.
+    var repair: Repair?
+
+    /// How to make a journal's end whole again.
+    enum Repair: Equatable {
+      /// Cut the file to this many bytes, dropping a line cut short.
+      case truncate(Int)
+      /// The last line is whole but its newline is missing: add one.
+      case addNewline
+    }
+
+    /// The operations among `operations` the journal has no result for.
+    public func missing(from operations: [Operation]) -> [Operation] {
+      let done = Set(results.results.map(\.op))
+      return operations.filter { !done.contains($0.id) }
+    }
+
+    /// Checks that a resumed run times in the same interpreter as the
+    /// journal's, so one run never mixes two Pythons.
+    ///
+    /// - Throws: `ComplexityError(.badInput, …)` naming both interpreters.
+    public func check(interpreter: PythonInterpreter?) throws {
+      guard let mine = header.python, let theirs = interpreter else { return }
+      guard mine.version != theirs.version || mine.implementation != theirs.implementation
+      else { return }
+      throw ComplexityError(
+        .badInput,
+        "the journal was measured with \(mine.implementation) \(mine.version) (\(mine.path)), "
+          + "this run would use \(theirs.implementation) \(theirs.version) (\(theirs.path)): "
+          + "pass --python \(mine.path), or start a new run without --resume")
+    }
+  }
+
+  /// Reads a journal.
+  ///
+  /// A last line without its newline is a write cut short by a kill: it is
+  /// left out with a warning. Any other line that does not read as an
+  /// operation's result means the file is not (or no longer) a journal.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` for a missing or empty file,
+  ///   a first line that is not a journal header, another journal version,
+  ///   or a bad line before the last.
+  public static func read(path: String) throws -> Contents {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ComplexityError(
+        .badInput,
+        "no such file: \(path) (give the FILE.jsonl journal a sweep with --output FILE wrote)")
+    }
+    return try read(data, path: path)
+  }
+
+  static func read(_ data: Data, path: String) throws -> Contents {
+    let newline = UInt8(ascii: "\n")
+    var lines = data.split(separator: newline, omittingEmptySubsequences: false)
+    // A complete file ends in a newline, which leaves one empty piece.
+    let isCut = data.last != newline && !data.isEmpty
+    if !isCut { lines.removeLast() }
+    guard let first = lines.first, !first.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) else {
+      throw ComplexityError(
+        .badInput, "\(path) is empty: it is not a complexity journal (start a new run without --resume)")
+    }
+    let header: Header
+    do {
+      header = try readHeader(Data(first), path: path)
+    } catch let error as ComplexityError where isCut && lines.count == 1 && first.first == UInt8(ascii: "{") {
+      // Only a cut header: the run was killed as it started.
+      _ = error
+      throw ComplexityError(
+        .badInput,
+        "\(path) has no complete header line (the run was stopped as it started): "
+          + "start a new run without --resume")
+    }
+    var results = header.run
+    var warnings: [String] = []
+    var repair: Contents.Repair? = isCut ? .addNewline : nil
+    var order: [String] = []
+    var byOp: [String: OperationResult] = [:]
+    for (index, line) in lines.enumerated().dropFirst() {
+      let number = index + 1
+      if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
+      do {
+        let result = try decoder.decode(OperationResult.self, from: Data(line))
+        if byOp[result.op] == nil { order.append(result.op) }
+        byOp[result.op] = result
+      } catch {
+        if isCut && index == lines.count - 1 {
+          repair = .truncate(data.count - line.count)
+          warnings.append(
+            "\(path): line \(number) is cut short (the run was stopped while writing it); "
+              + "its op is left out and will run again on --resume")
+          continue
+        }
+        throw ComplexityError(
+          .badInput,
+          "\(path) line \(number) is not an operation's result (\(Self.reason(error))): "
+            + "the journal is damaged; fix or delete that line, or start a new run")
+      }
+    }
+    results.results = order.map { byOp[$0]! }
+    return Contents(
+      header: header, results: results, warnings: warnings, repair: repair)
+  }
+
+  // MARK: - Implementation details
+
+  private static func readHeader(_ line: Data, path: String) throws -> Header {
+    let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any]
+    guard let object, object["journal"] as? String == marker else {
+      let hint =
+        (try? JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])) == nil
+        ? "its first line is not a JSON object" : "its first line is not a journal header"
+      throw ComplexityError(
+        .badInput,
+        "\(path) is not a complexity journal: \(hint) (give the FILE.jsonl a sweep with "
+          + "--output FILE wrote; a results .json file is read by report and compare)")
+    }
+    if let version = object["version"] as? Int, version != currentVersion {
+      throw ComplexityError(
+        .badInput,
+        "\(path) is a version \(version) journal; this tool reads version \(currentVersion)")
+    }
+    do {
+      return try decoder.decode(Header.self, from: line)
+    } catch {
+      throw ComplexityError(
+        .badInput, "\(path) has a damaged journal header (\(reason(error))): start a new run")
+    }
+  }
+
+  /// A decoding error in a few words.
+  static func reason(_ error: Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): return "no '\(key.stringValue)'"
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return path.isEmpty ? "not a JSON object" : "a wrong or missing value at '\(path)'"
+    case DecodingError.dataCorrupted(let context):
+      if context.underlyingError != nil || context.debugDescription.contains("not valid JSON") {
+        return "not valid JSON"
+      }
+      return context.debugDescription
+    default: return "\(error)"
+    }
+  }
+}

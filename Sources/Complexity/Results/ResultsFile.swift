@@ -1,0 +1,36 @@
+import Foundation
+
+/// Reads a run from either file a sweep writes: the results JSON
+/// (`--format json --output FILE`) or its journal (`FILE.jsonl`), so
+/// `report`, `compare` and `--baseline` also take an interrupted run.
+public enum ResultsFile {
+  /// The run in the file at `path`, and any warnings about it (a journal's
+  /// last line cut short).
+  ///
+  /// A file whose first line is a journal header is read as a journal;
+  /// anything else must be results JSON.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` naming the file and what is
+  ///   wrong with it.
+  public static func read(path: String) throws -> (results: RunResults, warnings: [String]) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ComplexityError(
+        .badInput,
+        "no such file: \(path) (give a results file from complexity sweep --format json, "
+          + "or its .jsonl journal)")
+    }
+    if isJournal(data) {
+      let contents = try Journal.read(data, path: path)
+      return (contents.results, contents.warnings)
+    }
+    return (try RunResults.decode(data, path: path), [])
+  }
+
+  /// Whether the first line is a journal header (by its marker).
+  static func isJournal(_ data: Data) -> Bool {
+    let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(firstLine)) as? [String: Any]
+    else { return false }
+    return object["journal"] as? String == Journal.marker
+  }
+}
