@@ -59,3 +59,38 @@ struct TimingSelection: ParsableArguments {
     return t
   }
 }
+
+/// `--format` of `report`: the four text formats, and `html`, one
+/// self-contained page with the table and every plot.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, csv, markdown, json, html
+
+  /// The text format, or nil for `html`.
+  var text: Format? { Format(rawValue: rawValue) }
+}
+
+/// Writes `text` to `path` (atomically), or to standard output when nil.
+func writeOutput(_ text: String, to path: String?) throws {
+  guard let path else {
+    FileHandle.standardOutput.write(Data(text.utf8))
+    return
+  }
+  do {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+  } catch {
+    throw ComplexityError(
+      .badInput, "cannot write \(path): \(error.localizedDescription) (choose a writable path)")
+  }
+}
+
+/// Writes `text` to standard error.
+func warn(_ text: String) {
+  FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Reads a results JSON file or a journal, with any warning on stderr.
+func readResults(_ path: String) throws -> RunResults {
+  let (results, warnings) = try ResultsFile.read(path: path)
+  for warning in warnings { warn("warning: \(warning)") }
+  return results
+}

@@ -5,16 +5,33 @@ extension ComplexityCLI {
   /// `complexity report RESULTS.json`: renders saved results again.
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Render saved results (from sweep --format json) as a table, CSV, markdown or JSON.")
+      abstract: "Render saved results as a table, CSV, markdown, JSON or an HTML page with plots.",
+      discussion: """
+        Reads the JSON a sweep writes with --format json, or its FILE.jsonl journal
+        (also one cut short by an interrupted run). --format html writes one
+        self-contained page: the table, the flagged rows explained, and a log-log
+        plot of every op; --plot DIR writes each plot as an SVG file too.
+        """)
 
-    @Argument(help: "A results file written by complexity sweep --format json.")
+    @Argument(help: "A results file written by complexity sweep --format json, or its .jsonl journal.")
     var results: String
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: table, csv, markdown, json, or html (a page with every plot).")
+    var format: ReportFormat = .table
+
+    @Option(help: "Write the output to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Also write one SVG plot per op and index.html (the HTML page) into this folder.")
+    var plot: String?
 
     func run() throws {
-      let results = try RunResults.read(path: results)
-      try output.emit(try ResultsReport(results).render(output.format))
+      let results = try readResults(results)
+      if let plot { try PlotFolder.write(results, to: plot) }
+      let text =
+        try format.text.map { try ResultsReport(results).render($0) }
+        ?? HTMLReport(results).render()
+      try writeOutput(text, to: output)
     }
   }
 }

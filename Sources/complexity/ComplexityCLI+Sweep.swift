@@ -8,8 +8,12 @@ extension ComplexityCLI {
     static let configuration = CommandConfiguration(
       abstract: "Time operations over a range of sizes, fit their class, compare with the docs.",
       discussion: """
-        With no --op, runs the whole catalog. With --output, the file is rewritten
-        as each operation finishes, so an interrupted run keeps what it measured.
+        With no --op, runs the whole catalog. With --output FILE, the file is
+        rewritten as each operation finishes, and each finished operation is also
+        appended as one JSON line to the journal FILE.jsonl; after an interruption,
+        --resume FILE.jsonl runs only the operations the journal lacks.
+        With --baseline, the exit status says whether a class changed against the
+        stored run (1) or not (0), instead of checking the documentation.
         """)
 
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
@@ -24,32 +28,97 @@ extension ComplexityCLI {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Continue the run in this journal (the FILE.jsonl beside --output FILE).",
+        discussion: """
+          Only the ops it lacks are run, and appended to it. The journal's sizes, timing \
+          and interpreter are used; without --op, so are its ops.
+          """, valueName: "journal"))
+    var resume: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Stored results (JSON or journal) to compare with; exit 1 when a class differs.",
+        valueName: "file"))
+    var baseline: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "When done, write one SVG plot per op and index.html into this folder.",
+        valueName: "dir"))
+    var plot: String?
+
     @OptionGroup var sizes: SizeSelection
     @OptionGroup var timing: TimingSelection
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let operations = try Catalog.standard.select(ops)
-      let sweep = Complexity.Sweep(plan: try sizes.plan(), timing: try timing.timing())
-      let runner = Runner(options: Runner.Options(sweep: sweep, python: python, cold: cold))
-      if operations.contains(where: { $0.subject == .python }) {
+      // Everything that can be wrong with the input fails before any timing.
+      let stored = try baseline.map(readResults)
+      var journal: Journal?
+      var resumed: Journal.Contents?
+      if let resume {
+        let (opened, contents) = try Journal.resume(path: resume)
+        for warning in contents.warnings { warn("warning: \(warning)") }
+        (journal, resumed) = (opened, contents)
+      }
+      let plan = try resumed?.header.plan ?? sizes.plan()
+      let timingOptions = try resumed?.header.timing ?? timing.timing()
+      let requested = ops.isEmpty ? resumed?.header.ops ?? [] : ops
+      let operations = try Catalog.standard.select(requested)
+      let todo = resumed?.missing(from: operations) ?? operations
+
+      let sweep = Complexity.Sweep(plan: plan, timing: timingOptions)
+      let runner = Runner(
+        options: Runner.Options(
+          sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold))
+      if todo.contains(where: { $0.subject == .python }) {
         try runner.preparePython()
       }
-      var results = RunResults(
-        python: runner.interpreter, plan: sweep.plan, timing: sweep.timing)
+      try resumed?.check(interpreter: runner.interpreter)
+      var results =
+        resumed?.results ?? RunResults(python: runner.interpreter, plan: plan, timing: timingOptions)
+      if results.python == nil { results.python = runner.interpreter }
+      if journal == nil, let file = output.output {
+        journal = try Journal.create(
+          path: Journal.path(besideOutput: file),
+          header: Journal.Header(results, ops: operations.map(\.id)))
+      }
+      if let resume, !quiet {
+        warn(
+          "resuming \(resume): \(operations.count - todo.count) of \(operations.count) ops "
+            + "done, \(todo.count) to run")
+      }
+
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-      _ = runner.run(operations) { event in
+      var journalFailed = false
+      _ = runner.run(todo) { event in
         progress.show(event)
-        if case .finishOperation(let result, _, _) = event {
-          results.results.append(result)
-          // Write as we go: an interrupted run keeps every finished op.
-          if output.output != nil {
-            try? output.emit(try ResultsReport(results).render(output.format))
-          }
+        guard case .finishOperation(let result, _, _) = event else { return }
+        results.results.append(result)
+        // Write as we go: an interrupted run keeps every finished op, in
+        // the journal (appended) and in --output (rewritten).
+        do {
+          try journal?.append(result)
+        } catch {
+          if !journalFailed { warn("warning: \(error)") }
+          journalFailed = true
+        }
+        if output.output != nil {
+          try? output.emit(try ResultsReport(results).render(output.format))
         }
       }
       progress.finish()
       try output.emit(try ResultsReport(results).render(output.format))
+      if let plot { try PlotFolder.write(results, to: plot) }
+
+      if let stored, let baseline {
+        let comparison = Comparison(baseline: stored, run: results, labels: (baseline, "this run"))
+        warn(ComparisonReport(comparison).baselineSummary())
+        if comparison.exitStatus != 0 { throw ExitCode(comparison.exitStatus) }
+        return
+      }
       if results.exitStatus != 0 { throw ExitCode(results.exitStatus) }
     }
   }
