@@ -22,7 +22,10 @@ extension ComplexityCLI {
     @Option(help: "Write the output to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "Also write one SVG plot per op and index.html (the HTML page) into this folder.")
+    @Option(
+      help: ArgumentHelp(
+        "Also write one SVG plot per op and index.html (the HTML page) into this folder.",
+        valueName: "dir"))
     var plot: String?
 
     func run() throws {
