@@ -5,10 +5,12 @@ let package = Package(
   name: "complexity",
   products: [
     .library(name: "Complexity", targets: ["Complexity"]),
+    .library(name: "ComplexityTesting", targets: ["ComplexityTesting"]),
     .executable(name: "complexity", targets: ["complexity"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -26,8 +28,20 @@ let package = Package(
     /// engine, the catalog, the subjects and the report renderers.
     .target(
       name: "Complexity",
-      dependencies: ["CGSL"],
+      dependencies: [
+        "CGSL",
+        // Deque, OrderedSet, OrderedDictionary and Heap are subjects too.
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
       exclude: ["README.md"]
+    ),
+
+    /// Assertions on measured classes for XCTest and Swift Testing.
+    .target(
+      name: "ComplexityTesting",
+      dependencies: ["Complexity"]
     ),
 
     /// The command-line tool: parses arguments and hands them to the library.
@@ -44,6 +58,11 @@ let package = Package(
     .testTarget(
       name: "ComplexityTests",
       dependencies: ["Complexity"]
+    ),
+    /// The example a user can copy: asserting classes of their own code.
+    .testTarget(
+      name: "ExampleTests",
+      dependencies: ["Complexity", "ComplexityTesting"]
     ),
     .testTarget(
       name: "ComplexityCLITests",

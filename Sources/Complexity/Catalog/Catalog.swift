@@ -8,13 +8,15 @@ public struct Catalog: Sendable {
   /// An empty catalog; add operations with `add(_:)` or the `add…` families.
   public init() {}
 
-  /// The standard catalog: the CPython rows and the fake subjects.
+  /// The standard catalog: the CPython rows, the Swift containers and the
+  /// fake subjects.
   public static let standard: Catalog = {
     var c = Catalog()
     c.addListOperations()
     c.addSetOperations()
     c.addDictOperations()
     c.addExtraPythonOperations()
+    for op in SwiftOperations.all { c.add(op.operation) }
     c.addFakeOperations()
     return c
   }()

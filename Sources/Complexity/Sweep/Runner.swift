@@ -98,7 +98,10 @@ public final class Runner {
       var subject = PythonSubject(op: op.id, harness: harness!, cold: options.cold)
       return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
     case .swift:
-      throw ComplexityError(.subject, "the Swift subject is not available yet")
+      guard var subject = SwiftOperations.subject(for: op.id) else {
+        throw ComplexityError(.badInput, "no Swift subject for \(op.id)")
+      }
+      return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
     }
   }
 }

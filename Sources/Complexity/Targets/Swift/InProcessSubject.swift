@@ -1,0 +1,102 @@
+/// Swift code timed in this process: the one adapter behind the Swift
+/// containers in the catalog and behind `measureComplexity`.
+///
+/// Three ways to keep an operation at its size:
+///
+/// - `.shared`: one input per size, built untimed and kept for the whole
+///   sweep; the operation either leaves it unchanged or restores it itself
+///   (a `removeFirst` followed by an `append`, say, with the O(1) `append`
+///   inside the timing).
+/// - `.blocks(restore:)`: amortised operations (`append`, inserting new
+///   keys) run in timed blocks of n/2 calls on the shared input, and
+///   `restore` brings it back to size n, untimed, before each block.
+/// - `.fresh`: every call gets its own input from `setUp`, built untimed,
+///   and each call is timed alone. For mutating operations whose effect
+///   cannot be undone cheaply (sorting, removing everything), and for
+///   copy-on-write: a fresh input is uniquely referenced, so the timed call
+///   does not pay for a copy it would not pay for in real code.
+public struct InProcessSubject<Input, Output>: Subject {
+  /// How the input is kept at its size.
+  public enum Mode {
+    case shared
+    case blocks(restore: (inout Input, Int) throws -> Void)
+    case fresh
+  }
+
+  private let setUp: (Int) throws -> Input
+  private let operation: (inout Input) throws -> Output
+  private let mode: Mode
+  /// Wall-clock nanoseconds one `.fresh` sample may take, set-up included.
+  static var freshSampleBudget: UInt64 { 20_000_000 }
+  /// Inputs of the shared modes, built once per size.
+  private var inputs: [Int: Input] = [:]
+
+  /// - Parameters:
+  ///   - mode: how the input is kept at its size (default `.shared`).
+  ///   - setUp: builds the input for size `n` (untimed).
+  ///   - operation: the timed call; its result is kept alive.
+  public init(
+    mode: Mode = .shared, setUp: @escaping (Int) throws -> Input,
+    operation: @escaping (inout Input) throws -> Output
+  ) {
+    self.mode = mode
+    self.setUp = setUp
+    self.operation = operation
+  }
+
+  public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    var totals: [Double] = []
+    for _ in 0..<repeats {
+      switch mode {
+      case .shared:
+        var input = try takeInput(size)
+        defer { inputs[size] = input }
+        totals.append(try timeBlock(&input, calls: iterations))
+      case .blocks(let restore):
+        var input = try takeInput(size)
+        defer { inputs[size] = input }
+        let block = max(1, size / 2)
+        var done = 0
+        var total = 0.0
+        while done < iterations {
+          try restore(&input, size)
+          let calls = min(block, iterations - done)
+          total += try timeBlock(&input, calls: calls)
+          done += calls
+        }
+        totals.append(total)
+      case .fresh:
+        // Building a fresh input can cost far more than the call it feeds
+        // (an O(n) array for an O(1) removeAll): past a wall-clock budget,
+        // the calls made so far stand for the sample, scaled to its size.
+        let deadline = MonotonicClock.nanoseconds() + Self.freshSampleBudget
+        var total = 0.0
+        var calls = 0
+        while calls < iterations {
+          var input = try setUp(size)
+          total += try timeBlock(&input, calls: 1)
+          blackHole(input)
+          calls += 1
+          if MonotonicClock.nanoseconds() > deadline { break }
+        }
+        totals.append(total * Double(iterations) / Double(calls))
+      }
+    }
+    return totals
+  }
+
+  /// The shared input of a size, moved out of the cache so that it is
+  /// uniquely referenced while timed (a second reference would make the
+  /// first mutation copy it).
+  private mutating func takeInput(_ size: Int) throws -> Input {
+    if let input = inputs.removeValue(forKey: size) { return input }
+    return try setUp(size)
+  }
+
+  private func timeBlock(_ input: inout Input, calls: Int) throws -> Double {
+    let start = MonotonicClock.nanoseconds()
+    for _ in 0..<calls { blackHole(try operation(&input)) }
+    let end = MonotonicClock.nanoseconds()
+    return Double(end - start) / 1e9
+  }
+}

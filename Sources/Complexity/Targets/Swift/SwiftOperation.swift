@@ -1,0 +1,57 @@
+/// A Swift operation of the catalog: its description and how to time it.
+public struct SwiftOperation {
+  /// The catalog entry (`swift.Array.append`).
+  public var operation: Operation
+  /// Makes the subject that times it, in this process.
+  public var makeSubject: () -> any Subject
+
+  /// Describes and builds one operation.
+  ///
+  /// - Parameters:
+  ///   - id: `swift.<Type>.<op>`.
+  ///   - documented: the class the documentation states for n, nil where
+  ///     it states none.
+  ///   - quote: the documentation's words, and where they are.
+  ///   - method: how the timing keeps the input at its size.
+  static func make<Input, Output>(
+    _ id: String, _ example: String, swept: String = "n = count", fixed: String = "",
+    documented: ComplexityClass?, quote: String, method: String,
+    note: String? = nil, sizing: Operation.Sizing = .geometric,
+    mode: InProcessSubject<Input, Output>.Mode = .shared,
+    setUp: @escaping (Int) -> Input, run: @escaping (inout Input) -> Output
+  ) -> SwiftOperation {
+    let type = id.split(separator: ".").dropFirst().first.map(String.init) ?? "Swift"
+    return SwiftOperation(
+      operation: Operation(
+        id: id, subject: .swift,
+        seedRow: Operation.SeedRow(table: "Swift \(type)", operation: example, example: example),
+        swept: swept, fixed: fixed, documented: documented,
+        documentedText: documented?.rawValue ?? "not stated", source: quote, method: method,
+        implementationNote: note, sizing: sizing),
+      makeSubject: { InProcessSubject(mode: mode, setUp: setUp, operation: run) })
+  }
+}
+
+/// Every Swift operation of the catalog.
+public enum SwiftOperations {
+  /// In catalog order.
+  public static let all: [SwiftOperation] =
+    array + set + dictionary + string + deque + orderedSet + orderedDictionary + heap
+
+  /// The subject of an operation id, if it is a Swift one.
+  public static func subject(for id: String) -> (any Subject)? {
+    all.first { $0.operation.id == id }?.makeSubject()
+  }
+}
+
+/// Inputs built the same way at every size.
+enum SwiftInputs {
+  /// `0, 1, …, n-1`.
+  static func ints(_ n: Int) -> [Int] { Array(0..<n) }
+
+  /// The same ints in a seeded random order (the same order for the same n).
+  static func shuffled(_ n: Int) -> [Int] {
+    var rng = SplitMix64(seed: UInt64(n))
+    return ints(n).shuffled(using: &rng)
+  }
+}
