@@ -76,7 +76,8 @@ public struct Classifier: Sendable {
     var pairSettled = false
     if let rival = decision.contender,
       Set([decision.best, rival]) == [.linear, .linearithmic],
-      let check = try LogFactorCheck.run(sizes: sizes, values: values)
+      let check = try LogFactorCheck.run(
+        sizes: sizes, values: values, repeatNoise: Self.repeatNoise(merged))
     {
       notes = notes.filter { !$0.contains("in AICc") }
       notes.append(
@@ -239,6 +240,17 @@ public struct Classifier: Sendable {
     let top = median(Array(values.suffix(third)))
     let middle = median(Array(values.dropLast(third).suffix(third)))
     return (typical, top / middle - 1)
+  }
+
+  /// The relative noise of a size's fastest sample: the median, over the
+  /// sizes, of the gap between its two fastest samples. Nil when most sizes
+  /// have fewer than three samples.
+  static func repeatNoise(_ points: [Point]) -> Double? {
+    let gaps = points.filter { $0.samples.count >= 3 }.map { p -> Double in
+      let s = p.samples.sorted()
+      return (s[1] - s[0]) / s[0]
+    }
+    return gaps.count * 2 >= points.count ? median(gaps) : nil
   }
 
   static func median(_ xs: [Double]) -> Double {

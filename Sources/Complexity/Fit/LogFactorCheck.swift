@@ -17,10 +17,16 @@ import Foundation
 /// with a standard error from the fit's covariance (delta method).
 ///
 /// A cache level or a copy-strategy switch is a step, and a step inside the
-/// top half inflates β. So the check also counts the size steps in the top
-/// half where `(t − a) / n` rises by at least half of what a log factor
-/// would add over that step (`ln n₂ / ln n₁`): a log factor lifts nearly
-/// every step, a step-like bend only one or two.
+/// top half inflates β. So the check also looks at every octave (n to 2n)
+/// in the top half and counts those where `(t − a) / n` rises by at least
+/// half of what a log factor would add over it (`ln 2n / ln n`): a log
+/// factor lifts every octave by the same amount, a step only the one or two
+/// octaves that straddle it. Whole octaves, not neighbouring sizes, so the
+/// rise looked for is twice as large against the noise. The count is only
+/// used when the noise of a difference of two points is below the half-rise
+/// it is compared with. The noise comes from the repeats (the typical gap
+/// between the two fastest samples of a size, relative); with one sample
+/// per size, from the fit's relative residual σ.
 struct LogFactorCheck: Equatable {
   /// Per-element log-log slope at the middle of the top half.
   var beta: Double
@@ -28,27 +34,37 @@ struct LogFactorCheck: Equatable {
   var standardError: Double
   /// `1 / ln(m)`: β of a pure n log n.
   var expected: Double
-  /// Size steps in the top half whose cost per element rose by at least
-  /// half of a log factor's rise.
+  /// Octaves in the top half whose cost per element rose by at least half
+  /// of a log factor's rise.
   var rising: Int
-  /// Size steps in the top half.
+  /// Octaves in the top half.
   var steps: Int
+  /// Whether the noise is small enough for the count of rising octaves to
+  /// mean anything.
+  var countIsInformative: Bool
 
   /// A log factor is excluded: β's upper bound (2σ) stays below half of a
   /// pure n log n's, or fewer than half of the steps rise like one.
   var excludesLogFactor: Bool {
-    beta + 2 * standardError < 0.5 * expected || Double(rising) < 0.5 * Double(steps)
+    beta + 2 * standardError < 0.5 * expected
+      || (countIsInformative && Double(rising) < 0.5 * Double(steps))
   }
 
   /// A log factor is plausible: β's lower bound (2σ) is above half of a pure
   /// n log n's, and the rise is steady (70% of the steps or more).
   var supportsLogFactor: Bool {
-    beta - 2 * standardError > 0.5 * expected && Double(rising) >= 0.7 * Double(steps)
+    beta - 2 * standardError > 0.5 * expected
+      && (!countIsInformative || Double(rising) >= 0.7 * Double(steps))
   }
 
   /// Runs the check; nil when there are too few sizes to fit three
   /// parameters with room to spare, or the fit leaves no per-element cost.
-  static func run(sizes: [Double], values: [Double]) throws -> LogFactorCheck? {
+  ///
+  /// - Parameter repeatNoise: the relative noise of a size's fastest sample,
+  ///   from its repeats; nil with one sample per size.
+  static func run(sizes: [Double], values: [Double], repeatNoise: Double?) throws
+    -> LogFactorCheck?
+  {
     let m = sizes.count
     guard m >= 6 else { return nil }
     let nMax = sizes.max()!
@@ -80,13 +96,19 @@ struct LogFactorCheck: Equatable {
     let variance =
       dBetaDC * dBetaDC * cov[1][1] + dBetaDD * dBetaDD * cov[2][2]
       + 2 * dBetaDC * dBetaDD * cov[1][2]
-    let perElement = top.map { (values[$0] - a) / sizes[$0] }
-    let rising = zip(top, top.dropFirst()).enumerated().filter { step, pair in
-      let logRise = log(log(sizes[pair.1]) / log(sizes[pair.0]))
-      return log(perElement[step + 1] / perElement[step]) >= 0.5 * logRise
+    let octaves: [(Int, Int)] = top.compactMap { i in
+      top.first { abs(sizes[$0] / sizes[i] - 2) < 0.2 }.map { (i, $0) }
+    }
+    guard octaves.count >= 2 else { return nil }
+    let halfRises = octaves.map { i, j in 0.5 * log(log(sizes[j]) / log(sizes[i])) }
+    let rising = zip(octaves, halfRises).filter { pair, halfRise in
+      let (i, j) = pair
+      return log((values[j] - a) / sizes[j]) - log((values[i] - a) / sizes[i]) >= halfRise
     }.count
+    let noise = sqrt(2) * (repeatNoise ?? sqrt(scale))
     return LogFactorCheck(
       beta: beta, standardError: sqrt(max(0, variance)), expected: 1 / lnTopMid,
-      rising: rising, steps: perElement.count - 1)
+      rising: rising, steps: octaves.count,
+      countIsInformative: noise < Classifier.median(halfRises))
   }
 }
