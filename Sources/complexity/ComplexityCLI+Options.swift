@@ -6,7 +6,7 @@ extension Format: ExpressibleByArgument {}
 
 /// `--format` and `--output`, on every command that prints results.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: table, csv, markdown or json. (default: table)")
+  @Option(help: "Output format: table, csv, markdown or json.")
   var format: Format = .table
 
   @Option(help: "Write the output to this file instead of standard output.")
@@ -29,13 +29,13 @@ struct OutputOptions: ParsableArguments {
 
 /// The geometric grid of sizes.
 struct SizeSelection: ParsableArguments {
-  @Option(name: .customLong("min-size"), help: "Smallest size n. (default: 32)")
+  @Option(name: .customLong("min-size"), help: "Smallest size n.")
   var minimum: Int = 32
 
-  @Option(name: .customLong("max-size"), help: "Largest size n. (default: 32768)")
+  @Option(name: .customLong("max-size"), help: "Largest size n.")
   var maximum: Int = 32_768
 
-  @Option(help: "Sizes per doubling of n. (default: 2)")
+  @Option(help: "Sizes per doubling of n.")
   var pointsPerOctave: Int = 2
 
   func plan() throws -> SizePlan {
@@ -47,10 +47,10 @@ struct SizeSelection: ParsableArguments {
 
 /// How carefully each size is timed.
 struct TimingSelection: ParsableArguments {
-  @Option(help: "Samples per size; the fastest is fitted. (default: 7)")
+  @Option(help: "Samples per size; the fastest is fitted.")
   var repeats: Int = 7
 
-  @Option(help: "Shortest sample, in seconds; loops are calibrated to it. (default: 0.001)")
+  @Option(help: "Shortest sample, in seconds; loops are calibrated to it.")
   var minSampleTime: Double = 0.001
 
   func timing() throws -> TimingOptions {

@@ -17,6 +17,8 @@ public final class PythonHarness {
   private var stdin: FileHandle?
   private let lines = _LineQueue()
   private let stderrTail = _LineQueue()
+  /// Snippets defined so far, defined again in a restarted harness.
+  private var defined: [String: PythonSnippet] = [:]
   /// The oldest interpreter the harness supports.
   public static let minimumVersion = (3, 8)
 
@@ -48,6 +50,19 @@ public final class PythonHarness {
       throw ComplexityError(.subject, "the harness sent a malformed reply for \(op): \(reply)")
     }
     return seconds
+  }
+
+  /// Registers a snippet as an operation the harness can time.
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when the code does not compile.
+  public func define(_ snippet: PythonSnippet) throws {
+    var body: [String: Any] = [
+      "cmd": "define", "op": snippet.id, "setup": snippet.setup, "stmt": snippet.statement,
+    ]
+    if let restore = snippet.restore { body["restore"] = restore }
+    if let block = snippet.block { body["block"] = block }
+    _ = try request(body)
+    defined[snippet.id] = snippet
   }
 
   /// Stops the interpreter.
@@ -113,6 +128,7 @@ public final class PythonHarness {
     }
     interpreter = PythonInterpreter(version: version, implementation: implementation, path: path)
     operations = ops
+    for snippet in defined.values { try define(snippet) }
   }
 
   private func request(_ body: [String: Any], restartOnFailure: Bool = true) throws
@@ -131,7 +147,9 @@ public final class PythonHarness {
       throw failure("could not write to the harness")
     }
     guard let line = lines.next(timeout: replyTimeout) else {
-      if process.isRunning {
+      // The pipe closes as the interpreter dies, a moment before the
+      // process is reaped: a closed pipe is an exit, not a hang.
+      if !lines.isClosed && process.isRunning {
         process.terminate()
         self.process = nil
         throw ComplexityError(
@@ -151,7 +169,10 @@ public final class PythonHarness {
   }
 
   private func failure(_ what: String) -> ComplexityError {
-    usleep(50_000)  // let stderr drain
+    // Let the process be reaped and its stderr drain, briefly.
+    let deadline = Date().addingTimeInterval(1)
+    while process?.isRunning == true && Date() < deadline { usleep(5_000) }
+    usleep(20_000)
     let status = process.map { $0.isRunning ? "" : " (status \($0.terminationStatus))" } ?? ""
     let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
     process = nil
@@ -195,6 +216,13 @@ final class _LineQueue: @unchecked Sendable {
       }
     }
     thread.start()
+  }
+
+  /// Whether the pipe has reached its end.
+  var isClosed: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return closed
   }
 
   /// The next line, or nil when the pipe closed or the timeout passed.
