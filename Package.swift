@@ -41,7 +41,8 @@ let package = Package(
     /// Assertions on measured classes for XCTest and Swift Testing.
     .target(
       name: "ComplexityTesting",
-      dependencies: ["Complexity"]
+      dependencies: ["Complexity"],
+      exclude: ["README.md"]
     ),
 
     /// The command-line tool: parses arguments and hands them to the library.

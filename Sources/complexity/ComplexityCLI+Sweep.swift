@@ -68,6 +68,12 @@ extension ComplexityCLI {
       let requested = ops.isEmpty ? resumed?.header.ops ?? [] : ops
       let operations = try Catalog.standard.select(requested)
       let todo = resumed?.missing(from: operations) ?? operations
+      if isDebugBuild && todo.contains(where: { $0.subject == .swift }) {
+        warn(
+          "warning: this is a DEBUG build: Swift containers are timed as unoptimised code, "
+            + "and classes can come out wrong (a debug sort measured O(n)). "
+            + "Build with -c release (./scripts/complexity does).")
+      }
 
       let sweep = Complexity.Sweep(plan: plan, timing: timingOptions)
       let runner = Runner(

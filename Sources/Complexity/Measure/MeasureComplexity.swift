@@ -1,0 +1,70 @@
+/// Measures how the cost of `run` grows with the size of its input, and
+/// classifies it.
+///
+///     let result = try measureComplexity(
+///       setUp: { n in Array(0..<n) },
+///       run: { array in array.contains(-1) })
+///     XCTAssertEqual(result.class, .linear, "\(result)")
+///
+/// The input is built by `setUp` for each size, untimed. How it is kept at
+/// its size is `mode`'s business:
+///
+/// - `.shared` (default): one input per size; `run` must leave it at its
+///   size (remove what it adds, put back what it removes).
+/// - `.blocks(restore:)`: amortised operations such as `append`; calls run
+///   in blocks of n/2 and `restore(&input, n)` cuts the input back, untimed.
+/// - `.fresh`: every call gets a fresh input from `setUp` (for `sort`,
+///   `removeAll`, anything that cannot be undone cheaply).
+///
+/// The defaults fit a unit test: n = 64…16384, five samples per size of at
+/// least half a millisecond each; a few tenths of a second for most
+/// operations. Time your code in a release build (`swift test -c release`):
+/// unoptimised code has different constant factors, and the result says so
+/// in `warnings`.
+///
+/// - Parameters:
+///   - sizes: the sizes to time (default `SizePlan.unitTest`).
+///   - timing: samples per size and their length (default `.unitTest`).
+///   - classifier: the fitting rules (default `Classifier()`).
+///   - mode: how the input is kept at its size (default `.shared`).
+///   - setUp: builds the input of size `n`.
+///   - run: the code timed; its result is kept alive so it is not optimised away.
+/// - Returns: the classification with its evidence.
+/// - Throws: `ComplexityError` for bad sizes or timing options, an error of
+///   `setUp` or `run`, or a fit that GSL cannot make.
+public func measureComplexity<Input, Output>(
+  sizes: SizePlan = .unitTest,
+  timing: TimingOptions = .unitTest,
+  classifier: Classifier = Classifier(),
+  mode: InProcessSubject<Input, Output>.Mode = .shared,
+  setUp: @escaping (Int) throws -> Input,
+  run: @escaping (inout Input) throws -> Output
+) throws -> ComplexityResult {
+  try sizes.validate()
+  try timing.validate()
+  var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
+  let points: [Point]
+  do {
+    points = try Sweep(plan: sizes, timing: timing).run(&subject)
+  } catch let failure as SweepFailure {
+    throw failure.underlying
+  }
+  var warnings: [String] = []
+  if isDebugBuild {
+    warnings.append(
+      "timed in a debug build: constant factors are not those of optimised code "
+        + "(run the tests with -c release)")
+  }
+  return ComplexityResult(
+    points: points, classification: try classifier.classify(points), warnings: warnings)
+}
+
+extension SizePlan {
+  /// Sizes for a unit test: n = 64…16384, two per octave.
+  public static let unitTest = SizePlan(minimum: 64, maximum: 16384, pointsPerOctave: 2)
+}
+
+extension TimingOptions {
+  /// Timing for a unit test: five samples per size of at least 0.5 ms.
+  public static let unitTest = TimingOptions(repeats: 5, minimumSampleSeconds: 0.0005)
+}

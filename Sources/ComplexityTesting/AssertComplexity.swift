@@ -1,0 +1,34 @@
+import Complexity
+import Testing
+import XCTest
+
+/// Fails the current test, in XCTest or Swift Testing, unless `result`
+/// shows `expected`; the message gives the measured class, the confidence
+/// and the fastest time at each size.
+///
+///     let result = try measureComplexity(setUp: { n in Array(0..<n) },
+///                                        run: { $0.contains(-1) })
+///     assertComplexity(result, is: .linear)
+///
+/// - Parameters:
+///   - result: what `measureComplexity` found.
+///   - expected: the class the code should have.
+///   - allowingInconclusive: pass when the measurement cannot separate
+///     `expected` from a neighbour (default false: inconclusive fails).
+public func assertComplexity(
+  _ result: ComplexityResult, is expected: ComplexityClass,
+  allowingInconclusive: Bool = false,
+  fileID: String = #fileID, filePath: StaticString = #filePath,
+  line: UInt = #line, column: Int = #column
+) {
+  guard !result.shows(expected, allowingInconclusive: allowingInconclusive) else { return }
+  let message = "expected \(expected), \(result)"
+  if Test.current != nil {
+    Issue.record(
+      Comment(rawValue: message),
+      sourceLocation: SourceLocation(
+        fileID: fileID, filePath: "\(filePath)", line: Int(line), column: column))
+  } else {
+    XCTFail(message, file: filePath, line: line)
+  }
+}

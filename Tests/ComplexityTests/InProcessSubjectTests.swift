@@ -1,0 +1,52 @@
+import Complexity
+import XCTest
+
+final class InProcessSubjectTests: XCTestCase {
+  func testSharedInputIsBuiltOncePerSizeAndStaysUnique() throws {
+    var builds = 0
+    var subject = InProcessSubject(
+      setUp: { n -> [Int] in builds += 1; return Array(0..<n) },
+      operation: { (a: inout [Int]) -> Bool in
+        // A second reference would make this write copy the array.
+        a[0] = a[0]
+        return isKnownUniquelyReferencedArray(&a)
+      })
+    _ = try subject.time(size: 100, iterations: 10, repeats: 3)
+    _ = try subject.time(size: 100, iterations: 10, repeats: 3)
+    XCTAssertEqual(builds, 1)
+  }
+
+  func testBlocksRestoreTheSizeBeforeEachBlock() throws {
+    var sizesSeen: [Int] = []
+    var subject = InProcessSubject(
+      mode: .blocks(restore: { a, n in
+        sizesSeen.append(a.count)
+        a.removeLast(a.count - n)
+      }),
+      setUp: { n in Array(0..<n) }, operation: { (a: inout [Int]) in a.append(1) })
+    _ = try subject.time(size: 10, iterations: 12, repeats: 1)
+    // Blocks of n/2 = 5: before each, the array is cut back to 10.
+    XCTAssertEqual(sizesSeen, [10, 15, 15])
+  }
+
+  func testFreshModeGivesEveryCallANewInput() throws {
+    var builds = 0
+    var subject = InProcessSubject(
+      mode: .fresh, setUp: { n -> [Int] in builds += 1; return Array(0..<n) },
+      operation: { (a: inout [Int]) in a.removeAll() })
+    let totals = try subject.time(size: 50, iterations: 4, repeats: 2)
+    XCTAssertEqual(builds, 8)
+    XCTAssertEqual(totals.count, 2)
+  }
+
+  func testErrorsOfTheCodeUnderTestPropagate() {
+    struct Boom: Error {}
+    var subject = InProcessSubject(
+      setUp: { _ in 0 }, operation: { (_: inout Int) throws -> Int in throw Boom() })
+    XCTAssertThrowsError(try subject.time(size: 1, iterations: 1, repeats: 1))
+  }
+}
+
+private func isKnownUniquelyReferencedArray(_ a: inout [Int]) -> Bool {
+  a.withUnsafeMutableBufferPointer { _ in true }
+}

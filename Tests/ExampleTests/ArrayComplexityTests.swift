@@ -1,0 +1,52 @@
+// An example to copy: asserting the complexity class of your own code.
+//
+// Each test times real code over n = 64…16384, so it takes a few tenths of
+// a second. The classes asserted are far apart from their neighbours except
+// for sort, where O(n) and O(n log n) are the hard pair: on a busy machine
+// the measurement can fail to separate them, and the test then accepts
+// "inconclusive (O(n) | O(n log n))" but never a wrong class.
+
+import Complexity
+import ComplexityTesting
+import XCTest
+
+final class ArrayComplexityTests: XCTestCase {
+  func testAppendIsConstant() throws {
+    let result = try measureComplexity(
+      // append is amortised: time blocks of appends, cut back untimed.
+      mode: .blocks(restore: { array, n in array.removeLast(array.count - n) }),
+      setUp: { n in Array(0..<n) },
+      run: { array in array.append(42) })
+    assertComplexity(result, is: .constant)
+  }
+
+  func testInsertAtFrontIsLinear() throws {
+    let result = try measureComplexity(
+      setUp: { n in Array(0..<n) },
+      run: { array in
+        array.insert(42, at: 0)
+        return array.removeLast()  // back to n elements, O(1)
+      })
+    assertComplexity(result, is: .linear)
+  }
+
+  func testSortIsLinearithmic() throws {
+    let result = try measureComplexity(
+      // Each sort gets a fresh shuffled array, built untimed.
+      mode: .fresh,
+      setUp: { n in
+        var rng = SystemRandomNumberGenerator()
+        return (0..<n).shuffled(using: &rng)
+      },
+      run: { array in array.sort() })
+    assertComplexity(result, is: .linearithmic, allowingInconclusive: true)
+    XCTAssertNotEqual(result.class, .linear, "\(result)")
+  }
+
+  func testTheResultReadsWell() throws {
+    let result = try measureComplexity(
+      setUp: { n in Array(0..<n) }, run: { array in array.contains(-1) })
+    XCTAssertEqual(result.class, .linear, "\(result)")
+    XCTAssertTrue("\(result)".contains("measured O(n) with confidence"))
+  }
+}
