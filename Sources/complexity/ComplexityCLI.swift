@@ -14,7 +14,9 @@ struct ComplexityCLI: ParsableCommand {
       1 when one differs, 2 for bad usage or bad input.
       """,
     version: "0.1.0",
-    subcommands: [List.self, Sweep.self, Fit.self, Report.self, Compare.self, Harness.self]
+    subcommands: [
+      List.self, Sweep.self, Time.self, Fit.self, Report.self, Compare.self, Harness.self,
+    ]
   )
 
   /// Parses and runs, mapping every failure to a one-line message and exit

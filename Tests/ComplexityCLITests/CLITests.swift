@@ -216,3 +216,24 @@ extension CLITests {
     XCTAssertEqual(try run(["report", "/no/such.json"]).status, 2)
   }
 }
+
+extension CLITests {
+  func testTimeSweepsASnippet() throws {
+    let r = try run([
+      "time", "--setup", "x = list(range(n))", "x.append(x.pop(0))", "--expect", "O(1)",
+      "--min-size", "64", "--max-size", "65536", "--points-per-octave", "1", "--repeats", "3",
+      "--format", "csv",
+    ])
+    // pop(0) grows a thousandfold over the range: it cannot pass for O(1).
+    XCTAssertEqual(r.status, 1, r.stderr)
+    XCTAssertTrue(r.stdout.contains("user.snippet,O(1),"), r.stdout)
+  }
+
+  func testTimeBadInput() throws {
+    try assertBadInput(["time"], mentions: "either a statement or --file")
+    try assertBadInput(["time", "x", "--file", "f.py"], mentions: "either a statement or --file")
+    try assertBadInput(["time", "--file", "/no/such.py"], mentions: "setup(n) and run(x)")
+    try assertBadInput(["time", "--setup", "x = (", "x"], mentions: "does not compile")
+    try assertBadInput(["time", "x", "--expect", "O(n!)"], mentions: "unknown class")
+  }
+}

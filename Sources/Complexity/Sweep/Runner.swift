@@ -42,6 +42,23 @@ public final class Runner {
     }
   }
 
+  /// Registers a user's Python snippet, and returns the operation that
+  /// sweeps it (run it with `runOne` or `run`).
+  ///
+  /// - Parameter expected: the class to compare with, if any.
+  /// - Throws: `ComplexityError` when the interpreter is missing or the code
+  ///   does not compile.
+  public func define(_ snippet: PythonSnippet, expected: ComplexityClass? = nil) throws
+    -> Operation
+  {
+    try preparePython()
+    try harness!.define(snippet)
+    return Operation(
+      id: snippet.id, subject: .python, seedRow: nil, swept: "n",
+      documented: expected, documentedText: expected?.rawValue ?? "not given",
+      source: "--expect", method: snippet.restore == nil ? "timed in a loop" : "fresh input per call")
+  }
+
   /// Sweeps and classifies each operation in turn. A failing operation is
   /// reported as failed with its reason, and the others still run.
   ///

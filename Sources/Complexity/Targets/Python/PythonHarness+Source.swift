@@ -9,6 +9,8 @@ extension PythonHarness {
 #   {"cmd": "hello"}  -> {"ok": true, "python": {...}, "ops": [...]}
 #   {"cmd": "time", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "seconds": [total of K loops, R values]}
+#   {"cmd": "define", "op": ID, "setup": CODE, "stmt": CODE,
+#    "restore": CODE or null, "block": EXPR or null}   -> {"ok": true}
 #   {"cmd": "quit"}
 # Any failure -> {"ok": false, "error": "..."}; the harness keeps serving.
 import gc
@@ -256,6 +258,26 @@ def time_op(req):
     return {"ok": True, "seconds": out}
 
 
+def define(req):
+    """Registers a user's snippet as an op, after checking it compiles."""
+    spec = {"id": str(req["op"]), "setup": str(req["setup"]), "stmt": str(req["stmt"])}
+    for key in ("restore", "block"):
+        if req.get(key):
+            spec[key] = str(req[key])
+    for key in ("setup", "stmt", "restore"):
+        if key in spec:
+            try:
+                compile(spec[key], "<%s>" % key, "exec")
+            except SyntaxError as e:
+                raise ValueError("the %s code does not compile: %s (line %s)"
+                                 % (key, e.msg, e.lineno))
+    OPS[spec["id"]] = spec
+    global _prepared, _prepared_op
+    if _prepared_op and _prepared_op[0] == spec["id"]:
+        _prepared, _prepared_op = {}, None
+    return {"ok": True}
+
+
 def hello():
     return {"ok": True, "ops": sorted(OPS),
             "python": {"version": platform.python_version(),
@@ -278,6 +300,8 @@ def main():
                 reply = hello()
             elif cmd == "time":
                 reply = time_op(req)
+            elif cmd == "define":
+                reply = define(req)
             else:
                 reply = {"ok": False, "error": "unknown command %r" % cmd}
         except MemoryError:

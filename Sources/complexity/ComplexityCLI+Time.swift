@@ -1,0 +1,82 @@
+import ArgumentParser
+import Complexity
+import Foundation
+
+extension ComplexityCLI {
+  /// `complexity time`: sweep a user's own Python snippet.
+  struct Time: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Sweep your own Python code over n and print its class.",
+      discussion: """
+        Either a statement with --setup code that builds the input from n:
+          complexity time --setup 'x = list(range(n))' 'x.pop(0); x.append(0)'
+        or a file that defines setup(n) and run(x):
+          complexity time --file mycode.py
+        The statement must leave the input at its size; with --fresh, every call
+        gets a new input from the set-up code, built untimed.
+        """)
+
+    @Argument(help: "The statement to time; the input built by --setup is in scope.")
+    var statement: String?
+
+    @Option(help: "Python code that builds the input from n, run untimed once per size.")
+    var setup: String = "pass"
+
+    @Option(help: "A Python file defining setup(n) and run(x), instead of a statement.")
+    var file: String?
+
+    @Flag(help: "Give every call a fresh input from the set-up code, built untimed.")
+    var fresh = false
+
+    @Option(help: "The class you expect, e.g. 'O(n)'; exit 1 if the measured one differs.")
+    var expect: String?
+
+    @Option(help: "The Python interpreter. (default: $PYTHON, then python3)")
+    var python: String?
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    @OptionGroup var sizes: SizeSelection
+    @OptionGroup var timing: TimingSelection
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      if (statement == nil) == (file == nil) {
+        throw ValidationError("Give either a statement or --file FILE.py, not both or neither.")
+      }
+    }
+
+    func run() throws {
+      let expected = try expect.map { text -> ComplexityClass in
+        guard let c = ComplexityClass(name: text) else {
+          throw ComplexityError(
+            .badInput,
+            "unknown class '\(text)': use one of "
+              + ComplexityClass.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return c
+      }
+      let snippet: PythonSnippet
+      if let file {
+        snippet = try PythonSnippet.file(file, fresh: fresh)
+      } else {
+        snippet = PythonSnippet(
+          setup: setup, statement: statement!,
+          restore: fresh ? setup : nil, block: fresh ? "1" : nil)
+      }
+      let sweep = Complexity.Sweep(plan: try sizes.plan(), timing: try timing.timing())
+      let runner = Runner(options: Runner.Options(sweep: sweep, python: python))
+      let op = try runner.define(snippet, expected: expected)
+      let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+      progress.show(.startOperation(op, index: 0, of: 1))
+      let result = runner.runOne(op) { progress.show(.sweep(op, $0)) }
+      progress.finish()
+      if let failure = result.failure, result.classification == nil {
+        throw ComplexityError(.subject, "\(snippet.id) failed: \(failure)")
+      }
+      try output.emit(try FitReport(result).render(output.format))
+      if result.verdict == .differs { throw ExitCode(1) }
+    }
+  }
+}
