@@ -9,9 +9,10 @@ import Foundation
 ///    (`ModelFit.fit`), and drop models that need `b < 0`.
 /// 3. **O(1) by equivalence.** Constant is nested in every growth model, so an
 ///    information criterion cannot confirm it. Instead: the operation is O(1)
-///    when the best growing model grows by less than `constantTolerance`
-///    across the measured range, or when growth measures that one step in
-///    the curve cannot inflate both stay below it (`robustGrowth`).
+///    when neither the best growing model nor the O(log n) model grows by
+///    `constantTolerance` across the measured range, or when growth measures
+///    that one step in the curve cannot inflate stay below it and a third of
+///    it (`robustGrowth`).
 /// 4. Otherwise the class with the lowest AICc wins; it is inconclusive when
 ///    its nearest growing rival is within `evidenceMargin` in AICc.
 /// 5. **The hard pair.** When the winner and its rival are O(n) and
@@ -193,12 +194,20 @@ public struct Classifier: Sendable {
     guard let bestGrowing = growing.min(by: { $0.aicc < $1.aicc }) else {
       return Decision(models: models, best: .constant, growth: 0)
     }
-    let growth = bestGrowing.growth(from: nMin, to: nMax)
+    // The slowest growing class also speaks: where the best-fitting model
+    // bends only at the top (an n² with a tiny coefficient), a steady
+    // O(log n) rise underneath still shows in the log model.
+    let logGrowth = models.first { $0.complexityClass == .logarithmic && $0.isValid }?
+      .growth(from: nMin, to: nMax) ?? 0
+    let growth = max(bestGrowing.growth(from: nMin, to: nMax), logGrowth)
     if growth < constantTolerance {
       return Decision(models: models, best: .constant, growth: growth)
     }
     let robust = Self.robustGrowth(sizes: sizes, values: values)
-    if robust.typical < constantTolerance && robust.top < constantTolerance {
+    // A third of the tolerance for the top: O(log n) rises slowly, about a
+    // third as much from the middle third of the sizes to the top third as
+    // over the whole range, and must not pass for a step.
+    if robust.typical < constantTolerance && robust.top < constantTolerance / 3 {
       return Decision(models: models, best: .constant, growth: max(robust.typical, robust.top))
     }
     let lowest = models.filter(\.isValid).min { $0.aicc < $1.aicc }!
