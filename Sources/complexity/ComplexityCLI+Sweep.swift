@@ -22,6 +22,11 @@ extension ComplexityCLI {
     @Option(help: "The Python interpreter to time CPython ops in. (default: $PYTHON, then python3)")
     var python: String?
 
+    @Option(
+      name: .customLong("case"),
+      help: "average: the tables' best/average column; worst: provoke the worst case (colliding hashes) and judge against the worst-case column.")
+    var caseToTime: CaseToTime = .average
+
     @Flag(help: "Random positions across the container instead of one hot key.")
     var cold = false
 
@@ -66,7 +71,10 @@ extension ComplexityCLI {
       let plan = try resumed?.header.plan ?? sizes.plan()
       let timingOptions = try resumed?.header.timing ?? timing.timing()
       let requested = ops.isEmpty ? resumed?.header.ops ?? [] : ops
-      let operations = try Catalog.standard.select(requested)
+      let operations =
+        caseToTime == .worst
+        ? try Catalog.standard.selectWorstCases(requested)
+        : try Catalog.standard.select(requested)
       let todo = resumed?.missing(from: operations) ?? operations
       if isDebugBuild && todo.contains(where: { $0.subject == .swift }) {
         warn(
@@ -128,4 +136,10 @@ extension ComplexityCLI {
       if results.exitStatus != 0 { throw ExitCode(results.exitStatus) }
     }
   }
+}
+
+/// Which column of the tables a sweep checks.
+enum CaseToTime: String, ExpressibleByArgument, CaseIterable {
+  case average
+  case worst
 }

@@ -60,7 +60,9 @@ final class CatalogTests: XCTestCase {
       .matches(in: PythonHarness.source, range: NSRange(PythonHarness.source.startIndex..., in: PythonHarness.source))
       .map { String(PythonHarness.source[Range($0.range(at: 1), in: PythonHarness.source)!]) }
     let python = catalog.operations.filter { $0.subject == .python }
-    XCTAssertEqual(Set(implemented), Set(python.map(\.id)))
+    let worst = python.compactMap(\.worstCaseVariant)
+    XCTAssertEqual(Set(implemented), Set(python.map(\.id) + worst.map(\.id)))
+    XCTAssertEqual(worst.count, 6)
     for op in python { XCTAssertNotNil(op.documented, op.id) }
   }
 
@@ -85,5 +87,18 @@ final class CatalogTests: XCTestCase {
     XCTAssertThrowsError(try catalog.select(["tuple.*"])) {
       XCTAssertTrue("\($0)".contains("no op matches 'tuple.*'"), "\($0)")
     }
+  }
+
+  func testWorstCaseSelection() throws {
+    XCTAssertEqual(
+      try catalog.selectWorstCases(["dict.*"]).map(\.id),
+      ["dict.getitem@worst", "dict.setitem@worst", "dict.delitem@worst"])
+    XCTAssertEqual(try catalog.selectWorstCases([]).count, 6)
+    XCTAssertThrowsError(try catalog.selectWorstCases(["list.pop0"])) {
+      XCTAssertTrue("\($0)".contains("no worst case to provoke"), "\($0)")
+    }
+    let worst = try XCTUnwrap(catalog["set.contains"]?.worstCaseVariant)
+    XCTAssertEqual(worst.documented, .linear)
+    XCTAssertEqual(worst.documentedText, "O(n)")
   }
 }

@@ -5,12 +5,12 @@ extension Catalog {
     addPython("dict.copy", table: t, row: "Copy", example: "d.copy()",
       documented: .linear, as: "O(n)", worst: "O(n)", method: Method.loop)
     addPython("dict.getitem", table: t, row: "Get Item / Index", example: "d[k]",
-      documented: .constant, as: "O(1)", worst: "O(n)", method: Method.loop)
+      documented: .constant, as: "O(1)", worst: "O(n)", worstClass: .linear, method: Method.loop)
     addPython("dict.setitem", table: t, row: "Set Item / Store", example: "d[k] = v",
-      documented: .constant, as: "O(1)", worst: "O(n)",
+      documented: .constant, as: "O(1)", worst: "O(n)", worstClass: .linear,
       method: "amortised: blocks of n/2 new keys stored, deleted again untimed after each")
     addPython("dict.delitem", table: t, row: "Delete Item / Delete", example: "del d[k]",
-      documented: .constant, as: "O(1)", worst: "O(n)",
+      documented: .constant, as: "O(1)", worst: "O(n)", worstClass: .linear,
       method: Method.restored("the key is stored back (O(1), included)"))
     addPython("dict.items_iter", table: t, row: "Iteration", example: "for k,v in d.items()",
       documented: .linear, as: "O(n)", worst: "O(n)", method: Method.loop)

@@ -4,17 +4,20 @@ extension Catalog {
     _ id: String, table: String, row: String, example: String,
     swept: String = "n", fixed: String = "",
     documented: ComplexityClass?, as text: String, worst: String? = nil,
+    worstClass: ComplexityClass? = nil,
     method: String, note: String? = nil,
     source: String = "seed notebook, Python Object Complexity"
   ) {
-    add(
+    var op =
       Operation(
         id: id, subject: .python,
         seedRow: Operation.SeedRow(table: table, operation: row, example: example),
         swept: swept, fixed: fixed, documented: documented, documentedText: text,
         worstCase: worst, source: source, method: method, implementationNote: note,
         // Sets and dicts are hash tables: time them at equal fill.
-        sizing: table == "Lists" ? .geometric : .powersOfTwo))
+        sizing: table == "Lists" ? .geometric : .powersOfTwo)
+    op.documentedWorst = worstClass
+    add(op)
   }
 }
 

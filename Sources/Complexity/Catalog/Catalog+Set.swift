@@ -3,7 +3,7 @@ extension Catalog {
   mutating func addSetOperations() {
     let t = "Sets"
     addPython("set.contains", table: t, row: "Containment", example: "x in s",
-      documented: .constant, as: "O(1)", worst: "O(n)", method: Method.loop)
+      documented: .constant, as: "O(1)", worst: "O(n)", worstClass: .linear, method: Method.loop)
     addPython("set.len", table: t, row: "Length", example: "len(s)",
       documented: .constant, as: "O(1)", worst: "O(1)", method: Method.loop)
     addPython("set.add", table: t, row: "Add", example: "s.add(a)",
@@ -41,7 +41,7 @@ extension Catalog {
     addPython("set.intersection", table: t, row: "Intersection", example: "s & t",
       swept: "n = len(t)", fixed: "len(s) = 10",
       documented: .constant, as: "O(min(len(s), lent(t))", worst: "O(len(s) * len(t))",
-      method: Method.loop,
+      worstClass: .linear, method: Method.loop,
       note: "set_intersection() (Objects/setobject.c) iterates over the smaller set and "
         + "probes the larger, so s & t is O(min(len(s), len(t))).")
     addPython("set.intersection_both", table: t, row: "Intersection", example: "s & t, equal sets",
@@ -63,7 +63,7 @@ extension Catalog {
     addPython("set.symmetric_difference", table: t, row: "Symmetric Diff", example: "s ^ t",
       swept: "n = len(t)", fixed: "len(s) = 10",
       documented: .constant, as: "O(len(s))", worst: "O(len(s) * len(t))",
-      method: Method.loop,
+      worstClass: .linear, method: Method.loop,
       note: "set_symmetric_difference() (Objects/setobject.c) first copies the right operand "
         + "t into a new set, then toggles s's elements in it, so s ^ t is "
         + "O(len(s) + len(t)): it grows with len(t) even when s is tiny.")

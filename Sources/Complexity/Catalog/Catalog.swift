@@ -57,6 +57,32 @@ public struct Catalog: Sendable {
     return operations.filter { chosen.contains($0.id) }
   }
 
+  /// The worst-case variants of the selected operations.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when an operation named
+  ///   explicitly has no worst case to provoke; with no patterns, every row
+  ///   that has one.
+  public func selectWorstCases(_ patterns: [String]) throws -> [Operation] {
+    let chosen = try select(patterns)
+    let supported = operations.filter { $0.worstCaseVariant != nil }.map(\.id)
+    if !patterns.isEmpty, let missing = chosen.first(where: { $0.worstCaseVariant == nil }),
+      !patterns.allSatisfy({ Glob($0).isPattern })
+    {
+      throw ComplexityError(
+        .badInput,
+        "\(missing.id) has no worst case to provoke; rows that have one: "
+          + supported.joined(separator: ", "))
+    }
+    let variants = chosen.compactMap(\.worstCaseVariant)
+    guard !variants.isEmpty else {
+      throw ComplexityError(
+        .badInput,
+        "none of the selected rows has a worst case to provoke; rows that have one: "
+          + supported.joined(separator: ", "))
+    }
+    return variants
+  }
+
   /// Up to three ids closest to `text` by edit distance.
   public func suggest(for text: String) -> [String] {
     let target = text.lowercased()

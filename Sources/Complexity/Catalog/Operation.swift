@@ -51,6 +51,9 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
   public var documentedText: String
   /// The worst-case column as written, where the table has one.
   public var worstCase: String?
+  /// The worst-case column's class for the swept variable, for rows whose
+  /// worst case the subject can provoke honestly (`sweep --case worst`).
+  public var documentedWorst: ComplexityClass?
   /// Where the documented class comes from.
   public var source: String
   /// How the timing loop treats this operation (restores, fresh copies).
@@ -60,6 +63,23 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
   public var implementationNote: String?
   /// Which sizes the sweep visits.
   public var sizing: Sizing
+
+  /// The worst-case variant of this row: timed under `id@worst`, judged
+  /// against the worst-case column, at sizes up to `worstCaseMaximumSize`
+  /// (provoking it costs O(n²) to set up). Nil for rows without one.
+  public var worstCaseVariant: Operation? {
+    guard let worst = documentedWorst else { return nil }
+    var op = self
+    op.id = id + "@worst"
+    op.documented = worst
+    op.documentedText = worstCase ?? worst.rawValue
+    op.method = "every key's hash collides (a class with a constant __hash__); "
+      + "the key looked up is the last inserted, or absent"
+    return op
+  }
+
+  /// Largest size of a worst-case sweep.
+  public static let worstCaseMaximumSize = 4096
 
   public init(
     id: String, subject: SubjectKind, seedRow: SeedRow?, swept: String, fixed: String = "",
@@ -75,6 +95,7 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
     self.documented = documented
     self.documentedText = documentedText
     self.worstCase = worstCase
+    self.documentedWorst = nil
     self.source = source
     self.method = method
     self.implementationNote = implementationNote

@@ -120,7 +120,16 @@ public final class Runner {
   }
 
   private func sweep(_ op: Operation, delegate: (SweepEvent) -> Void) throws -> [Point] {
-    let sizes = options.sweep.plan.sizes(for: op.sizing)
+    var sizes = options.sweep.plan.sizes(for: op.sizing)
+    if op.id.hasSuffix("@worst") {
+      sizes = sizes.filter { $0 <= Operation.worstCaseMaximumSize }
+      guard sizes.count >= Classifier.minimumSizes else {
+        throw ComplexityError(
+          .badInput,
+          "worst cases run at n ≤ \(Operation.worstCaseMaximumSize) (their set-up is O(n²)); "
+            + "the sizes given leave fewer than \(Classifier.minimumSizes): lower --min-size")
+      }
+    }
     switch op.subject {
     case .fake:
       guard var subject = FakeSubject(operationID: op.id) else {

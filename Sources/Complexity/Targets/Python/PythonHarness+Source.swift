@@ -39,6 +39,25 @@ def hset(n, start=B):
     return set(set(range(start, start + n)))
 
 
+class Collide:
+    """A key whose hash is the same as every other's: each lookup must
+    compare it with every key on the probe sequence (the worst case)."""
+    __slots__ = ("v",)
+
+    def __init__(self, v):
+        self.v = v
+
+    def __hash__(self):
+        return 42
+
+    def __eq__(self, other):
+        return isinstance(other, Collide) and self.v == other.v
+
+
+def collide(n, start=0):
+    return [Collide(i) for i in range(start, start + n)]
+
+
 def shuffled(n):
     data = ints(n)
     random.Random(n).shuffle(data)
@@ -151,6 +170,19 @@ op("dict.values", "d = dict.fromkeys(ints(n), V)", "d.values()")
 op("dict.construct", "p = [(k, V) for k in ints(n)]", "dict(p)")
 op("dict.iter", "d = dict.fromkeys(ints(n), V)", "for k in d: pass")
 
+# --- worst cases: every key's hash collides (complexity sweep --case worst) ---
+# Building a container of n colliding keys costs O(n^2) comparisons, so these
+# run at small sizes; the timed statement looks up a key at the end of the
+# probe sequence (inserted last), or one that is absent.
+op("set.contains@worst", "s = set(collide(n)); K0 = Collide(-1)", "K0 in s")
+op("dict.getitem@worst", "ks = collide(n); d = dict.fromkeys(ks, V); K0 = ks[-1]", "d[K0]")
+op("dict.setitem@worst", "ks = collide(n); d = dict.fromkeys(ks, V); K0 = ks[-1]", "d[K0] = V")
+op("dict.delitem@worst", "ks = collide(n); d = dict.fromkeys(ks, V); K0 = ks[-1]",
+   "del d[K0]; d[K0] = V")
+op("set.intersection@worst", "s = set(collide(SMALL, -SMALL)); t = set(collide(n))", "s & t")
+op("set.symmetric_difference@worst", "s = set(collide(SMALL, -SMALL)); t = set(collide(n))",
+   "s ^ t")
+
 # --- beyond the seed's tables ------------------------------------------------
 op("deque.popleft", "import collections; q = collections.deque(ints(n))",
    "q.append(q.popleft())")
@@ -187,6 +219,7 @@ class Prepared:
     def __init__(self, spec, n, cold):
         self.spec, self.n, self.cold = spec, n, cold
         ns = dict(B=B, V=V, ABSENT=ABSENT, ints=ints, shuffled=shuffled, hset=hset,
+                  Collide=Collide, collide=collide,
                   FIXED_N=FIXED_N, SMALL=SMALL, n=n, rng=random.Random(n))
         if "check" in spec and not eval(spec["check"], ns):
             raise ValueError("size %d is out of range for this op (%s)"
