@@ -31,7 +31,7 @@ CASES = [
     ("set.contains", "O(1)", lambda s: 12345 in s, lambda n: set(range(n)),
      ["sweep", "--op", "set.contains"], None),
     ("list.sort", "O(n log n)", lambda x: sorted(x),
-     lambda n: random.Random(n).sample(range(n), n),
+     lambda n: random.Random(int(n)).sample(range(int(n)), int(n)),
      ["sweep", "--op", "list.sort"], None),
     ("list.contains", "O(n)", lambda x: -1 in x, lambda n: list(range(n)),
      ["sweep", "--op", "list.contains"], None),
