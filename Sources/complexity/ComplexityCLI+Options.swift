@@ -53,6 +53,12 @@ struct TimingSelection: ParsableArguments {
   @Option(help: "Shortest sample, in seconds; loops are calibrated to it.")
   var minSampleTime: Double = 0.001
 
+  @Option(help: "Seconds one operation may take before its sweep stops extending.")
+  var budget: Double = 10
+
+  @Option(help: "Memory, in MiB, the timed process may reach (default: a quarter of RAM).")
+  var maxMemory: Int?
+
   func timing() throws -> TimingOptions {
     let t = TimingOptions(repeats: repeats, minimumSampleSeconds: minSampleTime)
     try t.validate()

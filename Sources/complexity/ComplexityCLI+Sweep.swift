@@ -86,7 +86,9 @@ extension ComplexityCLI {
       let sweep = Complexity.Sweep(plan: plan, timing: timingOptions)
       let runner = Runner(
         options: Runner.Options(
-          sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold))
+          sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold,
+          budget: timing.budget,
+          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4))
       if todo.contains(where: { $0.subject == .python }) {
         try runner.preparePython()
       }

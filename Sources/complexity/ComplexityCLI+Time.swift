@@ -66,7 +66,10 @@ extension ComplexityCLI {
           restore: fresh ? setup : nil, block: fresh ? "1" : nil)
       }
       let sweep = Complexity.Sweep(plan: try sizes.plan(), timing: try timing.timing())
-      let runner = Runner(options: Runner.Options(sweep: sweep, python: python))
+      let runner = Runner(
+        options: Runner.Options(
+          sweep: sweep, python: python, budget: timing.budget,
+          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4))
       let op = try runner.define(snippet, expected: expected)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       progress.show(.startOperation(op, index: 0, of: 1))

@@ -27,8 +27,9 @@
 ///   - timing: samples per size and their length (default `.unitTest`).
 ///   - classifier: the fitting rules (default `Classifier()`).
 ///   - mode: how the input is kept at its size (default `.shared`).
-///   - retries: further passes, with inputs built anew, when a pass is
-///     inconclusive; all passes' samples are fitted together (default 1).
+///   - budget: seconds the measurement may take before it stops looking
+///     for a separation (`AdaptiveSweep`: coarse sizes first, then finer,
+///     larger, and a second pass with fresh inputs; default 5).
 ///   - setUp: builds the input of size `n`.
 ///   - run: the code timed; its result is kept alive so it is not optimised away.
 /// - Returns: the classification with its evidence.
@@ -39,40 +40,30 @@ public func measureComplexity<Input, Output>(
   timing: TimingOptions = .unitTest,
   classifier: Classifier = Classifier(),
   mode: InProcessSubject<Input, Output>.Mode = .shared,
-  retries: Int = 1,
+  budget: Double = 5,
   setUp: @escaping (Int) throws -> Input,
   run: @escaping (inout Input) throws -> Output
 ) throws -> ComplexityResult {
   try sizes.validate()
   try timing.validate()
-  func pass() throws -> [Point] {
-    // A new subject builds new inputs: a new layout in memory.
-    var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
-    do {
-      return try Sweep(plan: sizes, timing: timing).run(&subject)
-    } catch let failure as SweepFailure {
-      throw failure.underlying
-    }
-  }
-  var points = try pass()
-  var classification = try classifier.classify(points)
-  var passes = 1
-  while classification.outcome.settled == nil && passes <= retries {
-    points = (points + (try pass())).mergedBySize()
-    classification = try classifier.classify(points)
-    passes += 1
+  var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
+  let adaptive = AdaptiveSweep(
+    sweep: Sweep(plan: sizes, timing: timing), classifier: classifier, budgetSeconds: budget,
+    maximumExtension: 2)
+  let outcome: AdaptiveSweep.Outcome
+  do {
+    outcome = try adaptive.run(&subject, grid: sizes.sizes)
+  } catch let failure as SweepFailure {
+    throw failure.underlying
   }
   var warnings: [String] = []
-  if passes > 1 {
-    warnings.append("measured in \(passes) passes with fresh inputs: the first was inconclusive")
-  }
   if isDebugBuild {
     warnings.append(
       "timed in a debug build: constant factors are not those of optimised code "
         + "(run the tests with -c release)")
   }
   return ComplexityResult(
-    points: points, classification: classification, warnings: warnings)
+    points: outcome.points, classification: outcome.classification, warnings: warnings)
 }
 
 extension SizePlan {

@@ -14,7 +14,7 @@ public struct ResultsReport {
   /// The CSV columns, in order; extra columns come after the first nine.
   public static let csvHeader = [
     "op", "documented", "measured", "verdict", "confidence", "slope", "n_min", "n_max",
-    "seconds", "best", "runner_up", "metric", "failure",
+    "seconds", "best", "runner_up", "metric", "failure", "stop_reason",
   ]
 
   /// The results in `format`.
@@ -64,6 +64,7 @@ public struct ResultsReport {
       r.points.first.map { "\($0.n)" } ?? "", r.points.last.map { "\($0.n)" } ?? "",
       String(format: "%.2f", r.seconds), r.classification?.best.rawValue ?? "",
       r.classification?.runnerUp.rawValue ?? "", r.metric, r.failure ?? "",
+      r.stopReason?.rawValue ?? "",
     ]
   }
 

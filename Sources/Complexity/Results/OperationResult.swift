@@ -16,6 +16,8 @@ public struct OperationResult: Codable, Sendable, Equatable {
   public var failure: String?
   /// What is measured: `time` (seconds per operation).
   public var metric: String
+  /// Why the sweep stopped measuring (nil for results not from a sweep).
+  public var stopReason: StopReason?
 
   public init(
     op: String, documented: ComplexityClass?, classification: Classification?,
@@ -47,6 +49,7 @@ extension OperationResult {
     case op, documented, classification, verdict, points, seconds, failure, metric
     // Written for readers of the JSON; recomputed, not read back.
     case measured, confidence
+    case stopReason = "stop_reason"
   }
 
   public init(from decoder: Decoder) throws {
@@ -59,6 +62,7 @@ extension OperationResult {
     seconds = try c.decode(Double.self, forKey: .seconds)
     failure = try c.decodeIfPresent(String.self, forKey: .failure)
     metric = try c.decodeIfPresent(String.self, forKey: .metric) ?? "time"
+    stopReason = try c.decodeIfPresent(StopReason.self, forKey: .stopReason)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -73,5 +77,6 @@ extension OperationResult {
     try c.encode(seconds, forKey: .seconds)
     try c.encodeIfPresent(failure, forKey: .failure)
     try c.encode(metric, forKey: .metric)
+    try c.encodeIfPresent(stopReason, forKey: .stopReason)
   }
 }

@@ -11,21 +11,25 @@ public final class Runner {
     public var python: String?
     /// Random positions across the container instead of one hot key.
     public var cold: Bool
-    /// Further passes for an operation whose first pass is inconclusive.
-    /// Each pass builds its inputs anew, and the samples of all passes are
-    /// fitted together, so a slow spell or an unlucky memory layout of one
-    /// pass does not decide the verdict.
-    public var retries: Int
+    /// Seconds one operation may take before its sweep stops extending.
+    public var budget: Double
+    /// How far past the plan's maximum an undecided sweep may extend.
+    public var maximumExtension: Int
+    /// Resident bytes the subject's process may reach.
+    public var memoryCap: UInt64
 
     public init(
       sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
-      cold: Bool = false, retries: Int = 1
+      cold: Bool = false, budget: Double = 10, maximumExtension: Int = 4,
+      memoryCap: UInt64 = ResidentMemory.physical / 4
     ) {
       self.sweep = sweep
       self.classifier = classifier
       self.python = python
       self.cold = cold
-      self.retries = retries
+      self.budget = budget
+      self.maximumExtension = maximumExtension
+      self.memoryCap = memoryCap
     }
   }
 
@@ -89,24 +93,13 @@ public final class Runner {
     -> OperationResult
   {
     let start = Date()
-    var points: [Point] = []
     do {
-      points = try sweep(op, delegate: delegate)
-      var classification = try options.classifier.classify(points)
-      var passes = 1
-      while classification.outcome.settled == nil && passes <= options.retries {
-        if op.subject == .python { try harness?.reset() }
-        points = (points + (try sweep(op, delegate: delegate))).mergedBySize()
-        classification = try options.classifier.classify(points)
-        passes += 1
-      }
-      if passes > 1 {
-        classification.notes.append(
-          "measured in \(passes) passes with fresh inputs: the first was inconclusive")
-      }
-      return OperationResult(
-        op: op.id, documented: op.documented, classification: classification,
-        points: points, seconds: Date().timeIntervalSince(start))
+      let outcome = try sweep(op, delegate: delegate)
+      var result = OperationResult(
+        op: op.id, documented: op.documented, classification: outcome.classification,
+        points: outcome.points, seconds: Date().timeIntervalSince(start))
+      result.stopReason = outcome.stopReason
+      return result
     } catch let failure as SweepFailure {
       return OperationResult(
         op: op.id, documented: op.documented, classification: nil,
@@ -114,12 +107,14 @@ public final class Runner {
         failure: failure.description)
     } catch {
       return OperationResult(
-        op: op.id, documented: op.documented, classification: nil, points: points,
+        op: op.id, documented: op.documented, classification: nil, points: [],
         seconds: Date().timeIntervalSince(start), failure: "\(error)")
     }
   }
 
-  private func sweep(_ op: Operation, delegate: (SweepEvent) -> Void) throws -> [Point] {
+  private func sweep(_ op: Operation, delegate: (SweepEvent) -> Void) throws
+    -> AdaptiveSweep.Outcome
+  {
     var sizes = options.sweep.plan.sizes(for: op.sizing)
     if op.id.hasSuffix("@worst") {
       sizes = sizes.filter { $0 <= Operation.worstCaseMaximumSize }
@@ -130,21 +125,27 @@ public final class Runner {
             + "the sizes given leave fewer than \(Classifier.minimumSizes): lower --min-size")
       }
     }
+    let adaptive = AdaptiveSweep(
+      sweep: options.sweep, classifier: options.classifier, budgetSeconds: options.budget,
+      maximumExtension: options.maximumExtension, memoryCap: options.memoryCap)
+    // Worst cases cost O(n²) to set up, and swept-k rows hold n fixed: no extending.
+    let extendable = !op.id.hasSuffix("@worst") && op.fixed.isEmpty
     switch op.subject {
     case .fake:
       guard var subject = FakeSubject(operationID: op.id) else {
         throw ComplexityError(.badInput, "no fake subject for \(op.id)")
       }
-      return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
+      return try adaptive.run(&subject, grid: sizes, extendable: extendable, delegate: delegate)
     case .python:
       try preparePython()
       var subject = PythonSubject(op: op.id, harness: harness!, cold: options.cold)
-      return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
+      return try adaptive.run(&subject, grid: sizes, extendable: extendable, delegate: delegate)
     case .swift:
       guard var subject = SwiftOperations.subject(for: op.id) else {
         throw ComplexityError(.badInput, "no Swift subject for \(op.id)")
       }
-      return try options.sweep.run(&subject, sizes: sizes, delegate: delegate)
+      return try adaptive.run(&subject, grid: sizes, extendable: extendable, delegate: delegate)
     }
   }
+
 }

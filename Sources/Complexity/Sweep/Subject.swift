@@ -13,4 +13,17 @@ public protocol Subject {
   /// - Returns: the total seconds of each sample (`repeats` values).
   /// - Throws: `ComplexityError(.subject, …)` when the subject fails.
   mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double]
+
+  /// Bytes resident in the process that holds the inputs, so a sweep can
+  /// stop before the next size exhausts memory; nil where unknown.
+  func residentBytes() -> UInt64?
+
+  /// Forgets the inputs built so far, so the next ones land elsewhere in
+  /// memory (for a second pass).
+  mutating func forgetInputs() throws
+}
+
+extension Subject {
+  public func residentBytes() -> UInt64? { nil }
+  public mutating func forgetInputs() throws {}
 }

@@ -65,6 +65,11 @@ public final class PythonHarness {
     defined[snippet.id] = snippet
   }
 
+  /// Bytes resident in the interpreter's process.
+  public func residentBytes() -> UInt64? {
+    process.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
+  }
+
   /// Forgets every prepared input, so the next request builds it anew (in a
   /// new place in memory).
   public func reset() throws {

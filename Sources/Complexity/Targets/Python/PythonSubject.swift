@@ -12,6 +12,10 @@ public struct PythonSubject: Subject {
     self.cold = cold
   }
 
+  public func residentBytes() -> UInt64? { harness.residentBytes() }
+
+  public mutating func forgetInputs() throws { try harness.reset() }
+
   public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
     try harness.time(op: op, n: size, loops: iterations, repeats: repeats, cold: cold)
   }

@@ -44,6 +44,10 @@ public struct InProcessSubject<Input, Output>: Subject {
     self.operation = operation
   }
 
+  public func residentBytes() -> UInt64? { ResidentMemory.bytes() }
+
+  public mutating func forgetInputs() throws { inputs = [:] }
+
   public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
     var totals: [Double] = []
     for _ in 0..<repeats {

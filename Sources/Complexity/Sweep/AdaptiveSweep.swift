@@ -1,0 +1,126 @@
+import Foundation
+
+/// Chooses the sizes of one operation's sweep as it goes: coarse first,
+/// finer and larger only while the best two classes are not separated.
+///
+/// 1. Every other size of the plan's grid (a power of two apart).
+/// 2. If not separated: the sizes in between.
+/// 3. If still not separated, and the contenders are not O(n) against
+///    O(n log n): larger sizes, doubling the largest, up to
+///    `maximumExtension` times the plan's maximum, within the time budget
+///    and the memory cap. (The hard pair is not extended: past the caches
+///    the cost per element rises, which reads as the very log factor in
+///    question.)
+/// 4. If still not separated: one more pass over every size with inputs
+///    built anew, all samples fitted together (a slow spell or an unlucky
+///    memory layout of one pass does not decide).
+///
+/// Separated means conclusive with a confidence of at least
+/// `separatedConfidence`.
+public struct AdaptiveSweep: Sendable {
+  public var sweep: Sweep
+  public var classifier: Classifier
+  /// Seconds an operation may take before extending stops.
+  public var budgetSeconds: Double
+  /// How far past the plan's maximum the sweep may extend (a factor).
+  public var maximumExtension: Int
+  /// Resident bytes the subject's process may reach.
+  public var memoryCap: UInt64
+  /// Confidence at which measuring stops early.
+  public var separatedConfidence = 0.95
+
+  public init(
+    sweep: Sweep, classifier: Classifier, budgetSeconds: Double = 10,
+    maximumExtension: Int = 4, memoryCap: UInt64 = ResidentMemory.physical / 4
+  ) {
+    self.sweep = sweep
+    self.classifier = classifier
+    self.budgetSeconds = budgetSeconds
+    self.maximumExtension = maximumExtension
+    self.memoryCap = memoryCap
+  }
+
+  /// What the adaptive sweep measured and why it stopped.
+  public struct Outcome {
+    public var points: [Point]
+    public var classification: Classification
+    public var stopReason: StopReason
+  }
+
+  /// Sweeps `subject` over `grid` (the plan's sizes for the operation),
+  /// adaptively.
+  ///
+  /// - Throws: the subject's `SweepFailure`, or a classifier error.
+  public func run<S: Subject>(
+    _ subject: inout S, grid: [Int], extendable: Bool = true,
+    delegate: (SweepEvent) -> Void = { _ in }
+  ) throws -> Outcome {
+    let start = Date()
+    let baseline = subject.residentBytes()
+    var points: [Point] = []
+    func measure(_ sizes: [Int]) throws {
+      guard !sizes.isEmpty else { return }
+      points = (points + (try sweep.run(&subject, sizes: sizes, delegate: delegate)))
+        .mergedBySize()
+    }
+    func separated(_ c: Classification) -> Bool {
+      c.outcome.settled != nil && c.confidence >= separatedConfidence
+    }
+    func spent() -> Bool { Date().timeIntervalSince(start) > budgetSeconds }
+
+    // 1 and 2: the grid, coarse first.
+    let coarse = grid.enumerated().filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }
+      .map(\.element)
+    try measure(coarse.count >= Classifier.minimumSizes ? coarse : grid)
+    var c = try classifier.classify(points)
+    if separated(c) { return Outcome(points: points, classification: c, stopReason: .separated) }
+    try measure(grid.filter { n in !points.contains { $0.n == n } })
+    c = try classifier.classify(points)
+    if separated(c) { return Outcome(points: points, classification: c, stopReason: .separated) }
+
+    // 3: larger sizes, unless the contenders are the hard pair.
+    var reason = StopReason.planDone
+    let hardPair = Set([c.best, c.runnerUp]) == [.linear, .linearithmic]
+    if extendable && !hardPair, var largest = grid.last {
+      let limit = sweep.plan.maximum * maximumExtension
+      while true {
+        if spent() { reason = .budget; break }
+        let next = largest * 2
+        if next > limit { reason = .maximumSize; break }
+        if let base = baseline, let now = subject.residentBytes(), now > base {
+          // Inputs of every size stay cached: bytes per element so far.
+          let perElement = Double(now - base) / Double(points.map(\.n).reduce(0, +))
+          if Double(now) + 2 * perElement * Double(next) > Double(memoryCap) {
+            reason = .memory
+            break
+          }
+        }
+        let between = Int((Double(largest) * 2.0.squareRoot()).rounded())
+        try measure(sweep.plan.pointsPerOctave > 1 ? [between, next] : [next])
+        largest = next
+        c = try classifier.classify(points)
+        if separated(c) { reason = .separated; break }
+      }
+      if reason != .separated && points.count > grid.count {
+        c.notes.append("extended to n = \(largest) looking for a separation")
+      }
+    }
+    if reason == .separated {
+      return Outcome(points: points, classification: c, stopReason: reason)
+    }
+
+    // 4: a second pass with fresh inputs, if time allows.
+    if !spent() {
+      try subject.forgetInputs()
+      let sizes = points.map(\.n)
+      points = (points + (try sweep.run(&subject, sizes: sizes, delegate: delegate)))
+        .mergedBySize()
+      c = try classifier.classify(points)
+      c.notes.append("measured in 2 passes with fresh inputs: the first was inconclusive")
+      if separated(c) { reason = .separated }
+    } else {
+      reason = .budget
+    }
+    return Outcome(points: points, classification: c, stopReason: reason)
+  }
+}
