@@ -142,3 +142,20 @@ final class ClassifierTests: XCTestCase {
     XCTAssertTrue(message(inf).contains("finite positive"))
   }
 }
+
+extension ClassifierTests {
+  func testABendInTheCurveIsPointedOut() throws {
+    let c = try classify(file: "recorded/list.pop0.csv")
+    XCTAssertTrue(c.notes.contains { $0.contains("slope jumps") }, "\(c.notes)")
+    let clean = try classify(file: "synthetic/linear-clean.csv")
+    XCTAssertFalse(clean.notes.contains { $0.contains("slope jumps") }, "\(clean.notes)")
+  }
+
+  func testTheBootstrapIsSeeded() throws {
+    let points = try PointsFile.read(path: fixture("synthetic/log-noisy.csv"))
+    let a = try Classifier(seed: 7).classify(points)
+    let b = try Classifier(seed: 7).classify(points)
+    XCTAssertEqual(a.confidence, b.confidence)
+    XCTAssertEqual(a, b)
+  }
+}

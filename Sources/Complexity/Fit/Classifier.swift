@@ -84,7 +84,7 @@ public struct Classifier: Sendable {
       notes.append(
         String(
           format: "cost per element over the top half: log-log slope %.3f ± %.3f "
-            + "(a pure n log n: %.3f), rising like a log factor in %d of %d steps",
+            + "(a pure n log n: %.3f), rising like a log factor in %d of %d octaves",
           check.beta, check.standardError, check.expected, check.rising, check.steps))
       // Claiming n log n needs the log factor's signature; claiming n needs
       // the signature excluded, or AICc's margin with no sign of the factor.
@@ -147,6 +147,7 @@ public struct Classifier: Sendable {
       conclusive = false
       notes.append("only \(Int((confidence * 100).rounded()))% of resamples chose \(best)")
     }
+    if let bend = Self.largestBend(merged) { notes.append(bend) }
     if best == .constant {
       notes.append(
         String(
@@ -260,6 +261,27 @@ public struct Classifier: Sendable {
       return (s[1] - s[0]) / s[0]
     }
     return gaps.count * 2 >= points.count ? median(gaps) : nil
+  }
+
+  /// The largest jump between the log-log slopes of overlapping octaves,
+  /// when it is more than the noise explains: where a cache level, an
+  /// allocator threshold or a change of algorithm bends the curve.
+  ///
+  /// A slope over one octave, `log2(t₂/t₁)`, carries about `√2·σ/ln 2` of
+  /// noise for a relative noise σ of each size's fastest sample; a jump
+  /// counts when it exceeds four times that, and 0.25 in any case.
+  static func largestBend(_ points: [Point]) -> String? {
+    let slopes = OctaveSlope.slopes(of: points)
+    guard slopes.count >= 3 else { return nil }
+    let sigma = repeatNoise(points) ?? 0.05
+    let threshold = max(0.25, 4 * 2.0.squareRoot() * sigma / log(2))
+    let jumps = zip(slopes, slopes.dropFirst()).map { ($0, $1, abs($1.slope - $0.slope)) }
+    guard let worst = jumps.max(by: { $0.2 < $1.2 }), worst.2 > threshold else { return nil }
+    return String(
+      format: "the log-log slope jumps from %.2f to %.2f between the octaves from n = %d "
+        + "and n = %d, more than noise explains (%.2f): a cache level, an allocator "
+        + "threshold or a change of algorithm bends the curve there",
+      worst.0.slope, worst.1.slope, worst.0.from, worst.1.from, threshold)
   }
 
   static func median(_ xs: [Double]) -> Double {
