@@ -15,7 +15,8 @@ struct ComplexityCLI: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      List.self, Sweep.self, Time.self, Fit.self, Report.self, Compare.self, Harness.self,
+      List.self, Sweep.self, Time.self, Race.self, Fit.self, Report.self, Compare.self,
+      Harness.self,
     ]
   )
 

@@ -63,7 +63,8 @@ public struct Sweep: Sendable {
   }
 
   /// Finds iterations per sample so that one sample lasts long enough.
-  private func calibrate<S: Subject>(_ subject: inout S, size: Int, from start: Int) throws
+  /// (Internal, not private: the interleaved run calibrates with it too.)
+  func calibrate<S: Subject>(_ subject: inout S, size: Int, from start: Int) throws
     -> Int
   {
     let target = timing.minimumSampleSeconds

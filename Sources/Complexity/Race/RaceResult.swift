@@ -1,0 +1,81 @@
+import Foundation
+
+/// What a race measured: every implementation's samples and class.
+///
+/// Samples are interleaved (see `Sweep.runInterleaved`): sample `r` of every
+/// implementation at a size comes from the same round, so ratios can be
+/// paired round by round. Ratios, speed-ups and the summary are derived
+/// (`RaceResult+Ratios.swift`), not stored twice.
+public struct RaceResult: Codable, Sendable, Equatable {
+  /// One implementation's timings and verdict.
+  public struct Entry: Codable, Sendable, Equatable {
+    public var name: String
+    /// One point per size, ascending; seconds per call.
+    public var points: [Point]
+    /// The fitted class; nil for a scaling race or when the fit failed.
+    public var classification: Classification?
+    /// Why it could not be classified, if it could not.
+    public var failure: String?
+
+    public init(
+      name: String, points: [Point], classification: Classification? = nil,
+      failure: String? = nil
+    ) {
+      self.name = name
+      self.points = points
+      self.classification = classification
+      self.failure = failure
+    }
+  }
+
+  /// The version of this format; reading any other fails.
+  public static let currentVersion = 1
+  public var version: Int
+  /// The recipe's name.
+  public var name: String
+  /// What is timed and what is not.
+  public var about: String?
+  /// The swept value's name: `n`, or e.g. `workers` for a scaling race.
+  public var variable: String
+  /// The interpreter the race ran in.
+  public var interpreter: PythonInterpreter?
+  public var timing: TimingOptions?
+  /// The implementations, in the recipe's order.
+  public var entries: [Entry]
+  /// Wall-clock seconds the race took.
+  public var seconds: Double
+
+  public init(
+    name: String, about: String? = nil, variable: String = "n",
+    interpreter: PythonInterpreter? = nil, timing: TimingOptions? = nil, entries: [Entry],
+    seconds: Double = 0
+  ) {
+    self.version = Self.currentVersion
+    self.name = name
+    self.about = about
+    self.variable = variable
+    self.interpreter = interpreter
+    self.timing = timing
+    self.entries = entries
+    self.seconds = seconds
+  }
+
+  /// Whether the swept value is a count of workers rather than a size.
+  public var isScaling: Bool { variable != "n" }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    version = try c.decode(Int.self, forKey: .version)
+    guard version == Self.currentVersion else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .version, in: c, debugDescription: "Unsupported race results version \(version)")
+    }
+    name = try c.decode(String.self, forKey: .name)
+    about = try c.decodeIfPresent(String.self, forKey: .about)
+    variable = try c.decode(String.self, forKey: .variable)
+    interpreter = try c.decodeIfPresent(PythonInterpreter.self, forKey: .interpreter)
+    timing = try c.decodeIfPresent(TimingOptions.self, forKey: .timing)
+    entries = try c.decode([Entry].self, forKey: .entries)
+    seconds = try c.decode(Double.self, forKey: .seconds)
+  }
+}

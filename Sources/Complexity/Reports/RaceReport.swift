@@ -1,0 +1,110 @@
+import Foundation
+
+/// Renders a race: each implementation's class, each size's ratios to the
+/// fastest with their spread over rounds, and the summary lines.
+public struct RaceReport {
+  public var result: RaceResult
+
+  public init(_ result: RaceResult) { self.result = result }
+
+  /// The race in `format`. CSV has one row per size and implementation;
+  /// JSON holds the whole result plus the derived standings and summary.
+  public func render(_ format: Format) throws -> String {
+    switch format {
+    case .json: return try ResultsReport.json(Document(result))
+    case .csv: return CSVTable(header: csvHeader, rows: rows(csv: true)).render()
+    case .table, .markdown: return text(markdown: format == .markdown)
+    }
+  }
+
+  /// The summary lines alone, one per line.
+  public func summary() -> String { result.summary.joined(separator: "\n") + "\n" }
+
+  /// What the JSON output holds.
+  struct Document: Encodable {
+    var race: RaceResult
+    var standings: [RaceResult.Standing]
+    var scaling: [RaceResult.Scaling]?
+    var summary: [String]
+
+    init(_ race: RaceResult) {
+      self.race = race
+      standings = race.standings
+      scaling = race.isScaling ? race.scaling : nil
+      summary = race.summary
+    }
+  }
+
+  // MARK: - Implementation details
+
+  private var csvHeader: [String] {
+    var header = [
+      "race", "variable", "n", "implementation", "seconds", "ratio", "ratio_low", "ratio_high",
+      "class",
+    ]
+    if result.isScaling { header += ["speedup", "efficiency"] }
+    return header
+  }
+
+  /// One row per size and implementation, sizes ascending.
+  private func rows(csv: Bool) -> [[String]] {
+    let f = ResultsReport.format
+    let scaling = result.scaling
+    return result.standings.map { s in
+      let entry = result.entries.first { $0.name == s.name }!
+      let outcome = entry.classification?.outcome.description ?? ""
+      var row: [String]
+      if csv {
+        row = [
+          result.name, result.variable, "\(s.n)", s.name, f(s.best, "%.6g"), f(s.ratio, "%.4g"),
+          f(s.low, "%.4g"), f(s.high, "%.4g"), outcome,
+        ]
+      } else {
+        row = [
+          SVGChart.sizeLabel(Double(s.n)), s.name, Seconds.describe(s.best),
+          RaceResult.factor(s.ratio) + "x",
+          RaceResult.factor(s.low) + "-" + RaceResult.factor(s.high),
+        ]
+      }
+      if let up = scaling.first(where: { $0.workers == s.n && $0.name == s.name }) {
+        row += [f(up.speedup, csv ? "%.4g" : "%.2f"), f(up.efficiency, csv ? "%.4g" : "%.2f")]
+      }
+      return row
+    }
+  }
+
+  private func text(markdown: Bool) -> String {
+    func table(_ header: [String], _ rows: [[String]]) -> String {
+      markdown
+        ? MarkdownTable(header: header, rows: rows).render()
+        : TextTable(header: header, rows: rows).render()
+    }
+    var out: [String] = []
+    out.append(markdown ? "### Race: \(result.name)\n" : "race: \(result.name)")
+    if let about = result.about { out.append(about + (markdown ? "\n" : "")) }
+    if let py = result.interpreter {
+      out.append("in \(py.implementation) \(py.version) (\(py.path))" + (markdown ? "\n" : ""))
+    }
+    if !markdown { out.append("") }
+    if !result.isScaling {
+      let f = ResultsReport.format
+      out.append(
+        table(
+          ["implementation", "class", "confidence", "slope"],
+          result.entries.map { e in
+            [
+              e.name, e.classification?.outcome.description ?? "failed: \(e.failure ?? "?")",
+              f(e.classification?.confidence, "%.2f"), f(e.classification?.slope, "%.2f"),
+            ]
+          }))
+    }
+    var header = [
+      result.variable, "implementation", "fastest", "ratio", "ratio over rounds",
+    ]
+    if result.isScaling { header += ["speed-up", "efficiency"] }
+    out.append(table(header, rows(csv: false)))
+    out.append(markdown ? "Summary:\n" : "summary:")
+    out += result.summary.map { (markdown ? "- " : "  ") + $0 }
+    return out.joined(separator: "\n") + "\n"
+  }
+}
