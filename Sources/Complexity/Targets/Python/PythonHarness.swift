@@ -13,6 +13,7 @@ public final class PythonHarness {
   public var replyTimeout: Double
 
   private let executable: String
+  private let launch: Launch
   private var process: Process?
   private var stdin: FileHandle?
   private let lines = _LineQueue()
@@ -29,9 +30,11 @@ public final class PythonHarness {
   ///   - replyTimeout: seconds to wait for one reply (default 120).
   /// - Throws: `ComplexityError(.missingTool, …)` when it cannot start or is
   ///   too old; `ComplexityError(.subject, …)` when it does not answer.
-  public init(executable: String, replyTimeout: Double = 120) throws {
+  ///   - launch: how to start it (default: directly; or under valgrind).
+  public init(executable: String, replyTimeout: Double = 120, launch: Launch = Launch()) throws {
     self.executable = executable
     self.replyTimeout = replyTimeout
+    self.launch = launch
     self.interpreter = PythonInterpreter(version: "?", implementation: "?", path: executable)
     self.operations = []
     try start()
@@ -96,11 +99,26 @@ public final class PythonHarness {
     // error we report, not SIGPIPE killing the whole process.
     signal(SIGPIPE, SIG_IGN)
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = ["-u", "-c", Self.source]
+    var arguments = ["-u", "-c", Self.source]
+    if let file = launch.sourceFile {
+      do {
+        try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
+      } catch {
+        throw ComplexityError(.subject, "cannot write the harness to \(file): \(error)")
+      }
+      arguments = ["-u", file]
+    }
+    if let wrapper = launch.wrapper.first {
+      p.executableURL = URL(fileURLWithPath: wrapper)
+      p.arguments = Array(launch.wrapper.dropFirst()) + [executable] + arguments
+    } else {
+      p.executableURL = URL(fileURLWithPath: executable)
+      p.arguments = arguments
+    }
     var env = ProcessInfo.processInfo.environment
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.merge(launch.environment) { _, added in added }
     p.environment = env
     let input = Pipe(), output = Pipe(), errors = Pipe()
     p.standardInput = input
@@ -142,7 +160,7 @@ public final class PythonHarness {
     for snippet in defined.values { try define(snippet) }
   }
 
-  private func request(_ body: [String: Any], restartOnFailure: Bool = true) throws
+  func request(_ body: [String: Any], restartOnFailure: Bool = true) throws
     -> [String: Any]
   {
     if process == nil || process?.isRunning == false {
