@@ -1,0 +1,156 @@
+import Foundation
+
+/// What one callgrind output file says about itself: its header and its
+/// total counts.
+///
+/// A file (`callgrind.out.PID`, or `callgrind.out.PID.N` for the Nth dump
+/// of a run) opens with a header of `key: value` lines, then the cost of
+/// each function, then `totals:`:
+///
+///     # callgrind format
+///     version: 1
+///     creator: callgrind-3.19.0
+///     cmd:  /usr/bin/python3.11 -u harness.py
+///     part: 19
+///     desc: Trigger: --dump-before=getppid
+///     events: Ir
+///     summary: 131503
+///     …
+///     totals: 131503
+///
+/// Only the header and the totals are read: the sum over every function
+/// is what a sweep needs. Cachegrind's files share the header keys
+/// (`events:`, `summary:`), so they read too.
+public struct CallgrindOutput: Sendable, Equatable {
+  /// `creator:`, e.g. `callgrind-3.19.0`.
+  public var creator: String?
+  /// `cmd:`: the program and its arguments.
+  public var command: String?
+  /// `pid:`.
+  public var pid: Int?
+  /// `part:`: which dump of the run this is (1, 2, …).
+  public var part: Int?
+  /// What made callgrind write the file, from `desc: Trigger: …`
+  /// (`--dump-before=getppid`, `Program termination`).
+  public var trigger: String?
+  /// The event names, from `events:` (`Ir`, or `Ir Dr Dw …` with cache
+  /// simulation).
+  public var events: [String]
+  /// One total per event: `totals:`, else `summary:`. A count the file
+  /// leaves off at the end of the line is zero, as the format says.
+  public var totals: [UInt64]
+
+  public init(
+    creator: String? = nil, command: String? = nil, pid: Int? = nil, part: Int? = nil,
+    trigger: String? = nil, events: [String], totals: [UInt64]
+  ) {
+    self.creator = creator
+    self.command = command
+    self.pid = pid
+    self.part = part
+    self.trigger = trigger
+    self.events = events
+    self.totals = totals
+  }
+
+  /// Reads the file at `path`.
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when the file is missing or
+  ///   is not callgrind output (see `init(parsing:source:)`).
+  public static func read(path: String) throws -> CallgrindOutput {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ComplexityError(.subject, "no callgrind output at \(path)")
+    }
+    return try CallgrindOutput(parsing: String(decoding: data, as: UTF8.self), source: path)
+  }
+
+  /// Parses the text of a callgrind output file.
+  ///
+  /// - Parameter source: what to call the text in errors (its path).
+  /// - Throws: `ComplexityError(.subject, …)` when the text has no
+  ///   `events:` line, no `totals:` or `summary:` line, or a count that is
+  ///   not a number.
+  public init(parsing text: String, source: String = "callgrind output") throws {
+    var events: [String]?
+    var summary: [UInt64]?
+    var totals: [UInt64]?
+    var sawHeader = false
+    creator = nil; command = nil; pid = nil; part = nil; trigger = nil
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      // Cost lines start with a digit, '+', '-' or '*', and name lines
+      // with `fn=` and the like; neither has the ": " of a header line.
+      guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("#"),
+        line.first.map({ $0.isLetter }) == true
+      else { continue }
+      let key = String(line[..<colon])
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      switch key {
+      case "version", "creator", "positions": sawHeader = true
+      default: break
+      }
+      switch key {
+      case "creator": creator = value
+      case "cmd": command = value
+      case "pid": pid = Int(value)
+      case "part": part = Int(value)
+      case "desc":
+        if value.hasPrefix("Trigger:") {
+          trigger = value.dropFirst("Trigger:".count).trimmingCharacters(in: .whitespaces)
+        }
+      case "events": events = value.split(separator: " ").map(String.init)
+      case "summary": summary = try Self.counts(value, key: key, source: source)
+      case "totals": totals = try Self.counts(value, key: key, source: source)
+      default: break
+      }
+    }
+    guard let events, !events.isEmpty else {
+      throw ComplexityError(
+        .subject,
+        "\(source) is not callgrind output: it has no 'events:' line"
+          + (sawHeader ? "" : " (nor a callgrind header)"))
+    }
+    guard var counts = totals ?? summary else {
+      throw ComplexityError(
+        .subject,
+        "\(source) has no 'totals:' or 'summary:' line: the dump was cut short "
+          + "(valgrind stopped while writing it?)")
+    }
+    guard counts.count <= events.count else {
+      throw ComplexityError(
+        .subject,
+        "\(source) has \(counts.count) totals for \(events.count) events (\(events.joined(separator: " ")))")
+    }
+    counts += Array(repeating: 0, count: events.count - counts.count)
+    self.events = events
+    self.totals = counts
+  }
+
+  /// The total of one event.
+  ///
+  /// - Parameter event: `Ir` (instructions executed) unless another is named.
+  /// - Throws: `ComplexityError(.subject, …)` when the file did not record it.
+  public func total(_ event: String = "Ir") throws -> UInt64 {
+    guard let i = events.firstIndex(of: event) else {
+      throw ComplexityError(
+        .subject,
+        "the callgrind output records \(events.joined(separator: " ")), not \(event)")
+    }
+    return totals[i]
+  }
+
+  // MARK: - Implementation details
+
+  /// Counts in decimal, or hexadecimal with `0x`, as the format allows.
+  private static func counts(_ text: String, key: String, source: String) throws -> [UInt64] {
+    try text.split(separator: " ").map { word in
+      let value =
+        word.hasPrefix("0x") ? UInt64(word.dropFirst(2), radix: 16) : UInt64(word, radix: 10)
+      guard let value else {
+        throw ComplexityError(.subject, "\(source): '\(key): \(text)' holds '\(word)', not a count")
+      }
+      return value
+    }
+  }
+}
