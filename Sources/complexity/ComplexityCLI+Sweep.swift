@@ -14,6 +14,10 @@ extension ComplexityCLI {
         --resume FILE.jsonl runs only the operations the journal lacks.
         With --baseline, the exit status says whether a class changed against the
         stored run (1) or not (0), instead of checking the documentation.
+        --metric instructions counts instructions per operation under valgrind's
+        callgrind instead of timing (CPython ops only; with no --op, the CPython
+        catalog); --metric both does both, and where the verdicts differ the
+        report says which to trust and why.
         """)
 
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
@@ -29,6 +33,9 @@ extension ComplexityCLI {
 
     @Flag(help: "Random positions across the container instead of one hot key.")
     var cold = false
+
+    @Option(help: MetricSelection.help)
+    var metric: MetricSelection = .time
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -71,12 +78,20 @@ extension ComplexityCLI {
       let plan = try resumed?.header.plan ?? sizes.plan()
       let timingOptions = try resumed?.header.timing ?? timing.timing()
       let requested = ops.isEmpty ? resumed?.header.ops ?? [] : ops
-      let operations =
+      var operations =
         caseToTime == .worst
         ? try Catalog.standard.selectWorstCases(requested)
         : try Catalog.standard.select(requested)
+      if metric == .instructions && requested.isEmpty {
+        let left = operations.filter { $0.subject != .python }.count
+        operations = operations.filter { $0.subject == .python }
+        if left > 0 && !quiet {
+          warn("instruction counts are CPython-only for now: \(left) Swift ops left out")
+        }
+      }
+      try resumed.map { try metric.check(journal: $0.results, path: resume ?? "") }
       let todo = resumed?.missing(from: operations) ?? operations
-      if isDebugBuild && todo.contains(where: { $0.subject == .swift }) {
+      if isDebugBuild && metric != .instructions && todo.contains(where: { $0.subject == .swift }) {
         warn(
           "warning: this is a DEBUG build: Swift containers are timed as unoptimised code, "
             + "and classes can come out wrong (a debug sort measured O(n)). "
@@ -88,9 +103,12 @@ extension ComplexityCLI {
         options: Runner.Options(
           sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold,
           budget: timing.budget,
-          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4))
+          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4,
+          metrics: metric.metrics))
+      try runner.check(todo)
       if todo.contains(where: { $0.subject == .python }) {
         try runner.preparePython()
+        if metric != .time { try runner.prepareValgrind() }
       }
       try resumed?.check(interpreter: runner.interpreter)
       var results =
@@ -144,4 +162,48 @@ extension ComplexityCLI {
 enum CaseToTime: String, ExpressibleByArgument, CaseIterable {
   case average
   case worst
+}
+
+/// `--metric`: what a sweep measures.
+enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
+  case time
+  case instructions
+  case both
+
+  static let help = ArgumentHelp(
+    "time: seconds per op; instructions: instructions per op under valgrind (CPython); both.",
+    discussion: """
+      Instruction counts do not vary with the machine's load, so their verdicts repeat \
+      exactly, but they are blind to cache misses and the kernel's work; time is what \
+      users feel. With both, an op that time leaves inconclusive and instructions settle \
+      reports the instruction verdict, and every disagreement is explained.
+      """)
+
+  /// The library's metrics.
+  var metrics: [Metric] {
+    switch self {
+    case .time: return [.time]
+    case .instructions: return [.instructions]
+    case .both: return [.time, .instructions]
+    }
+  }
+
+  /// Refuses to resume a journal measured by another metric: one run never
+  /// mixes seconds and instructions.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` naming the journal's metric.
+  func check(journal: RunResults, path: String) throws {
+    for r in journal.results {
+      let theirs: MetricSelection =
+        r.metricComparison != nil ? .both : MetricSelection(rawValue: r.metric) ?? .time
+      // With both metrics, a Swift op is timed only.
+      let mine: MetricSelection = self == .both && r.metricComparison == nil ? .time : self
+      if theirs != mine {
+        throw ComplexityError(
+          .badInput,
+          "\(path) measured \(r.op) by --metric \(theirs.rawValue), this run would use "
+            + "--metric \(rawValue): pass --metric \(theirs.rawValue), or start a new run")
+      }
+    }
+  }
 }

@@ -34,6 +34,9 @@ extension ComplexityCLI {
     @Option(help: "The Python interpreter. (default: $PYTHON, then python3)")
     var python: String?
 
+    @Option(help: MetricSelection.help)
+    var metric: MetricSelection = .time
+
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
@@ -69,7 +72,9 @@ extension ComplexityCLI {
       let runner = Runner(
         options: Runner.Options(
           sweep: sweep, python: python, budget: timing.budget,
-          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4))
+          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4,
+          metrics: metric.metrics))
+      if metric != .time { try runner.prepareValgrind() }
       let op = try runner.define(snippet, expected: expected)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       progress.show(.startOperation(op, index: 0, of: 1))

@@ -17,7 +17,8 @@ final class ReportTests: XCTestCase {
     let csv = try ResultsReport(results()).render(.csv).split(separator: "\n")
     XCTAssertEqual(
       csv[0],
-      "op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds,best,runner_up,metric,failure,stop_reason")
+      "op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds,best,runner_up,metric,failure,stop_reason,"
+        + "other_metric,other_measured,other_verdict")
     XCTAssertTrue(csv[1].hasPrefix("fake.linear,O(n),O(n),agree,"))
     XCTAssertTrue(csv[2].hasPrefix("fake.mislabelled,O(1),O(n),differs,"))
   }

@@ -38,6 +38,17 @@ public struct FitReport {
       facts.insert(("documented", documented.rawValue), at: 0)
       facts.append(("verdict", result.verdict?.rawValue ?? "-"))
     }
+    let metric = result.measuredMetric ?? .time
+    if metric != .time || !result.otherMetrics.isEmpty {
+      facts.append(("metric", "\(metric.quantity) per operation"))
+    }
+    for other in result.otherMetrics {
+      let outcome = other.classification?.outcome.description ?? other.measuredName
+      facts.append(("by \(other.metric)", outcome))
+    }
+    if let m = result.metricComparison {
+      facts.append(("reported", "\(m.trusted.rawValue) (\(m.agreement.rawValue))"))
+    }
     if markdown {
       lines.append(MarkdownTable(header: ["", ""], rows: facts.map { [$0.0, $0.1] }).render())
     } else {
@@ -53,7 +64,9 @@ public struct FitReport {
         m.isValid ? "yes" : "no (b < 0)",
       ])
     }
-    let header = ["model", "a (s)", "b (s at n max)", "ΔAICc", "valid"]
+    let header = [
+      "model", "a (\(metric.unit))", "b (\(metric.unit) at n max)", "ΔAICc", "valid",
+    ]
     lines.append(
       markdown
         ? MarkdownTable(header: header, rows: models).render()
@@ -61,6 +74,9 @@ public struct FitReport {
     let slopes = c.octaveSlopes.map { "\($0.from)→\($0.to): \(f($0.slope, "%.2f"))" }
     lines.append("octave slopes: " + slopes.joined(separator: ", "))
     for note in c.notes { lines.append("note: \(note)") }
+    if let m = result.metricComparison, m.agreement != .same {
+      lines.append("metrics: time \(m.time), instructions \(m.instructions): \(m.explanation)")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -14,7 +14,8 @@ public struct ResultsReport {
   /// The CSV columns, in order; extra columns come after the first nine.
   public static let csvHeader = [
     "op", "documented", "measured", "verdict", "confidence", "slope", "n_min", "n_max",
-    "seconds", "best", "runner_up", "metric", "failure", "stop_reason",
+    "seconds", "best", "runner_up", "metric", "failure", "stop_reason", "other_metric",
+    "other_measured", "other_verdict",
   ]
 
   /// The results in `format`.
@@ -26,33 +27,38 @@ public struct ResultsReport {
       t.rows = results.results.map(Self.csvRow)
       return t.render()
     case .table:
-      var t = TextTable(header: [
-        "op", "documented", "measured", "verdict", "confidence", "slope", "n", "seconds",
-      ])
+      var t = TextTable(
+        header: [
+          "op", "documented", "measured", "verdict", "confidence", "slope", "n", "seconds",
+        ] + metricHeader)
       for r in results.results {
-        t.rows.append([
-          r.op, r.documented?.rawValue ?? "-", measured(r), verdictCell(r, markdown: false),
-          number(r.classification?.confidence, "%.2f"), number(r.classification?.slope, "%.2f"),
-          range(r), String(format: "%.1f", r.seconds),
-        ])
+        t.rows.append(
+          [
+            r.op, r.documented?.rawValue ?? "-", measured(r), verdictCell(r, markdown: false),
+            number(r.classification?.confidence, "%.2f"),
+            number(r.classification?.slope, "%.2f"), range(r), String(format: "%.1f", r.seconds),
+          ] + metricCells(r))
       }
-      return t.render() + footnotes(markdown: false) + summary()
+      return t.render() + footnotes(markdown: false) + metricNotes(markdown: false) + summary()
     case .markdown:
-      var t = MarkdownTable(header: [
-        "op", "seed row", "example", "swept", "documented", "measured", "verdict",
-        "confidence", "slope", "n",
-      ])
+      var t = MarkdownTable(
+        header: [
+          "op", "seed row", "example", "swept", "documented", "measured", "verdict",
+          "confidence", "slope", "n",
+        ] + metricHeader)
       for r in results.results {
         let op = catalog[r.op]
-        t.rows.append([
-          "`\(r.op)`", op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-",
-          op?.seedRow.map { "`\($0.example)`" } ?? "-", op?.swept ?? "n",
-          documented(op, r), measured(r),
-          verdictCell(r, markdown: true), number(r.classification?.confidence, "%.2f"),
-          number(r.classification?.slope, "%.2f"), range(r),
-        ])
+        t.rows.append(
+          [
+            "`\(r.op)`", op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-",
+            op?.seedRow.map { "`\($0.example)`" } ?? "-", op?.swept ?? "n",
+            documented(op, r), measured(r),
+            verdictCell(r, markdown: true), number(r.classification?.confidence, "%.2f"),
+            number(r.classification?.slope, "%.2f"), range(r),
+          ] + metricCells(r))
       }
-      return header() + t.render() + footnotes(markdown: true) + "\n" + summary()
+      return header() + t.render() + footnotes(markdown: true) + metricNotes(markdown: true)
+        + "\n" + summary()
     }
   }
 
@@ -64,7 +70,8 @@ public struct ResultsReport {
       r.points.first.map { "\($0.n)" } ?? "", r.points.last.map { "\($0.n)" } ?? "",
       String(format: "%.2f", r.seconds), r.classification?.best.rawValue ?? "",
       r.classification?.runnerUp.rawValue ?? "", r.metric, r.failure ?? "",
-      r.stopReason?.rawValue ?? "",
+      r.stopReason?.rawValue ?? "", r.otherMetrics.first?.metric ?? "",
+      r.otherMetrics.first?.measuredName ?? "", r.otherMetrics.first?.verdict?.rawValue ?? "",
     ]
   }
 
@@ -122,6 +129,55 @@ public struct ResultsReport {
 
   private func number(_ x: Double?, _ format: String) -> String { Self.format(x, format) }
 
+  /// Whether the table needs metric columns: some result is not a timing,
+  /// or was measured both ways.
+  var showsMetric: Bool {
+    results.results.contains { $0.metric != Metric.time.rawValue || !$0.otherMetrics.isEmpty }
+  }
+
+  /// Whether some result was measured by both metrics.
+  private var showsOtherMetric: Bool { results.results.contains { !$0.otherMetrics.isEmpty } }
+
+  private var metricHeader: [String] {
+    guard showsMetric else { return [] }
+    return showsOtherMetric ? ["metric", "other metric"] : ["metric"]
+  }
+
+  /// The metric the row reports (`instructions*`: settled by instructions
+  /// where time was inconclusive), and the other metric's outcome.
+  private func metricCells(_ r: OperationResult) -> [String] {
+    guard showsMetric else { return [] }
+    let settled = r.metricComparison?.agreement == .settled ? "*" : ""
+    guard showsOtherMetric else { return [r.metric + settled] }
+    let other = r.otherMetrics.first.map { o -> String in
+      let outcome = o.classification?.outcome.description ?? o.measuredName
+      return "\(o.metric): \(outcome)"
+    }
+    return [r.metric + settled, other ?? "-"]
+  }
+
+  /// One line per op whose metrics disagree, or where instructions settled
+  /// what time could not: both outcomes, the one reported, and why.
+  private func metricNotes(markdown: Bool) -> String {
+    let news = results.results.filter { $0.metricComparison?.isNews == true }
+    guard !news.isEmpty else { return "" }
+    let title =
+      markdown ? "**Where time and instructions disagree**" : "Where time and instructions disagree:"
+    var lines = ["", title, ""]
+    for r in news {
+      let m = r.metricComparison!
+      let id = markdown ? "`\(r.op)`" : r.op
+      let what = m.agreement == .settled ? "settled by instructions" : "reported: \(m.trusted.rawValue)"
+      lines.append(
+        "- \(id): time \(m.time), instructions \(m.instructions); \(what). \(m.explanation).")
+    }
+    if news.contains(where: { $0.metricComparison?.agreement == .settled }) {
+      lines.append("")
+      lines.append("(* in the metric column: time was inconclusive and instructions settled it.)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// One line per flagged row: what the implementation does and the evidence.
   private func footnotes(markdown: Bool) -> String {
     let flagged = explanations()
@@ -169,8 +225,18 @@ public struct ResultsReport {
     let count = { (v: Verdict) in all.filter { $0.verdict == v }.count }
     let failed = all.filter { $0.classification == nil }.count
     let seconds = all.map(\.seconds).reduce(0, +)
-    return "\(all.count) ops: \(count(.agree)) agree, \(count(.differs)) differ, "
-      + "\(count(.inconclusive)) inconclusive, \(failed) failed; "
-      + String(format: "%.1f s of sweeps", seconds) + "\n"
+    var text = "\(all.count) ops: \(count(.agree)) agree, \(count(.differs)) differ, "
+      + "\(count(.inconclusive)) inconclusive, \(failed) failed"
+    let comparisons = all.compactMap(\.metricComparison)
+    if !comparisons.isEmpty {
+      let settled = comparisons.filter { $0.agreement == .settled }.count
+      let differ = comparisons.filter { $0.agreement == .differ }.count
+      text += "; \(settled) settled by instructions, \(differ) where the metrics differ"
+    } else if let metric = Set(all.map(\.metric)).first, all.count > 0,
+      Set(all.map(\.metric)).count == 1, metric != Metric.time.rawValue
+    {
+      text += " (by \(metric))"
+    }
+    return text + "; " + String(format: "%.1f s of sweeps", seconds) + "\n"
   }
 }

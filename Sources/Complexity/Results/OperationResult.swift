@@ -14,8 +14,15 @@ public struct OperationResult: Codable, Sendable, Equatable {
   public var seconds: Double
   /// Why the sweep failed, if it did.
   public var failure: String?
-  /// What is measured: `time` (seconds per operation).
+  /// What `points` and `classification` measure: `time` (seconds per
+  /// operation) or `instructions` (instructions per operation); see `Metric`.
   public var metric: String
+  /// With `--metric both`: the same op measured by the other metric (one
+  /// result); empty otherwise.
+  public var otherMetrics: [OperationResult] = []
+  /// With `--metric both`: how the two metrics' verdicts compare, and why
+  /// this result reports the one it does.
+  public var metricComparison: MetricComparison?
   /// Why the sweep stopped measuring (nil for results not from a sweep).
   public var stopReason: StopReason?
 
@@ -37,6 +44,24 @@ public struct OperationResult: Codable, Sendable, Equatable {
     }
   }
 
+  /// The metric of `points` and `classification`, when it is one this
+  /// tool knows.
+  public var measuredMetric: Metric? { Metric(rawValue: metric) }
+
+  /// The result to report for an op measured by both metrics: the trusted
+  /// metric's (see `MetricComparison`), with the other one and the
+  /// comparison attached, and the wall time of both sweeps.
+  public static func combining(time: OperationResult, instructions: OperationResult)
+    -> OperationResult
+  {
+    let comparison = MetricComparison(time: time, instructions: instructions)
+    var result = comparison.trusted == .instructions ? instructions : time
+    result.otherMetrics = [comparison.trusted == .instructions ? time : instructions]
+    result.metricComparison = comparison
+    result.seconds = time.seconds + instructions.seconds
+    return result
+  }
+
   /// The measured class name, `inconclusive`, or `failed`.
   public var measuredName: String {
     if failure != nil && classification == nil { return "failed" }
@@ -50,6 +75,8 @@ extension OperationResult {
     // Written for readers of the JSON; recomputed, not read back.
     case measured, confidence
     case stopReason = "stop_reason"
+    case otherMetrics = "other_metrics"
+    case metricComparison = "metric_comparison"
   }
 
   public init(from decoder: Decoder) throws {
@@ -63,6 +90,8 @@ extension OperationResult {
     failure = try c.decodeIfPresent(String.self, forKey: .failure)
     metric = try c.decodeIfPresent(String.self, forKey: .metric) ?? "time"
     stopReason = try c.decodeIfPresent(StopReason.self, forKey: .stopReason)
+    otherMetrics = try c.decodeIfPresent([OperationResult].self, forKey: .otherMetrics) ?? []
+    metricComparison = try c.decodeIfPresent(MetricComparison.self, forKey: .metricComparison)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -78,5 +107,7 @@ extension OperationResult {
     try c.encodeIfPresent(failure, forKey: .failure)
     try c.encode(metric, forKey: .metric)
     try c.encodeIfPresent(stopReason, forKey: .stopReason)
+    if !otherMetrics.isEmpty { try c.encode(otherMetrics, forKey: .otherMetrics) }
+    try c.encodeIfPresent(metricComparison, forKey: .metricComparison)
   }
 }

@@ -17,11 +17,18 @@ public final class Runner {
     public var maximumExtension: Int
     /// Resident bytes the subject's process may reach.
     public var memoryCap: UInt64
+    /// What to measure: time (the default), instructions, or both. With
+    /// both, each op is timed, then counted, and its result reports the
+    /// metric to trust (`OperationResult.combining`).
+    public var metrics: [Metric]
+    /// How instructions are counted, when `metrics` has `.instructions`.
+    public var counting: CountingOptions
 
     public init(
       sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
       cold: Bool = false, budget: Double = 10, maximumExtension: Int = 4,
-      memoryCap: UInt64 = ResidentMemory.physical / 4
+      memoryCap: UInt64 = ResidentMemory.physical / 4, metrics: [Metric] = [.time],
+      counting: CountingOptions = CountingOptions()
     ) {
       self.sweep = sweep
       self.classifier = classifier
@@ -30,11 +37,16 @@ public final class Runner {
       self.budget = budget
       self.maximumExtension = maximumExtension
       self.memoryCap = memoryCap
+      self.metrics = metrics
+      self.counting = counting
     }
   }
 
   public let options: Options
   private var harness: PythonHarness?
+  private var valgrind: Valgrind?
+  /// Snippets defined so far, for the harness each instruction count starts.
+  private var snippets: [String: PythonSnippet] = [:]
 
   public init(options: Options) { self.options = options }
 
@@ -52,6 +64,38 @@ public final class Runner {
     }
   }
 
+  /// Finds valgrind now, so a run that counts instructions fails before
+  /// any work is done when it is missing.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` naming valgrind and how
+  ///   to install it.
+  @discardableResult
+  public func prepareValgrind() throws -> Valgrind {
+    if let valgrind { return valgrind }
+    let found = try Valgrind.locate()
+    valgrind = found
+    return found
+  }
+
+  /// The operations the metrics cannot measure, refused before any work.
+  ///
+  /// Instruction counts are CPython-only for now: `--metric instructions`
+  /// on a Swift (or fake) op is an error; with both metrics, such ops are
+  /// timed only (and their results say so).
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
+  public func check(_ operations: [Operation]) throws {
+    guard options.metrics == [.instructions] else { return }
+    if let op = operations.first(where: { $0.subject != .python }) {
+      throw ComplexityError(
+        .badInput, Self.cpythonOnly(op) + ": leave it out, or use --metric time (or both)")
+    }
+  }
+
+  static func cpythonOnly(_ op: Operation) -> String {
+    "instruction counts are CPython-only for now, and \(op.id) is a \(op.subject.rawValue) op"
+  }
+
   /// Registers a user's Python snippet, and returns the operation that
   /// sweeps it (run it with `runOne` or `run`).
   ///
@@ -63,6 +107,7 @@ public final class Runner {
   {
     try preparePython()
     try harness!.define(snippet)
+    snippets[snippet.id] = snippet
     return Operation(
       id: snippet.id, subject: .python, seedRow: nil, swept: "n",
       documented: expected, documentedText: expected?.rawValue ?? "not given",
@@ -88,10 +133,27 @@ public final class Runner {
     return results
   }
 
-  /// Sweeps and classifies one operation.
+  /// Sweeps and classifies one operation by the options' metrics.
   public func runOne(_ op: Operation, delegate: (SweepEvent) -> Void = { _ in })
     -> OperationResult
   {
+    switch (options.metrics.contains(.time), options.metrics.contains(.instructions)) {
+    case (false, true):
+      return countOne(op, delegate: delegate)
+    case (true, true):
+      var time = timeOne(op, delegate: delegate)
+      guard op.subject == .python else {
+        time.classification?.notes.append(Self.cpythonOnly(op) + ": timed only")
+        return time
+      }
+      return .combining(time: time, instructions: countOne(op, delegate: delegate))
+    default:
+      return timeOne(op, delegate: delegate)
+    }
+  }
+
+  /// Times and classifies one operation (adaptively).
+  private func timeOne(_ op: Operation, delegate: (SweepEvent) -> Void) -> OperationResult {
     let start = Date()
     do {
       let outcome = try sweep(op, delegate: delegate)
@@ -112,9 +174,73 @@ public final class Runner {
     }
   }
 
-  private func sweep(_ op: Operation, delegate: (SweepEvent) -> Void) throws
-    -> AdaptiveSweep.Outcome
-  {
+  /// Counts one CPython operation's instructions under callgrind and
+  /// classifies the instructions per operation.
+  ///
+  /// Every size of the plan's grid, once, with no adaptive passes: counts
+  /// do not vary from run to run, so measuring again adds nothing, and
+  /// valgrind makes every extra size costly.
+  private func countOne(_ op: Operation, delegate: (SweepEvent) -> Void) -> OperationResult {
+    let start = Date()
+    let metric = Metric.instructions.rawValue
+    var points: [Point] = []
+    do {
+      guard op.subject == .python else {
+        throw ComplexityError(.badInput, Self.cpythonOnly(op) + ": use --metric time")
+      }
+      let valgrind = try prepareValgrind()
+      try preparePython()
+      let subject = try CallgrindPythonSubject(
+        op: op.id, interpreter: harness!.interpreter.path, valgrind: valgrind,
+        snippet: snippets[op.id], cold: options.cold)
+      defer { subject.stop() }
+      var counted = subject
+      let engine = Sweep(plan: options.sweep.plan, timing: options.counting.engineSettings)
+      points = try engine.run(&counted, sizes: try sizes(for: op), delegate: delegate)
+      var classification = try options.classifier.classify(points)
+      classification.notes += subject.notes + Self.repeatability(of: points)
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: classification,
+        points: points, seconds: Date().timeIntervalSince(start), metric: metric)
+    } catch let failure as SweepFailure {
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: nil,
+        points: failure.partial, seconds: Date().timeIntervalSince(start),
+        failure: failure.description, metric: metric)
+    } catch {
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: nil, points: points,
+        seconds: Date().timeIntervalSince(start), failure: "\(error)", metric: metric)
+    }
+  }
+
+  /// How far apart the repeated counts of each size are: they should agree
+  /// to a few instructions in a million, and a larger gap is named.
+  static func repeatability(of points: [Point]) -> [String] {
+    let spreads = points.compactMap { p -> (n: Int, spread: Double)? in
+      guard let lo = p.samples.min(), let hi = p.samples.max(), lo > 0, p.samples.count > 1
+      else { return nil }
+      return (p.n, hi / lo - 1)
+    }
+    guard let worst = spreads.max(by: { $0.spread < $1.spread }) else { return [] }
+    if worst.spread == 0 { return ["repeated counts are identical at every size"] }
+    if worst.spread <= 0.001 {
+      return [
+        String(
+          format: "repeated counts agree within %.4f%% at every size", worst.spread * 100)
+      ]
+    }
+    return [
+      String(
+        format: "repeated counts differ by up to %.2f%% (at n = %d): something in the loop "
+          + "is not deterministic (cold keys, or memory the allocator reuses differently)",
+        worst.spread * 100, worst.n)
+    ]
+  }
+
+  /// The sizes an operation's sweep visits: the plan's, and for a worst
+  /// case only the small ones.
+  private func sizes(for op: Operation) throws -> [Int] {
     var sizes = options.sweep.plan.sizes(for: op.sizing)
     if op.id.hasSuffix("@worst") {
       sizes = sizes.filter { $0 <= Operation.worstCaseMaximumSize }
@@ -125,6 +251,13 @@ public final class Runner {
             + "the sizes given leave fewer than \(Classifier.minimumSizes): lower --min-size")
       }
     }
+    return sizes
+  }
+
+  private func sweep(_ op: Operation, delegate: (SweepEvent) -> Void) throws
+    -> AdaptiveSweep.Outcome
+  {
+    let sizes = try sizes(for: op)
     let adaptive = AdaptiveSweep(
       sweep: options.sweep, classifier: options.classifier, budgetSeconds: options.budget,
       maximumExtension: options.maximumExtension, memoryCap: options.memoryCap)
@@ -147,5 +280,4 @@ public final class Runner {
       return try adaptive.run(&subject, grid: sizes, extendable: extendable, delegate: delegate)
     }
   }
-
 }

@@ -53,6 +53,8 @@ public struct OperationChart: Equatable, Sendable {
   public var verdict: Verdict?
   /// What the x axis is: the swept variable, e.g. `n = len(l)`.
   public var sizeLabel: String
+  /// What the y axis is: seconds or instructions per operation.
+  public var metric: Metric
   /// Min and max per size, ascending in `n`.
   public var spreads: [Spread]
   /// The chosen fit and the documented class (one curve when they coincide).
@@ -79,6 +81,7 @@ public struct OperationChart: Equatable, Sendable {
     verdict = result.verdict
     subtitle = operation?.seedRow.map { "\($0.table): \($0.operation) (\($0.example))" }
     sizeLabel = operation?.swept ?? "n"
+    metric = result.measuredMetric ?? .time
     spreads = result.points.mergedBySize().compactMap { p in
       let samples = p.samples.filter { $0.isFinite && $0 > 0 }
       guard let lo = samples.min(), let hi = samples.max() else { return nil }

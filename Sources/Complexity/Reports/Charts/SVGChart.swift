@@ -167,7 +167,9 @@ public struct SVGChart {
       out.append(line(f.left - (tick.isMajor ? 5 : 3), py, f.left, py, stroke: Style.axis))
       if tick.isMajor {
         out.append(
-          text(Seconds.describe(tick.value), x: f.left - 8, y: py + 4, anchor: "end"))
+          text(
+            Instructions.describe(tick.value, as: chart.metric), x: f.left - 8, y: py + 4,
+            anchor: "end"))
       }
     }
     out.append(
@@ -180,7 +182,8 @@ public struct SVGChart {
     let middle = (f.top + f.bottom) / 2
     out.append(
       "<text x=\"16\" y=\"\(c(middle))\" text-anchor=\"middle\" "
-        + "transform=\"rotate(-90 16 \(c(middle)))\">seconds per operation (log scale)</text>")
+        + "transform=\"rotate(-90 16 \(c(middle)))\">\(chart.metric.quantity) per operation "
+        + "(log scale)</text>")
 
     // Data and curves, clipped to the plot area.
     out.append("<g clip-path=\"url(#\(clip))\">")

@@ -1,0 +1,125 @@
+/// How an op's verdicts by time and by instructions compare
+/// (`--metric both`), which one to trust, and why.
+///
+/// The two metrics see different things. Instructions do not depend on the
+/// machine's load or on timing, so they settle what noise leaves open, but
+/// they are blind to what an instruction costs: a cache miss, a page fault
+/// or the kernel's work on the op's behalf cost time and no instructions.
+/// Time is what users feel. The rule, in order:
+///
+/// 1. A failed sweep: trust the other.
+/// 2. The same outcome: nothing to settle (time is reported).
+/// 3. Time inconclusive, instructions conclusive: instructions settle it.
+/// 4. Both conclusive and different:
+///    - instructions grow faster: trust instructions: the work grows, and
+///      time's fixed costs or noise hid it over these sizes;
+///    - time grows faster by a neighbouring class (O(n) against
+///      O(n log n), O(1) against O(log n)): trust instructions for the
+///      class: these are the steps a cache level mimics;
+///    - time grows faster by more: trust time: the cost is real and in
+///      what instructions cannot see.
+/// 5. Otherwise (instructions inconclusive, or both): trust time.
+public struct MetricComparison: Codable, Sendable, Equatable {
+  /// How the two outcomes relate.
+  public enum Agreement: String, Codable, Sendable {
+    /// The same outcome by both metrics.
+    case same
+    /// Time was inconclusive and instructions settled the class.
+    case settled = "settled by instructions"
+    /// Both settled, on different classes.
+    case differ
+    /// Neither settles it alone, or one sweep failed.
+    case unsettled
+  }
+
+  /// Time's outcome as printed (`O(n)`, `inconclusive (O(1) | O(log n))`, `failed`).
+  public var time: String
+  /// Instructions' outcome as printed.
+  public var instructions: String
+  public var agreement: Agreement
+  /// The metric whose verdict the op's result reports.
+  public var trusted: Metric
+  /// Why, in a sentence or two.
+  public var explanation: String
+
+  /// Compares the two results of one op.
+  public init(time: OperationResult, instructions: OperationResult) {
+    self.time = time.classification?.outcome.description ?? "failed"
+    self.instructions = instructions.classification?.outcome.description ?? "failed"
+    (agreement, trusted, explanation) = Self.decide(
+      time.classification?.outcome, instructions.classification?.outcome)
+  }
+
+  /// Whether the report should say something: the metrics differ, or
+  /// instructions settled what time could not.
+  public var isNews: Bool { agreement == .differ || agreement == .settled }
+
+  // MARK: - Implementation details
+
+  private static func decide(_ t: Classification.Outcome?, _ i: Classification.Outcome?)
+    -> (Agreement, Metric, String)
+  {
+    guard let t else {
+      return (.unsettled, .instructions, "the timed sweep failed; the instruction count stands")
+    }
+    guard let i else {
+      return (.unsettled, .time, "the instruction count failed; the timing stands")
+    }
+    if t == i { return (.same, .time, "both metrics measure \(t)") }
+    switch (t, i) {
+    case (.inconclusive(let a, let b), .conclusive(let c)):
+      var why =
+        "time could not separate \(a) from \(b) on this machine; instruction counts do not "
+        + "vary with load or timing, so their \(c) settles it"
+      if c != a && c != b {
+        why += " (a class time did not weigh: look at the plot before trusting either)"
+      }
+      return (.settled, .instructions, why)
+    case (.conclusive(let x), .conclusive(let y)):
+      if y > x {
+        return (
+          .differ, .instructions,
+          "the instructions executed grow as \(y) while time measured \(x): the work does "
+            + "grow, but over these sizes its cost per element is small against the fixed "
+            + "costs time also pays (or the clock's noise hid it); trust instructions for "
+            + "the class, time for what users feel at these sizes"
+        )
+      }
+      if Self.neighbours(x, y) {
+        return (
+          .differ, .instructions,
+          "time grows as \(x) but the instructions executed only as \(y): the extra in time "
+            + "is the memory hierarchy (as data outgrow a cache level, each access costs more, "
+            + "which reads as a slowly rising log factor), not more work; trust instructions "
+            + "for the documented class, time for what users feel"
+        )
+      }
+      return (
+        .differ, .time,
+        "time grows as \(x) while the instructions executed grow only as \(y): the cost is "
+          + "in what instruction counts cannot see (cache misses, page faults, the kernel "
+          + "zeroing or mapping memory), and users feel it; trust time"
+      )
+    case (.conclusive(let x), .inconclusive(let a, let b)):
+      if x == a || x == b {
+        return (
+          .unsettled, .time,
+          "instructions could not separate \(a) from \(b); time's \(x) is one of them and stands"
+        )
+      }
+      return (
+        .differ, .time,
+        "time measures \(x), instructions cannot separate \(a) from \(b); time stands, "
+          + "but look at the plot"
+      )
+    default:
+      return (.unsettled, .time, "neither metric settles the class: time \(t), instructions \(i)")
+    }
+  }
+
+  /// O(n) and O(n log n), or O(1) and O(log n): the pairs a cache step mimics.
+  private static func neighbours(_ a: ComplexityClass, _ b: ComplexityClass) -> Bool {
+    let pair = Set([a, b])
+    return pair == [.linear, .linearithmic] || pair == [.constant, .logarithmic]
+  }
+}

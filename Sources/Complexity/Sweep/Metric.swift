@@ -1,0 +1,31 @@
+/// What a sweep measures per operation.
+///
+/// The two answer different questions. Time is what users feel, caches,
+/// the kernel and the machine's load included; on a shared machine it is
+/// noisy, and cache effects can mimic a log factor. Instructions, counted
+/// by callgrind, do not depend on load or timing at all, so a verdict on
+/// them repeats to the last digit; but they are blind to what an
+/// instruction costs (a cache miss counts as one instruction, like a hit).
+public enum Metric: String, Codable, Sendable, CaseIterable {
+  /// Seconds per operation, by the clock.
+  case time
+  /// Instructions per operation, counted under valgrind's callgrind.
+  case instructions
+
+  /// The unit of a point's samples: `s` or `Ir` (callgrind's name for
+  /// instructions executed).
+  public var unit: String {
+    switch self {
+    case .time: return "s"
+    case .instructions: return "Ir"
+    }
+  }
+
+  /// How a value is named in headings: `seconds` or `instructions`.
+  public var quantity: String {
+    switch self {
+    case .time: return "seconds"
+    case .instructions: return "instructions"
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// One CPython operation counted in instructions: the harness runs in the
+/// real interpreter under valgrind's callgrind, one valgrind process per
+/// operation, and `time(size:iterations:repeats:)` returns each sample's
+/// **instruction count**, not seconds, so the sweep engine's points hold
+/// instructions per operation and the classifier fits those.
+///
+/// What is counted, and what is not:
+///
+/// - callgrind starts with counting off (`--collect-atstart=no`) and
+///   counts only inside `Context.run` (`--toggle-collect=context_run`), a C
+///   function the harness calls for nothing but the measured loop. Set-up,
+///   the keys, restores between blocks (a fresh copy before each `sort`)
+///   and the harness's own work are not counted.
+/// - Each sample ends with a call of `os.getppid()`, whose libc function
+///   `getppid` makes callgrind write what it counted to its next dump
+///   (`--dump-before=getppid`); this subject reads that dump's total.
+/// - The interpreter warms up uncounted: the first sample of an operation
+///   runs until CPython's specialising interpreter has settled (16 calls
+///   of the loop), and the first sample at each size is dropped.
+///
+/// The environment fixes what would make counts vary between runs or
+/// bend with size: `PYTHONHASHSEED=0`, `PYTHONMALLOC=malloc` (one
+/// allocator, the C library's, instead of CPython's arenas on top of it),
+/// and the C library's `rep movsb`/`rep stosb` copy strategy switched off
+/// (see `environment`).
+public final class CallgrindPythonSubject: Subject {
+  /// The op id the harness knows it by.
+  public let op: String
+  /// Random positions across the container instead of one hot key.
+  public let cold: Bool
+  /// The interpreter binary valgrind runs.
+  public let interpreter: String
+  public let valgrind: Valgrind
+
+  private let harness: PythonHarness
+  private let directory: URL
+  private var outFile: String { directory.appendingPathComponent("callgrind.out").path }
+
+  /// The C function inside which instructions are counted.
+  static let countedFunction = "context_run"
+  /// The C function whose every call ends a sample (a dump).
+  static let markFunction = "getppid"
+
+  /// The interpreter's environment under valgrind.
+  ///
+  /// `GLIBC_TUNABLES` raises the sizes at which glibc's `memmove`/`memcpy`
+  /// and `memset` switch from vector loops to `rep movsb`/`rep stosb` out
+  /// of reach. Valgrind counts every round of a `rep` instruction as one
+  /// instruction: with the switch, `list.pop(0)` measured 0.75
+  /// instructions per element below 8 KB moved and 8 above it (one per
+  /// byte), a tenfold step in an O(n) row that the fit would read as a
+  /// steeper class. The vector loops cost the same per byte at every size.
+  public static let environment: [String: String] = [
+    "PYTHONHASHSEED": "0",
+    "PYTHONMALLOC": "malloc",
+    "GLIBC_TUNABLES": [
+      "glibc.cpu.x86_rep_movsb_threshold=\(1 << 40)",
+      "glibc.cpu.x86_rep_stosb_threshold=\(1 << 40)",
+    ].joined(separator: ":"),
+  ]
+
+  /// What every instruction result says about how it was counted: the
+  /// hazards handled, for the notes of each result.
+  public var notes: [String] {
+    [
+      "instructions per op counted by callgrind (\(valgrind.version)) in \(interpreter), "
+        + "only inside the measured loop (set-up, restores and the harness uncounted); "
+        + "the fixed cost of each call of the loop (about a thousand instructions) "
+        + "goes to the fit's intercept",
+      "warm-up uncounted: 16 calls of the loop before the first count (CPython's "
+        + "specialising interpreter settles), and one sample at each new size",
+      "PYTHONHASHSEED=0, PYTHONMALLOC=malloc; glibc's rep movsb/stosb copies switched "
+        + "off, so a copy counts the same per byte at every size (with them, "
+        + "a copy above 8 KB counted about ten times as many instructions per element)",
+    ]
+  }
+
+  /// Starts valgrind on the harness for one operation.
+  ///
+  /// - Parameters:
+  ///   - interpreter: the interpreter **binary** (`sys.executable`): valgrind
+  ///     does not follow a shell shim's `exec` into the real interpreter,
+  ///     and would count the shim.
+  ///   - snippet: the user's code when `op` is a snippet, defined in the
+  ///     new harness.
+  /// - Throws: `ComplexityError(.missingTool, …)` when `interpreter` is a
+  ///   script; `ComplexityError(.subject, …)` when valgrind or the harness
+  ///   fails to start, or callgrind writes no dump at the harness's mark.
+  public init(
+    op: String, interpreter: String, valgrind: Valgrind, snippet: PythonSnippet? = nil,
+    cold: Bool = false
+  ) throws {
+    try Self.checkBinary(interpreter)
+    self.op = op
+    self.cold = cold
+    self.interpreter = interpreter
+    self.valgrind = valgrind
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("complexity-callgrind-\(UUID().uuidString)")
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw ComplexityError(
+        .subject, "cannot create a folder for callgrind's output in \(directory.path): \(error)")
+    }
+    let outFile = directory.appendingPathComponent("callgrind.out").path
+    let launch = PythonHarness.Launch(
+      wrapper: valgrind.callgrindCommand(
+        outFile: outFile, toggle: Self.countedFunction, dumpBefore: Self.markFunction),
+      environment: Self.environment,
+      sourceFile: directory.appendingPathComponent("harness.py").path)
+    do {
+      // Valgrind runs the interpreter ~50 times slower: a long reply is
+      // not a hang.
+      harness = try PythonHarness(executable: interpreter, replyTimeout: 1800, launch: launch)
+      if let snippet { try harness.define(snippet) }
+      let dump = try harness.mark()
+      _ = try readDump(dump)
+    } catch {
+      try? FileManager.default.removeItem(at: directory)
+      throw error
+    }
+  }
+
+  deinit { stop() }
+
+  /// Counts the operation at one size.
+  ///
+  /// - Returns: the **instructions** of each sample (`repeats` values),
+  ///   each the total of `iterations` runs.
+  /// - Throws: `ComplexityError(.subject, …)` when the harness fails or a
+  ///   dump is missing or unreadable.
+  public func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    let dumps = try harness.count(op: op, n: size, loops: iterations, repeats: repeats, cold: cold)
+    let counts = try dumps.map { Double(try readDump($0)) }
+    removeDumps(upTo: dumps.max() ?? 0)
+    return counts
+  }
+
+  /// Stops valgrind and removes its output.
+  public func stop() {
+    harness.stop()
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  // MARK: - Implementation details
+
+  /// The instructions in dump `number`, checked to be the dump the mark wrote.
+  private func readDump(_ number: Int) throws -> UInt64 {
+    let path = "\(outFile).\(number)"
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ComplexityError(
+        .subject,
+        "callgrind wrote no dump \(number) at the harness's mark (\(path)): is valgrind's "
+          + "callgrind working here? try `valgrind --tool=callgrind \(interpreter) -c pass`")
+    }
+    let output = try CallgrindOutput.read(path: path)
+    if let part = output.part, part != number {
+      throw ComplexityError(
+        .subject,
+        "callgrind's dump \(number) says it is part \(part): something else called "
+          + "\(Self.markFunction)(), so the counts cannot be told apart")
+    }
+    if let trigger = output.trigger, !trigger.contains(Self.markFunction) {
+      throw ComplexityError(
+        .subject, "callgrind's dump \(number) was written by \(trigger), not by the harness's mark")
+    }
+    return try output.total("Ir")
+  }
+
+  /// Removes the dumps read so far (and the uncounted ones between them).
+  private func removeDumps(upTo last: Int) {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in names where name.hasPrefix("callgrind.out.") {
+      if let n = Int(name.dropFirst("callgrind.out.".count)), n <= last {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      }
+    }
+  }
+
+  /// Refuses a script (a pyenv shim): valgrind would run the shell.
+  private static func checkBinary(_ path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw ComplexityError(.missingTool, "cannot read the interpreter \(path)")
+    }
+    defer { try? handle.close() }
+    let head = handle.readData(ofLength: 4)
+    guard head == Data([0x7F, 0x45, 0x4C, 0x46]) else {
+      throw ComplexityError(
+        .missingTool,
+        "\(path) is a script, not an interpreter binary (a shim such as pyenv's?): valgrind "
+          + "would count the shell; pass --python with the path sys.executable prints")
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+/// `--metric` on the built tool: the errors a user meets, and one live
+/// count (skipped where valgrind is absent).
+final class InstructionsCLITests: XCTestCase {
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    let root = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let path =
+      ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
+      ?? root.appendingPathComponent(".build/debug/complexity").path
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+      throw XCTSkip("no built tool at \(path): run swift build --product complexity")
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = arguments
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  func testASwiftOpCannotBeCounted() throws {
+    let r = try run(["sweep", "--op", "swift.Array.sort", "--metric", "instructions"])
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertTrue(r.stderr.contains("CPython-only"), r.stderr)
+    XCTAssertTrue(r.stdout.isEmpty, r.stdout)
+  }
+
+  func testMissingValgrindIsNamedWithItsInstall() throws {
+    let r = try run(
+      ["sweep", "--op", "list.pop0", "--metric", "instructions"],
+      environment: ["VALGRIND": "/no/such/valgrind"])
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertTrue(r.stderr.contains("valgrind"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("apt-get install valgrind"), r.stderr)
+  }
+
+  func testAnUnknownMetricIsAUsageError() throws {
+    let r = try run(["sweep", "--op", "list.pop0", "--metric", "cycles"])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("time") && r.stderr.contains("instructions"), r.stderr)
+  }
+
+  /// A user's snippet counted end to end: deterministic, so the class is
+  /// asserted exactly.
+  func testLiveSnippetCountedInInstructions() throws {
+    guard
+      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") })
+    else {
+      throw XCTSkip("valgrind is not installed: the live instruction-count check needs it")
+    }
+    let r = try run([
+      "time", "--setup", "x = list(range(n))", "x.append(x.pop(0))", "--expect", "O(n)",
+      "--metric", "instructions", "--min-size", "64", "--max-size", "2048",
+      "--points-per-octave", "1", "--quiet", "--format", "json",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    XCTAssertEqual(object?["metric"] as? String, "instructions")
+    XCTAssertEqual(object?["measured"] as? String, "O(n)")
+  }
+}
