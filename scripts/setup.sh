@@ -34,3 +34,21 @@ ensure_python() {
     _as_root apt-get update -qq >&2 && _as_root apt-get install -y -qq python3 >&2
   fi
 }
+
+# valgrind counts instructions (--metric instructions). Only that metric
+# needs it, so a failed install warns and carries on: the tool itself says
+# what is missing if instructions are asked for.
+ensure_valgrind() {
+  if command -v valgrind >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "complexity: installing valgrind (instruction counts, --metric instructions)..." >&2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "complexity: no apt-get here; install valgrind to count instructions" >&2
+    return 0
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  { _as_root apt-get update -qq >&2 && _as_root apt-get install -y -qq valgrind >&2; } ||
+    echo "complexity: could not install valgrind; --metric instructions will say so" >&2
+  return 0
+}
