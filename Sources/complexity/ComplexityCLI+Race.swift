@@ -58,7 +58,7 @@ extension ComplexityCLI {
     @Option(help: "Also draw the race: an .svg file, or an .html page with the table.")
     var plot: String?
 
-    @Flag(help: "Print only the summary lines.")
+    @Flag(help: "Print only the summary lines (the full report still goes to --output).")
     var summary = false
 
     @Flag(help: "No progress on standard error.")
@@ -103,7 +103,12 @@ extension ComplexityCLI {
       }
       if showProgress { warnInline("") }
       let report = RaceReport(result)
-      try output.emit(summary ? report.summary() : try report.render(output.format))
+      if summary {
+        FileHandle.standardOutput.write(Data(report.summary().utf8))
+        if output.output != nil { try output.emit(try report.render(output.format)) }
+      } else {
+        try output.emit(try report.render(output.format))
+      }
       if let plot {
         let chart = RaceChart(result)
         try writeOutput(plot.hasSuffix(".html") ? try chart.html() : chart.render(), to: plot)

@@ -117,7 +117,7 @@ extension RaceResult {
   }
 
   /// A ratio for reading: one decimal below 10, whole above.
-  static func factor(_ x: Double) -> String {
+  public static func factor(_ x: Double) -> String {
     guard x.isFinite else { return "-" }
     return x < 10 ? String(format: "%.1f", x) : String(format: "%.0f", x)
   }
