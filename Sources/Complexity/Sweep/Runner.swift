@@ -177,9 +177,11 @@ public final class Runner {
   /// Counts one CPython operation's instructions under callgrind and
   /// classifies the instructions per operation.
   ///
-  /// Every size of the plan's grid, once, with no adaptive passes: counts
-  /// do not vary from run to run, so measuring again adds nothing, and
-  /// valgrind makes every extra size costly.
+  /// Counts do not vary from run to run, so no size is measured twice and
+  /// there is no second pass; and valgrind makes every size costly. So the
+  /// coarse half of the grid first (sizes a power of two apart, as the
+  /// adaptive time sweep starts), and the sizes in between only when that
+  /// does not settle the class. Sizes are never extended past the plan.
   private func countOne(_ op: Operation, delegate: (SweepEvent) -> Void) -> OperationResult {
     let start = Date()
     let metric = Metric.instructions.rawValue
@@ -196,8 +198,18 @@ public final class Runner {
       defer { subject.stop() }
       var counted = subject
       let engine = Sweep(plan: options.sweep.plan, timing: options.counting.engineSettings)
-      points = try engine.run(&counted, sizes: try sizes(for: op), delegate: delegate)
+      let grid = try sizes(for: op)
+      let coarse = grid.enumerated()
+        .filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }.map(\.element)
+      let first = coarse.count >= Classifier.minimumSizes ? coarse : grid
+      points = try engine.run(&counted, sizes: first, delegate: delegate)
       var classification = try options.classifier.classify(points)
+      if classification.outcome.settled == nil && first.count < grid.count {
+        let rest = grid.filter { !first.contains($0) }
+        points = (points + (try engine.run(&counted, sizes: rest, delegate: delegate)))
+          .mergedBySize()
+        classification = try options.classifier.classify(points)
+      }
       classification.notes += subject.notes + Self.repeatability(of: points)
       return OperationResult(
         op: op.id, documented: op.documented, classification: classification,
