@@ -138,14 +138,14 @@ public struct ResultsReport {
   /// Whether some result was measured by both metrics.
   private var showsOtherMetric: Bool { results.results.contains { !$0.otherMetrics.isEmpty } }
 
-  private var metricHeader: [String] {
+  var metricHeader: [String] {
     guard showsMetric else { return [] }
     return showsOtherMetric ? ["metric", "other metric"] : ["metric"]
   }
 
   /// The metric the row reports (`instructions*`: settled by instructions
   /// where time was inconclusive), and the other metric's outcome.
-  private func metricCells(_ r: OperationResult) -> [String] {
+  func metricCells(_ r: OperationResult) -> [String] {
     guard showsMetric else { return [] }
     let settled = r.metricComparison?.agreement == .settled ? "*" : ""
     guard showsOtherMetric else { return [r.metric + settled] }

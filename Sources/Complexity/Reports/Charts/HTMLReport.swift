@@ -47,7 +47,12 @@ public struct HTMLReport {
     for r in results.results {
       out.append("<section class=\"plot\" id=\"\(anchor(r.op))\">")
       out.append(SVGChart(r, catalog: catalog).render(standalone: false))
-      let notes = r.classification?.notes ?? []
+      var notes = r.classification?.notes ?? []
+      if let m = r.metricComparison, m.agreement != .same {
+        notes.insert(
+          "time \(m.time), instructions \(m.instructions); reported: \(m.trusted.rawValue). "
+            + m.explanation, at: 0)
+      }
       if !notes.isEmpty {
         out.append("<ul class=\"notes\">")
         out += notes.map { "<li>\(escape($0))</li>" }
@@ -99,14 +104,19 @@ public struct HTMLReport {
     let p = results.plan, t = results.timing
     s += "Sizes n = \(p.minimum)…\(p.maximum), \(p.pointsPerOctave) per doubling; "
     s += "\(t.repeats) samples per size, each at least \(Seconds.describe(t.minimumSampleSeconds))."
+    if results.results.contains(where: { $0.metric == Metric.instructions.rawValue || !$0.otherMetrics.isEmpty }) {
+      s += " Instruction counts: valgrind's callgrind in the same interpreter, instructions per "
+        + "operation (the notes under each plot say how)."
+    }
     return s
   }
 
   private func table(_ text: ResultsReport) -> [String] {
-    let header = [
-      "op", "seed row", "example", "swept", "documented", "measured", "verdict", "confidence",
-      "slope", "n",
-    ]
+    let header =
+      [
+        "op", "seed row", "example", "swept", "documented", "measured", "verdict", "confidence",
+        "slope", "n",
+      ] + text.metricHeader
     var out = ["<table>", "<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>"]
     out.append("<tbody>")
     for r in results.results {
@@ -125,7 +135,7 @@ public struct HTMLReport {
         "<td class=\"number\">\(ResultsReport.format(r.classification?.confidence, "%.2f"))</td>",
         "<td class=\"number\">\(ResultsReport.format(r.classification?.slope, "%.2f"))</td>",
         "<td class=\"number\">\(escape(text.range(r)))</td>",
-      ]
+      ] + text.metricCells(r).map { "<td>\(escape($0))</td>" }
       out.append("<tr class=\"\(rowClass)\">" + cells.joined() + "</tr>")
     }
     out += ["</tbody>", "</table>"]
