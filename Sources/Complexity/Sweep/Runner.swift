@@ -244,8 +244,9 @@ public final class Runner {
     }
     return [
       String(
-        format: "repeated counts differ by up to %.2f%% (at n = %d): something in the loop "
-          + "is not deterministic (cold keys, or memory the allocator reuses differently)",
+        format: "repeated counts differ by up to %.2f%% (at n = %d): the allocator's state "
+          + "moves from one sample to the next (one sample's freed blocks serve the next), "
+          + "or cold keys differ; the fewest is fitted",
         worst.spread * 100, worst.n)
     ]
   }

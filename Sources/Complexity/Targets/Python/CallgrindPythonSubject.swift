@@ -23,8 +23,9 @@ import Foundation
 /// The environment fixes what would make counts vary between runs or
 /// bend with size: `PYTHONHASHSEED=0`, `PYTHONMALLOC=malloc` (one
 /// allocator, the C library's, instead of CPython's arenas on top of it),
-/// and the C library's `rep movsb`/`rep stosb` copy strategy switched off
-/// (see `environment`).
+/// the C library's `rep movsb`/`rep stosb` copy strategy switched off
+/// (see `environment`), and nothing else from the caller's environment,
+/// in a fixed order (see `isolated`).
 public final class CallgrindPythonSubject: Subject {
   /// The op id the harness knows it by.
   public let op: String
@@ -61,6 +62,37 @@ public final class CallgrindPythonSubject: Subject {
     ].joined(separator: ":"),
   ]
 
+  /// Variables passed on from the caller, where set: where to find
+  /// modules and the user's home (user site-packages), and what valgrind
+  /// itself may need.
+  static let passedOn = [
+    "HOME", "PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "VIRTUAL_ENV", "TMPDIR",
+    "VALGRIND_LIB",
+  ]
+
+  /// `env -i` and the interpreter's whole environment, sorted: a fixed
+  /// `PATH` and locale, the variables in `passedOn`, `added`, and nothing
+  /// else of the caller's.
+  ///
+  /// The interpreter copies its environment into `os.environ` as it
+  /// starts, and that shifts where every later block lands and which path
+  /// the allocator takes for it: the same catalog counted with the
+  /// variables in another order, or one more variable, gave counts up to
+  /// 1% apart. Foundation passes a dictionary's order, which changes from
+  /// process to process, and a terminal's variables change from shell to
+  /// shell; this environment does neither.
+  static func isolated(_ added: [String: String]) -> [String] {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/env") else { return [] }
+    let inherited = ProcessInfo.processInfo.environment
+    var all = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8"]
+    for name in passedOn { all[name] = inherited[name] }
+    // What PythonHarness sets for every harness, since env -i drops it.
+    all["PYTHONHASHSEED"] = "0"
+    all["PYTHONDONTWRITEBYTECODE"] = "1"
+    all.merge(added) { _, new in new }
+    return ["/usr/bin/env", "-i"] + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+  }
+
   /// What every instruction result says about how it was counted: the
   /// hazards handled, for the notes of each result.
   public var notes: [String] {
@@ -74,6 +106,9 @@ public final class CallgrindPythonSubject: Subject {
       "PYTHONHASHSEED=0, PYTHONMALLOC=malloc; glibc's rep movsb/stosb copies switched "
         + "off, so a copy counts the same per byte at every size (with them, "
         + "a copy above 8 KB counted about ten times as many instructions per element)",
+      "the interpreter gets a fixed environment, in a fixed order, and requests with "
+        + "sorted keys, so it allocates the same blocks in the same order in every run "
+        + "(either in another order moved the allocator's counts by up to 1%)",
     ]
   }
 
@@ -107,8 +142,9 @@ public final class CallgrindPythonSubject: Subject {
     }
     let outFile = directory.appendingPathComponent("callgrind.out").path
     let launch = PythonHarness.Launch(
-      wrapper: valgrind.callgrindCommand(
-        outFile: outFile, toggle: Self.countedFunction, dumpBefore: Self.markFunction),
+      wrapper: Self.isolated(Self.environment)
+        + valgrind.callgrindCommand(
+          outFile: outFile, toggle: Self.countedFunction, dumpBefore: Self.markFunction),
       environment: Self.environment,
       sourceFile: directory.appendingPathComponent("harness.py").path)
     do {

@@ -169,7 +169,12 @@ public final class PythonHarness {
     guard let stdin, let process else {
       throw ComplexityError(.subject, "the Python harness is not running")
     }
-    let data = try JSONSerialization.data(withJSONObject: body) + Data("\n".utf8)
+    // Sorted keys: the same request is the same bytes in every run (a
+    // Swift dictionary's order changes from process to process), so the
+    // harness allocates the same objects in the same order, and counts
+    // under callgrind repeat between runs.
+    let data =
+      try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]) + Data("\n".utf8)
     do {
       try stdin.write(contentsOf: data)
     } catch {
