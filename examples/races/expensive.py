@@ -56,10 +56,15 @@ def processes(workers):
 def dask_client(workers):
     if workers not in _clients:
         from dask.distributed import Client, LocalCluster
+        # Workers import this module by name: give them its folder. (Not
+        # client.upload_file: the scheduler runs in this process and would
+        # reload the module, emptying these caches.)
+        here = os.path.dirname(os.path.abspath(__file__))
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            p for p in (here, os.environ.get("PYTHONPATH")) if p)
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=50)
         client = Client(cluster)
-        client.upload_file(os.path.abspath(__file__))
         client.gather(client.map(expensive_vec, [np.ones(4)] * (2 * workers), pure=False))
         _clients[workers] = client
     return _clients[workers]
