@@ -28,6 +28,8 @@ public struct AdaptiveSweep: Sendable {
   public var memoryCap: UInt64
   /// Confidence at which measuring stops early.
   public var separatedConfidence = 0.95
+  /// Fewest sizes the coarse grid needs before it may stop early.
+  public static let minimumSizesToStopEarly = 9
 
   public init(
     sweep: Sweep, classifier: Classifier, budgetSeconds: Double = 10,
@@ -73,7 +75,11 @@ public struct AdaptiveSweep: Sendable {
       .map(\.element)
     try measure(coarse.count >= Classifier.minimumSizes ? coarse : grid)
     var c = try classifier.classify(points)
-    if separated(c) { return Outcome(points: points, classification: c, stopReason: .separated) }
+    // Too few sizes make even a confident verdict fragile (a 6-size sweep
+    // once called dict.pop O(n^2)): the coarse grid may stop only with enough.
+    if separated(c) && points.count >= Self.minimumSizesToStopEarly {
+      return Outcome(points: points, classification: c, stopReason: .separated)
+    }
     try measure(grid.filter { n in !points.contains { $0.n == n } })
     c = try classifier.classify(points)
     if separated(c) { return Outcome(points: points, classification: c, stopReason: .separated) }
