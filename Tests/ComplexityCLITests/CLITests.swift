@@ -3,46 +3,13 @@ import XCTest
 
 /// Runs the built `complexity` binary, as a user would.
 final class CLITests: XCTestCase {
-  static let fixtures = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("fixtures")
+  static let fixtures = Tool.root.appendingPathComponent("fixtures")
 
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
+  typealias Result = Tool.Result
 
-  struct MissingBinary: Error, CustomStringConvertible {
-    var path: String
-    var description: String { "no built tool at \(path): run swift build --product complexity" }
-  }
+  func binaryURL() throws -> URL { try Tool.url() }
 
-  /// The debug build of the tool (`$COMPLEXITY_BIN` overrides).
-  func binaryURL() throws -> URL {
-    let path =
-      ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
-      ?? Self.fixtures.deletingLastPathComponent().appendingPathComponent(".build/debug/complexity").path
-    guard FileManager.default.isExecutableFile(atPath: path) else { throw MissingBinary(path: path) }
-    return URL(fileURLWithPath: path)
-  }
-
-  private func run(_ arguments: [String], input: String? = nil) throws -> Result {
-    let p = Process()
-    p.executableURL = try binaryURL()
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(
-      status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
-  }
+  private func run(_ arguments: [String]) throws -> Result { try Tool.run(arguments) }
 
   private func fixture(_ path: String) -> String {
     Self.fixtures.appendingPathComponent(path).path

@@ -4,36 +4,10 @@ import XCTest
 /// `--metric` on the built tool: the errors a user meets, and one live
 /// count (skipped where valgrind is absent).
 final class InstructionsCLITests: XCTestCase {
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-    let root = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let path =
-      ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
-      ?? root.appendingPathComponent(".build/debug/complexity").path
-    guard FileManager.default.isExecutableFile(atPath: path) else {
-      throw XCTSkip("no built tool at \(path): run swift build --product complexity")
-    }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = arguments
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Result(
-      status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  private func run(_ arguments: [String], environment: [String: String] = [:]) throws
+    -> Tool.Result
+  {
+    try Tool.run(arguments, environment: environment)
   }
 
   func testASwiftOpCannotBeCounted() throws {

@@ -3,26 +3,7 @@ import XCTest
 
 /// `complexity race` as a user runs it: exit codes and messages.
 final class RaceCLITests: XCTestCase {
-  private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let path =
-      ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
-      ?? CLITests.fixtures.deletingLastPathComponent().appendingPathComponent(".build/debug/complexity").path
-    guard FileManager.default.isExecutableFile(atPath: path) else {
-      throw XCTSkip("no built tool at \(path): run swift build --product complexity")
-    }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-  }
+  private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
 
   private func recipeFile(_ json: String) throws -> String {
     let url = FileManager.default.temporaryDirectory

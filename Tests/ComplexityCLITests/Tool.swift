@@ -1,0 +1,50 @@
+import Foundation
+
+/// The built `complexity` binary, run as a user runs it; shared by the
+/// CLI test files.
+enum Tool {
+  /// The package root, found from this file's path.
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// What one run printed and how it exited.
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  struct MissingBinary: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "no built tool at \(path): run swift build --product complexity" }
+  }
+
+  /// The debug build of the tool (`$COMPLEXITY_BIN` overrides). A missing
+  /// binary fails the test rather than skipping it: CI must run these.
+  static func url() throws -> URL {
+    let path =
+      ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
+      ?? root.appendingPathComponent(".build/debug/complexity").path
+    guard FileManager.default.isExecutableFile(atPath: path) else { throw MissingBinary(path: path) }
+    return URL(fileURLWithPath: path)
+  }
+
+  /// Runs the tool with no standard input and collects its output.
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    let p = Process()
+    p.executableURL = try url()
+    p.arguments = arguments
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+}
