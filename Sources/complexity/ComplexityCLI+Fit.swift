@@ -17,16 +17,7 @@ extension ComplexityCLI {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      var documented: ComplexityClass?
-      if let expect {
-        guard let c = ComplexityClass(name: expect) else {
-          throw ComplexityError(
-            .badInput,
-            "unknown class '\(expect)': use one of "
-              + ComplexityClass.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        documented = c
-      }
+      let documented = try expect.map(ComplexityClass.parse)
       let points = try PointsFile.read(path: file)
       let classification = try Classifier().classify(points)
       let result = OperationResult(

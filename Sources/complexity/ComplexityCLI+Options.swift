@@ -59,6 +59,9 @@ struct TimingSelection: ParsableArguments {
   @Option(help: "Memory, in MiB, the timed process may reach (default: a quarter of RAM).")
   var maxMemory: Int?
 
+  /// `--max-memory` in bytes, or a quarter of the machine's memory.
+  var memoryCap: UInt64 { maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4 }
+
   func timing() throws -> TimingOptions {
     let t = TimingOptions(repeats: repeats, minimumSampleSeconds: minSampleTime)
     try t.validate()

@@ -103,7 +103,7 @@ extension ComplexityCLI {
         options: Runner.Options(
           sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold,
           budget: timing.budget,
-          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4,
+          memoryCap: timing.memoryCap,
           metrics: metric.metrics))
       try runner.check(todo)
       if todo.contains(where: { $0.subject == .python }) {

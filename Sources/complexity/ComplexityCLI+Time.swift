@@ -51,15 +51,7 @@ extension ComplexityCLI {
     }
 
     func run() throws {
-      let expected = try expect.map { text -> ComplexityClass in
-        guard let c = ComplexityClass(name: text) else {
-          throw ComplexityError(
-            .badInput,
-            "unknown class '\(text)': use one of "
-              + ComplexityClass.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return c
-      }
+      let expected = try expect.map(ComplexityClass.parse)
       let snippet: PythonSnippet
       if let file {
         snippet = try PythonSnippet.file(file, fresh: fresh)
@@ -72,7 +64,7 @@ extension ComplexityCLI {
       let runner = Runner(
         options: Runner.Options(
           sweep: sweep, python: python, budget: timing.budget,
-          memoryCap: timing.maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4,
+          memoryCap: timing.memoryCap,
           metrics: metric.metrics))
       if metric != .time { try runner.prepareValgrind() }
       let op = try runner.define(snippet, expected: expected)

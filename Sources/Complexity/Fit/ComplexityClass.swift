@@ -49,6 +49,19 @@ public enum ComplexityClass: String, CaseIterable, Codable, Sendable, Comparable
     self = c
   }
 
+  /// Parses a class a user typed (`--expect 'O(n)'`).
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` listing the names accepted.
+  public static func parse(_ text: String) throws -> ComplexityClass {
+    guard let c = ComplexityClass(name: text) else {
+      throw ComplexityError(
+        .badInput,
+        "unknown class '\(text)': use one of "
+          + allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return c
+  }
+
   private var rank: Int { Self.allCases.firstIndex(of: self)! }
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
