@@ -35,12 +35,10 @@ public struct OctaveSlope: Codable, Sendable, Equatable {
     guard let nMax = points.map(\.n).max() else { return nil }
     let top = points.filter { $0.n * 4 >= nMax }
     guard top.count >= 2 else { return nil }
-    let xs = top.map { log2(Double($0.n)) }
-    let ys = top.map { log2($0.best) }
-    let mx = xs.reduce(0, +) / Double(xs.count)
-    let my = ys.reduce(0, +) / Double(ys.count)
-    let sxx = zip(xs, xs).map { ($0 - mx) * ($1 - mx) }.reduce(0, +)
-    let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
-    return sxx > 0 ? sxy / sxx : nil
+    // The same GSL least squares as every other fit, with equal weights.
+    let solution = try? WeightedLeastSquares.solve(
+      design: top.map { [1, log2(Double($0.n))] },
+      weights: Array(repeating: 1, count: top.count), values: top.map { log2($0.best) })
+    return solution?.coefficients[1]
   }
 }
