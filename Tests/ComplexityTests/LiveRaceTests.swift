@@ -5,7 +5,7 @@ import XCTest
 /// One small race in the real interpreter, asserting only what no machine
 /// noise can change.
 final class LiveRaceTests: XCTestCase {
-  func testComprehensionAgainstListRangeAreBothLinear() throws {
+  func testComprehensionAgainstListRangeBothGrowLinearly() throws {
     guard let python = which("python3") else { throw XCTSkip("python3 is not on PATH") }
     let recipe = RaceRecipe(
       name: "build", once: "R = 1", setup: "m = n * R",
@@ -17,11 +17,12 @@ final class LiveRaceTests: XCTestCase {
     let result = try Race(recipe: recipe, timing: TimingOptions(repeats: 3)).run(python: python)
     XCTAssertNotNil(result.interpreter)
     for entry in result.entries {
-      let outcome = try XCTUnwrap(entry.classification?.outcome, entry.failure ?? "")
-      switch outcome {
-      case .conclusive(let c): XCTAssertEqual(c, .linear, entry.name)
-      case .inconclusive(let a, let b): XCTAssertTrue([a, b].contains(.linear), "\(outcome)")
-      }
+      // Six sizes between 2000 and 64000 cannot always tell O(n) from
+      // O(n log n) (a CI run once read the comprehension as n log n);
+      // what no noise can change is that both grow about linearly.
+      let c = try XCTUnwrap(entry.classification, entry.failure ?? "")
+      XCTAssertTrue([.linear, .linearithmic].contains(c.best), "\(entry.name): \(c.outcome)")
+      XCTAssertGreaterThan(c.growth, 5, entry.name)
       XCTAssertEqual(entry.points.map(\.samples.count), Array(repeating: 3, count: 6))
     }
     XCTAssertEqual(result.summary.count, 1)
