@@ -22,6 +22,10 @@ let package = Package(
       providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
     ),
 
+    /// Callgrind's client requests (valgrind's headers), for counting the
+    /// instructions of Swift code in-process. Stubs where valgrind is absent.
+    .systemLibrary(name: "CCallgrind"),
+
     // MARK: - Public API
 
     /// The engine: complexity classes, the GSL fitter and classifier, the sweep
@@ -30,6 +34,7 @@ let package = Package(
       name: "Complexity",
       dependencies: [
         "CGSL",
+        "CCallgrind",
         // Deque, OrderedSet, OrderedDictionary and Heap are subjects too.
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "OrderedCollections", package: "swift-collections"),

@@ -44,53 +44,21 @@ public final class CallgrindPythonSubject: Subject {
   /// The C function whose every call ends a sample (a dump).
   static let markFunction = "getppid"
 
-  /// The interpreter's environment under valgrind.
-  ///
-  /// `GLIBC_TUNABLES` raises the sizes at which glibc's `memmove`/`memcpy`
-  /// and `memset` switch from vector loops to `rep movsb`/`rep stosb` out
-  /// of reach. Valgrind counts every round of a `rep` instruction as one
-  /// instruction: with the switch, `list.pop(0)` measured 0.75
-  /// instructions per element below 8 KB moved and 8 above it (one per
-  /// byte), a tenfold step in an O(n) row that the fit would read as a
-  /// steeper class. The vector loops cost the same per byte at every size.
+  /// The interpreter's environment under valgrind: a fixed hash seed, one
+  /// allocator (the C library's, instead of CPython's arenas on top of it),
+  /// and copies that count the same per byte at every size
+  /// (`Valgrind.steadyCopies`).
   public static let environment: [String: String] = [
     "PYTHONHASHSEED": "0",
     "PYTHONMALLOC": "malloc",
-    "GLIBC_TUNABLES": [
-      "glibc.cpu.x86_rep_movsb_threshold=\(1 << 40)",
-      "glibc.cpu.x86_rep_stosb_threshold=\(1 << 40)",
-    ].joined(separator: ":"),
-  ]
+  ].merging(Valgrind.steadyCopies) { a, _ in a }
 
-  /// Variables passed on from the caller, where set: where to find
-  /// modules and the user's home (user site-packages), and what valgrind
-  /// itself may need.
-  static let passedOn = [
-    "HOME", "PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "VIRTUAL_ENV", "TMPDIR",
-    "VALGRIND_LIB",
-  ]
-
-  /// `env -i` and the interpreter's whole environment, sorted: a fixed
-  /// `PATH` and locale, the variables in `passedOn`, `added`, and nothing
-  /// else of the caller's.
-  ///
-  /// The interpreter copies its environment into `os.environ` as it
-  /// starts, and that shifts where every later block lands and which path
-  /// the allocator takes for it: the same catalog counted with the
-  /// variables in another order, or one more variable, gave counts up to
-  /// 1% apart. Foundation passes a dictionary's order, which changes from
-  /// process to process, and a terminal's variables change from shell to
-  /// shell; this environment does neither.
+  /// `env -i` and the interpreter's whole environment, sorted
+  /// (`Valgrind.isolatedEnvironment`), with what `PythonHarness` sets for
+  /// every harness, since `env -i` drops it.
   static func isolated(_ added: [String: String]) -> [String] {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/env") else { return [] }
-    let inherited = ProcessInfo.processInfo.environment
-    var all = ["PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8"]
-    for name in passedOn { all[name] = inherited[name] }
-    // What PythonHarness sets for every harness, since env -i drops it.
-    all["PYTHONHASHSEED"] = "0"
-    all["PYTHONDONTWRITEBYTECODE"] = "1"
-    all.merge(added) { _, new in new }
-    return ["/usr/bin/env", "-i"] + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    Valgrind.isolatedEnvironment(
+      ["PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"].merging(added) { _, new in new })
   }
 
   /// What every instruction result says about how it was counted: the

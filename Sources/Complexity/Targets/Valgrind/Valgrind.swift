@@ -51,6 +51,16 @@ public struct Valgrind: Codable, Sendable, Equatable {
     return Valgrind(path: path, version: version)
   }
 
+  /// The command that runs a program under callgrind with counting off,
+  /// for a program that switches it on and dumps by client requests
+  /// (`CallgrindClient`).
+  ///
+  /// - Parameter outFile: callgrind's output; dump N goes to `outFile.N`.
+  /// - Returns: valgrind and its options; append the program and its arguments.
+  public func callgrindCommand(outFile: String) -> [String] {
+    [path, "-q", "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no"]
+  }
+
   /// The command that runs a program under callgrind, counting only inside
   /// `toggle` and dumping the counts at every entry to `dumpBefore`.
   ///
@@ -60,9 +70,8 @@ public struct Valgrind: Codable, Sendable, Equatable {
   ///   - dumpBefore: the function whose every call writes a dump.
   /// - Returns: valgrind and its options; append the program and its arguments.
   public func callgrindCommand(outFile: String, toggle: String, dumpBefore: String) -> [String] {
-    [
-      path, "-q", "--tool=callgrind", "--callgrind-out-file=\(outFile)",
-      "--collect-atstart=no", "--toggle-collect=\(toggle)", "--dump-before=\(dumpBefore)",
+    callgrindCommand(outFile: outFile) + [
+      "--toggle-collect=\(toggle)", "--dump-before=\(dumpBefore)",
     ]
   }
 

@@ -1,0 +1,133 @@
+import CCallgrind
+import Foundation
+
+/// The callgrind this process runs under, asked through client requests:
+/// it counts the instructions of chosen blocks of this process's own code.
+///
+/// Callgrind must have been started with collection off
+/// (`--collect-atstart=no`), so that only the blocks inside `collect` are
+/// counted, and told where to write (`--callgrind-out-file=PATH`, with
+/// `PATH` also in `$COMPLEXITY_CALLGRIND_OUT`): each `dump()` writes
+/// `PATH.N`, whose totals this client reads back. `CallgrindSwiftSubject`
+/// and `scripts/count-tests` start processes that way.
+///
+/// The dump counter is callgrind's, one per process, so there is one client
+/// per process (`current()`).
+public final class CallgrindClient: @unchecked Sendable {
+  /// The variable naming callgrind's output file (its `--callgrind-out-file`).
+  public static let outFileVariable = "COMPLEXITY_CALLGRIND_OUT"
+
+  /// Callgrind's output file; dump N is `outFile.N`.
+  public let outFile: String
+  /// Dumps written so far.
+  private var dumps = 0
+  private let lock = NSLock()
+
+  nonisolated(unsafe) private static var shared: CallgrindClient?
+  private static let sharedLock = NSLock()
+
+  /// Whether this process runs under valgrind (any tool).
+  public static var isRunningUnderValgrind: Bool { complexity_running_on_valgrind() > 0 }
+
+  /// Whether this build can make client requests at all (valgrind's
+  /// headers were found when it was compiled).
+  public static var isCompiledIn: Bool { complexity_callgrind_compiled_in() != 0 }
+
+  /// The client of this process.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` when the process does not
+  ///   run under valgrind, or was built without valgrind's headers, saying
+  ///   how to run it; `ComplexityError(.subject, …)` when callgrind writes
+  ///   no dump where `$COMPLEXITY_CALLGRIND_OUT` says.
+  public static func current(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> CallgrindClient {
+    sharedLock.lock()
+    defer { sharedLock.unlock() }
+    if let shared { return shared }
+    guard isCompiledIn else {
+      throw ComplexityError(
+        .missingTool,
+        "this build of complexity has no callgrind client requests: valgrind's headers "
+          + "(valgrind/callgrind.h) were missing when it was compiled; "
+          + "\(Valgrind.installHint), then rebuild")
+    }
+    guard isRunningUnderValgrind else {
+      throw ComplexityError(
+        .missingTool,
+        "instruction counts in this process need it to run under callgrind: "
+          + "valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=PATH, "
+          + "with \(outFileVariable)=PATH in its environment (./scripts/count-tests does this "
+          + "for tests; the CLI re-runs itself so for Swift ops)")
+    }
+    let outFile =
+      environment[outFileVariable].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "callgrind.out.\(getpid())"
+    let made = try CallgrindClient(outFile: outFile)
+    shared = made
+    return made
+  }
+
+  private init(outFile: String) throws {
+    self.outFile = outFile
+    // Collection may have been on from the start (no --collect-atstart=no):
+    // then the first dump holds the whole start-up. Switch it off, so that
+    // only `collect` blocks count, and check that it is off.
+    if try dump() > 0 {
+      complexity_callgrind_toggle_collect()
+      _ = try dump()
+      let idle = try dump()
+      guard idle == 0 else {
+        throw ComplexityError(
+          .subject,
+          "callgrind counted \(idle) instructions with collection switched off: it cannot "
+            + "be told to count only the measured code")
+      }
+    }
+  }
+
+  /// Runs `body` with callgrind collecting, and only it.
+  @inline(__always)
+  public func collect<T>(_ body: () throws -> T) rethrows -> T {
+    complexity_callgrind_toggle_collect()
+    defer { complexity_callgrind_toggle_collect() }
+    return try body()
+  }
+
+  /// Makes callgrind write what it collected since the last dump, and
+  /// returns its instruction count.
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when the dump file is
+  ///   missing (callgrind writes elsewhere: `$COMPLEXITY_CALLGRIND_OUT`
+  ///   does not match `--callgrind-out-file`) or not the one expected.
+  public func dump() throws -> UInt64 {
+    lock.lock()
+    defer { lock.unlock() }
+    dumps += 1
+    complexity_callgrind_dump("complexity sample \(dumps)")
+    let path = "\(outFile).\(dumps)"
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw ComplexityError(
+        .subject,
+        "callgrind wrote no dump at \(path): set \(Self.outFileVariable) to the path given "
+          + "to --callgrind-out-file, and run valgrind with --tool=callgrind")
+    }
+    // The header, with the summary, is in the first few hundred bytes;
+    // the per-function costs after it are not needed.
+    let head = handle.readData(ofLength: 16_384)
+    try? handle.close()
+    try? FileManager.default.removeItem(atPath: path)
+    var text = String(decoding: head, as: UTF8.self)
+    if head.count == 16_384, let lastNewline = text.lastIndex(of: "\n") {
+      text = String(text[..<lastNewline])
+    }
+    let output = try CallgrindOutput(parsing: text, source: path)
+    if let part = output.part, part != dumps {
+      throw ComplexityError(
+        .subject,
+        "callgrind's dump \(path) says it is part \(part), not \(dumps): something else in "
+          + "this process dumps callgrind's counts, so they cannot be told apart")
+    }
+    return try output.total("Ir")
+  }
+}
