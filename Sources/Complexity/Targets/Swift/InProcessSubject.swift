@@ -26,36 +26,55 @@ public struct InProcessSubject<Input, Output>: Subject {
   private let setUp: (Int) throws -> Input
   private let operation: (inout Input) throws -> Output
   private let mode: Mode
+  private let meter: InProcessMeter
   /// Wall-clock nanoseconds one `.fresh` sample may take, set-up included.
   static var freshSampleBudget: UInt64 { 20_000_000 }
   /// Inputs of the shared modes, built once per size.
   private var inputs: [Int: Input] = [:]
+  /// Sizes counted so far (instructions only).
+  private var warmed: Set<Int> = []
 
   /// - Parameters:
   ///   - mode: how the input is kept at its size (default `.shared`).
+  ///   - meter: what a sample measures (default `.clock`: seconds).
   ///   - setUp: builds the input for size `n` (untimed).
   ///   - operation: the timed call; its result is kept alive.
   public init(
-    mode: Mode = .shared, setUp: @escaping (Int) throws -> Input,
+    mode: Mode = .shared, meter: InProcessMeter = .clock,
+    setUp: @escaping (Int) throws -> Input,
     operation: @escaping (inout Input) throws -> Output
   ) {
     self.mode = mode
+    self.meter = meter
     self.setUp = setUp
     self.operation = operation
   }
 
   public func residentBytes() -> UInt64? { ResidentMemory.bytes() }
 
-  public mutating func forgetInputs() throws { inputs = [:] }
+  public mutating func forgetInputs() throws {
+    inputs = [:]
+    warmed = []
+  }
 
   public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    // Counted, the first sample at a size pays once for what later ones
+    // reuse: the lazy binding of library symbols, the runtime's first
+    // instantiation of generic metadata, the heap growing to the size. It
+    // is taken and dropped. (By the clock, calibration has warmed up.)
+    let drop = meter.metric == .instructions && warmed.insert(size).inserted ? 1 : 0
+    let all = try samples(size: size, iterations: iterations, repeats: repeats + drop)
+    return Array(all.dropFirst(drop))
+  }
+
+  private mutating func samples(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
     var totals: [Double] = []
     for _ in 0..<repeats {
       switch mode {
       case .shared:
         var input = try takeInput(size)
         defer { inputs[size] = input }
-        totals.append(try timeBlock(&input, calls: iterations))
+        totals.append(try meter.sampleTotal(blocks: try timeBlock(&input, calls: iterations)))
       case .blocks(let restore):
         var input = try takeInput(size)
         defer { inputs[size] = input }
@@ -68,7 +87,7 @@ public struct InProcessSubject<Input, Output>: Subject {
           total += try timeBlock(&input, calls: calls)
           done += calls
         }
-        totals.append(total)
+        totals.append(try meter.sampleTotal(blocks: total))
       case .fresh:
         // Building a fresh input can cost far more than the call it feeds
         // (an O(n) array for an O(1) removeAll): past a wall-clock budget,
@@ -81,8 +100,9 @@ public struct InProcessSubject<Input, Output>: Subject {
           total += try timeBlock(&input, calls: 1)
           blackHole(input)
           calls += 1
-          if MonotonicClock.nanoseconds() > deadline { break }
+          if meter.freshSampleIsDone(calls: calls, deadline: deadline) { break }
         }
+        total = try meter.sampleTotal(blocks: total)
         totals.append(total * Double(iterations) / Double(calls))
       }
     }
@@ -98,9 +118,8 @@ public struct InProcessSubject<Input, Output>: Subject {
   }
 
   private func timeBlock(_ input: inout Input, calls: Int) throws -> Double {
-    let start = MonotonicClock.nanoseconds()
-    for _ in 0..<calls { blackHole(try operation(&input)) }
-    let end = MonotonicClock.nanoseconds()
-    return Double(end - start) / 1e9
+    try meter.block {
+      for _ in 0..<calls { blackHole(try operation(&input)) }
+    }
   }
 }

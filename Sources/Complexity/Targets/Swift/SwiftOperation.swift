@@ -2,8 +2,9 @@
 public struct SwiftOperation {
   /// The catalog entry (`swift.Array.append`).
   public var operation: Operation
-  /// Makes the subject that times it, in this process.
-  public var makeSubject: () -> any Subject
+  /// Makes the subject that measures it in this process, by the clock or
+  /// by callgrind.
+  public var makeSubject: (InProcessMeter) -> any Subject
 
   /// Describes and builds one operation.
   ///
@@ -28,7 +29,7 @@ public struct SwiftOperation {
         swept: swept, fixed: fixed, documented: documented,
         documentedText: documented?.rawValue ?? "not stated", source: quote, method: method,
         implementationNote: note, sizing: sizing),
-      makeSubject: { InProcessSubject(mode: mode, setUp: setUp, operation: run) })
+      makeSubject: { InProcessSubject(mode: mode, meter: $0, setUp: setUp, operation: run) })
   }
 }
 
@@ -39,8 +40,10 @@ public enum SwiftOperations {
     array + set + dictionary + string + deque + orderedSet + orderedDictionary + heap
 
   /// The subject of an operation id, if it is a Swift one.
-  public static func subject(for id: String) -> (any Subject)? {
-    all.first { $0.operation.id == id }?.makeSubject()
+  ///
+  /// - Parameter meter: what it measures (default: seconds by the clock).
+  public static func subject(for id: String, meter: InProcessMeter = .clock) -> (any Subject)? {
+    all.first { $0.operation.id == id }?.makeSubject(meter)
   }
 }
 
