@@ -15,9 +15,10 @@ extension ComplexityCLI {
         With --baseline, the exit status says whether a class changed against the
         stored run (1) or not (0), instead of checking the documentation.
         --metric instructions counts instructions per operation under valgrind's
-        callgrind instead of timing (CPython ops only; with no --op, the CPython
-        catalog); --metric both does both, and where the verdicts differ the
-        report says which to trust and why.
+        callgrind instead of timing: CPython ops in the interpreter, Swift ops in
+        this tool re-run under valgrind (build it with -c release); --metric both
+        does both, and where the verdicts differ the report says which to trust
+        and why.
         """)
 
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
@@ -78,24 +79,25 @@ extension ComplexityCLI {
       let plan = try resumed?.header.plan ?? sizes.plan()
       let timingOptions = try resumed?.header.timing ?? timing.timing()
       let requested = ops.isEmpty ? resumed?.header.ops ?? [] : ops
-      var operations =
+      let operations =
         caseToTime == .worst
         ? try Catalog.standard.selectWorstCases(requested)
         : try Catalog.standard.select(requested)
-      if metric == .instructions && requested.isEmpty {
-        let left = operations.filter { $0.subject != .python }.count
-        operations = operations.filter { $0.subject == .python }
-        if left > 0 && !quiet {
-          warn("instruction counts are CPython-only for now: \(left) Swift ops left out")
-        }
-      }
       try resumed.map { try metric.check(journal: $0.results, path: resume ?? "") }
       let todo = resumed?.missing(from: operations) ?? operations
-      if isDebugBuild && metric != .instructions && todo.contains(where: { $0.subject == .swift }) {
+      if isDebugBuild && todo.contains(where: { $0.subject == .swift }) {
         warn(
-          "warning: this is a DEBUG build: Swift containers are timed as unoptimised code, "
+          "warning: this is a DEBUG build: Swift containers are measured as unoptimised code, "
             + "and classes can come out wrong (a debug sort measured O(n)). "
             + "Build with -c release (./scripts/complexity does).")
+      }
+      if ProcessInfo.processInfo.environment["SWIFT_DETERMINISTIC_HASHING"] == "1"
+        && metric != .instructions && todo.contains(where: { $0.subject == .swift })
+      {
+        warn(
+          "warning: SWIFT_DETERMINISTIC_HASHING=1 seeds each Set and Dictionary by its size "
+            + "alone: merging two of one size (union) then probes in clusters and measures "
+            + "slower than O(n); unset it to time Swift as programs run")
       }
 
       let sweep = Complexity.Sweep(plan: plan, timing: timingOptions)
@@ -104,12 +106,10 @@ extension ComplexityCLI {
           sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold,
           budget: timing.budget,
           memoryCap: timing.memoryCap,
-          metrics: metric.metrics))
+          metrics: metric.metrics, swiftWorker: CountWorker.command))
       try runner.check(todo)
-      if todo.contains(where: { $0.subject == .python }) {
-        try runner.preparePython()
-        if metric != .time { try runner.prepareValgrind() }
-      }
+      if todo.contains(where: { $0.subject == .python }) { try runner.preparePython() }
+      if metric != .time && todo.contains(where: runner.canCount) { try runner.prepareValgrind() }
       try resumed?.check(interpreter: runner.interpreter)
       var results =
         resumed?.results ?? RunResults(python: runner.interpreter, plan: plan, timing: timingOptions)
@@ -171,7 +171,7 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
   case both
 
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind (CPython); both.",
+    "time: seconds per op; instructions: instructions per op under valgrind; both.",
     discussion: """
       Instruction counts do not vary with the machine's load, so their verdicts repeat \
       exactly, but they are blind to cache misses and the kernel's work; time is what \
@@ -196,7 +196,7 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
     for r in journal.results {
       let theirs: MetricSelection =
         r.metricComparison != nil ? .both : MetricSelection(rawValue: r.metric) ?? .time
-      // With both metrics, a Swift op is timed only.
+      // With both metrics, an op that cannot be counted (a fake) is timed only.
       let mine: MetricSelection = self == .both && r.metricComparison == nil ? .time : self
       if theirs != mine {
         throw ComplexityError(

@@ -16,7 +16,7 @@ struct ComplexityCLI: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       List.self, Sweep.self, Time.self, Race.self, Fit.self, Report.self, Compare.self,
-      Harness.self,
+      Harness.self, CountWorker.self,
     ]
   )
 

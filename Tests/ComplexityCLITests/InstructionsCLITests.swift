@@ -10,11 +10,34 @@ final class InstructionsCLITests: XCTestCase {
     try Tool.run(arguments, environment: environment)
   }
 
-  func testASwiftOpCannotBeCounted() throws {
-    let r = try run(["sweep", "--op", "swift.Array.sort", "--metric", "instructions"])
+  func testAFakeOpCannotBeCounted() throws {
+    let r = try run(["sweep", "--op", "fake.linear", "--metric", "instructions"])
     XCTAssertEqual(r.status, 2, r.stderr)
-    XCTAssertTrue(r.stderr.contains("CPython-only"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("CPython and Swift ops"), r.stderr)
     XCTAssertTrue(r.stdout.isEmpty, r.stdout)
+  }
+
+  func testTheCountWorkerOutsideValgrindSaysHowToRunIt() throws {
+    let r = try run(["count-worker", "--op", "swift.Array.count"])
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertTrue(r.stdout.contains("\"ok\":false"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("--tool=callgrind"), r.stdout)
+  }
+
+  /// Two far-apart Swift ops counted in the tool re-run under valgrind:
+  /// deterministic, so the classes are asserted exactly.
+  func testLiveSwiftOpsCountedInInstructions() throws {
+    try skipUnlessValgrind()
+    let r = try run([
+      "sweep", "--op", "swift.Array.contains", "--op", "swift.Array.count",
+      "--metric", "instructions", "--min-size", "64", "--max-size", "4096",
+      "--points-per-octave", "1", "--quiet", "--format", "json",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let results = object?["results"] as? [[String: Any]] ?? []
+    XCTAssertEqual(results.map { $0["metric"] as? String }, ["instructions", "instructions"])
+    XCTAssertEqual(results.map { $0["measured"] as? String }, ["O(n)", "O(1)"], r.stdout)
   }
 
   func testMissingValgrindIsNamedWithItsInstall() throws {
@@ -35,12 +58,7 @@ final class InstructionsCLITests: XCTestCase {
   /// A user's snippet counted end to end: deterministic, so the class is
   /// asserted exactly.
   func testLiveSnippetCountedInInstructions() throws {
-    guard
-      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") })
-    else {
-      throw XCTSkip("valgrind is not installed: the live instruction-count check needs it")
-    }
+    try skipUnlessValgrind()
     let r = try run([
       "time", "--setup", "x = list(range(n))", "x.append(x.pop(0))", "--expect", "O(n)",
       "--metric", "instructions", "--min-size", "64", "--max-size", "2048",
@@ -50,5 +68,14 @@ final class InstructionsCLITests: XCTestCase {
     let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
     XCTAssertEqual(object?["metric"] as? String, "instructions")
     XCTAssertEqual(object?["measured"] as? String, "O(n)")
+  }
+
+  private func skipUnlessValgrind() throws {
+    guard
+      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") })
+    else {
+      throw XCTSkip("valgrind is not installed: the live instruction-count checks need it")
+    }
   }
 }

@@ -20,22 +20,67 @@ final class InstructionCountTests: XCTestCase {
     }
   }
 
-  func testInstructionsAreCPythonOnly() throws {
+  func testSwiftOpsAreCountedOnlyWithAWorkerToRerun() throws {
     let swiftOp = try XCTUnwrap(Catalog.standard["swift.Array.sort"])
     let pythonOp = try XCTUnwrap(Catalog.standard["list.pop0"])
+    let fakeOp = try XCTUnwrap(Catalog.standard["fake.linear"])
     let counting = Runner(options: Runner.Options(metrics: [.instructions]))
     XCTAssertNoThrow(try counting.check([pythonOp]))
     XCTAssertThrowsError(try counting.check([pythonOp, swiftOp])) {
-      XCTAssertTrue("\($0)".contains("CPython-only"), "\($0)")
+      XCTAssertTrue("\($0)".contains("re-running the complexity tool"), "\($0)")
       XCTAssertTrue("\($0)".contains("swift.Array.sort"), "\($0)")
     }
-    // With both metrics a Swift op is timed only, not refused.
+    let withWorker = Runner(
+      options: Runner.Options(metrics: [.instructions], swiftWorker: ["/bin/false"]))
+    XCTAssertNoThrow(try withWorker.check([pythonOp, swiftOp]))
+    XCTAssertThrowsError(try withWorker.check([fakeOp])) {
+      XCTAssertTrue("\($0)".contains("CPython and Swift ops"), "\($0)")
+    }
+    // With both metrics an op that cannot be counted is timed only, not refused.
     XCTAssertNoThrow(
       try Runner(options: Runner.Options(metrics: [.time, .instructions])).check([swiftOp]))
     // And a run that counts it anyway says why it failed.
     let result = counting.runOne(swiftOp)
     XCTAssertEqual(result.metric, "instructions")
-    XCTAssertTrue(result.failure?.contains("CPython-only") == true, result.failure ?? "")
+    XCTAssertTrue(
+      result.failure?.contains("Options.swiftWorker") == true, result.failure ?? "")
+  }
+
+  // MARK: - Counting in this process
+
+  func testCountingOutsideCallgrindSaysHowToRunUnderIt() throws {
+    XCTAssertFalse(canCountInstructions)
+    XCTAssertThrowsError(
+      try measureComplexity(
+        metric: .instructions, setUp: { n in Array(0..<n) }, run: { $0.contains(-1) })
+    ) {
+      XCTAssertEqual(($0 as? ComplexityError)?.kind, .missingTool)
+      XCTAssertTrue("\($0)".contains("--collect-atstart=no"), "\($0)")
+      XCTAssertTrue("\($0)".contains(CallgrindClient.outFileVariable), "\($0)")
+    }
+  }
+
+  func testAWorkerThatCannotCountFailsItsOpWithTheReason() throws {
+    // The worker not under valgrind: it greets with why it cannot count.
+    let valgrind = Valgrind(path: "/usr/bin/env", version: "not valgrind")
+    XCTAssertThrowsError(
+      try CallgrindSwiftSubject(
+        op: "swift.Array.count", worker: ["/bin/sh", "-c", "exit 3", "--"], valgrind: valgrind)
+    ) {
+      XCTAssertEqual(($0 as? ComplexityError)?.kind, .subject)
+      XCTAssertTrue("\($0)".contains("counting worker exited"), "\($0)")
+    }
+  }
+
+  func testWorkerMessagesReadBack() throws {
+    let request = CallgrindSwiftWorker.Request(cmd: "count", n: 64, loops: 10, repeats: 2)
+    let decoded = try JSONDecoder().decode(
+      CallgrindSwiftWorker.Request.self, from: JSONEncoder().encode(request))
+    XCTAssertEqual(decoded, request)
+    let reply = CallgrindSwiftWorker.Reply(ok: true, counts: [1234, 1234])
+    XCTAssertEqual(
+      try JSONDecoder().decode(
+        CallgrindSwiftWorker.Reply.self, from: JSONEncoder().encode(reply)), reply)
   }
 
   // MARK: - The counted sampler, without valgrind

@@ -23,12 +23,16 @@ public final class Runner {
     public var metrics: [Metric]
     /// How instructions are counted, when `metrics` has `.instructions`.
     public var counting: CountingOptions
+    /// The command that serves a Swift op counted under callgrind (the op
+    /// id is appended): the `complexity` tool's own path and
+    /// `count-worker --op`. Nil: Swift ops cannot be counted.
+    public var swiftWorker: [String]?
 
     public init(
       sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
       cold: Bool = false, budget: Double = 10, maximumExtension: Int = 4,
       memoryCap: UInt64 = ResidentMemory.physical / 4, metrics: [Metric] = [.time],
-      counting: CountingOptions = CountingOptions()
+      counting: CountingOptions = CountingOptions(), swiftWorker: [String]? = nil
     ) {
       self.sweep = sweep
       self.classifier = classifier
@@ -39,6 +43,7 @@ public final class Runner {
       self.memoryCap = memoryCap
       self.metrics = metrics
       self.counting = counting
+      self.swiftWorker = swiftWorker
     }
   }
 
@@ -79,21 +84,35 @@ public final class Runner {
 
   /// The operations the metrics cannot measure, refused before any work.
   ///
-  /// Instruction counts are CPython-only for now: `--metric instructions`
-  /// on a Swift (or fake) op is an error; with both metrics, such ops are
-  /// timed only (and their results say so).
+  /// Instructions are counted for CPython ops, and for Swift ops when a
+  /// worker command is given (`Options.swiftWorker`): `--metric
+  /// instructions` on any other op is an error; with both metrics, such
+  /// ops are timed only (and their results say so).
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
   public func check(_ operations: [Operation]) throws {
     guard options.metrics == [.instructions] else { return }
-    if let op = operations.first(where: { $0.subject != .python }) {
+    if let op = operations.first(where: { !canCount($0) }) {
       throw ComplexityError(
-        .badInput, Self.cpythonOnly(op) + ": leave it out, or use --metric time (or both)")
+        .badInput, uncountable(op) + ": leave it out, or use --metric time (or both)")
     }
   }
 
-  static func cpythonOnly(_ op: Operation) -> String {
-    "instruction counts are CPython-only for now, and \(op.id) is a \(op.subject.rawValue) op"
+  /// Whether instructions can be counted for `op`.
+  public func canCount(_ op: Operation) -> Bool {
+    switch op.subject {
+    case .python: return true
+    case .swift: return options.swiftWorker != nil
+    case .fake: return false
+    }
+  }
+
+  private func uncountable(_ op: Operation) -> String {
+    op.subject == .swift
+      ? "\(op.id) is a Swift op, whose instructions are counted by re-running the complexity "
+        + "tool under valgrind, and this run has no tool to re-run (Options.swiftWorker)"
+      : "instruction counts are for CPython and Swift ops, and \(op.id) is a "
+        + "\(op.subject.rawValue) op"
   }
 
   /// Registers a user's Python snippet, and returns the operation that
@@ -142,8 +161,8 @@ public final class Runner {
       return countOne(op, delegate: delegate)
     case (true, true):
       var time = timeOne(op, delegate: delegate)
-      guard op.subject == .python else {
-        time.classification?.notes.append(Self.cpythonOnly(op) + ": timed only")
+      guard canCount(op) else {
+        time.classification?.notes.append(uncountable(op) + ": timed only")
         return time
       }
       return .combining(time: time, instructions: countOne(op, delegate: delegate))
@@ -174,43 +193,21 @@ public final class Runner {
     }
   }
 
-  /// Counts one CPython operation's instructions under callgrind and
-  /// classifies the instructions per operation.
-  ///
-  /// Counts do not vary from run to run, so no size is measured twice and
-  /// there is no second pass; and valgrind makes every size costly. So the
-  /// coarse half of the grid first (sizes a power of two apart, as the
-  /// adaptive time sweep starts), and the sizes in between only when that
-  /// does not settle the class. Sizes are never extended past the plan.
+  /// Counts one operation's instructions under callgrind, in a process
+  /// of its own, and classifies the instructions per operation
+  /// (`CountingSweep`).
   private func countOne(_ op: Operation, delegate: (SweepEvent) -> Void) -> OperationResult {
     let start = Date()
     let metric = Metric.instructions.rawValue
-    var points: [Point] = []
     do {
-      guard op.subject == .python else {
-        throw ComplexityError(.badInput, Self.cpythonOnly(op) + ": use --metric time")
-      }
-      let valgrind = try prepareValgrind()
-      try preparePython()
-      let subject = try CallgrindPythonSubject(
-        op: op.id, interpreter: harness!.interpreter.path, valgrind: valgrind,
-        snippet: snippets[op.id], cold: options.cold)
+      let subject = try counter(for: op)
       defer { subject.stop() }
       var counted = subject
-      let engine = Sweep(plan: options.sweep.plan, timing: options.counting.engineSettings)
-      let grid = try sizes(for: op)
-      let coarse = grid.enumerated()
-        .filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }.map(\.element)
-      let first = coarse.count >= Classifier.minimumSizes ? coarse : grid
-      points = try engine.run(&counted, sizes: first, delegate: delegate)
-      var classification = try options.classifier.classify(points)
-      if classification.outcome.settled == nil && first.count < grid.count {
-        let rest = grid.filter { !first.contains($0) }
-        points = (points + (try engine.run(&counted, sizes: rest, delegate: delegate)))
-          .mergedBySize()
-        classification = try options.classifier.classify(points)
-      }
-      classification.notes += subject.notes + Self.repeatability(of: points)
+      let sweep = CountingSweep(
+        plan: options.sweep.plan, counting: options.counting, classifier: options.classifier)
+      var (points, classification) = try sweep.run(
+        &counted, grid: try sizes(for: op), delegate: delegate)
+      classification.notes += subject.notes
       return OperationResult(
         op: op.id, documented: op.documented, classification: classification,
         points: points, seconds: Date().timeIntervalSince(start), metric: metric)
@@ -221,34 +218,24 @@ public final class Runner {
         failure: failure.description, metric: metric)
     } catch {
       return OperationResult(
-        op: op.id, documented: op.documented, classification: nil, points: points,
+        op: op.id, documented: op.documented, classification: nil, points: [],
         seconds: Date().timeIntervalSince(start), failure: "\(error)", metric: metric)
     }
   }
 
-  /// How far apart the repeated counts of each size are: they should agree
-  /// to a few instructions in a million, and a larger gap is named.
-  static func repeatability(of points: [Point]) -> [String] {
-    let spreads = points.compactMap { p -> (n: Int, spread: Double)? in
-      guard let lo = p.samples.min(), let hi = p.samples.max(), lo > 0, p.samples.count > 1
-      else { return nil }
-      return (p.n, hi / lo - 1)
+  /// The subject that counts `op` under callgrind, in a process of its own.
+  private func counter(for op: Operation) throws -> any CountingSubject {
+    guard canCount(op) else {
+      throw ComplexityError(.badInput, uncountable(op) + ": use --metric time")
     }
-    guard let worst = spreads.max(by: { $0.spread < $1.spread }) else { return [] }
-    if worst.spread == 0 { return ["repeated counts are identical at every size"] }
-    if worst.spread <= 0.001 {
-      return [
-        String(
-          format: "repeated counts agree within %.4f%% at every size", worst.spread * 100)
-      ]
+    let valgrind = try prepareValgrind()
+    if op.subject == .swift, let worker = options.swiftWorker {
+      return try CallgrindSwiftSubject(op: op.id, worker: worker, valgrind: valgrind)
     }
-    return [
-      String(
-        format: "repeated counts differ by up to %.2f%% (at n = %d): the allocator's state "
-          + "moves from one sample to the next (one sample's freed blocks serve the next), "
-          + "or cold keys differ; the fewest is fitted",
-        worst.spread * 100, worst.n)
-    ]
+    try preparePython()
+    return try CallgrindPythonSubject(
+      op: op.id, interpreter: harness!.interpreter.path, valgrind: valgrind,
+      snippet: snippets[op.id], cold: options.cold)
   }
 
   /// The sizes an operation's sweep visits: the plan's, and for a worst

@@ -1,0 +1,197 @@
+import Foundation
+
+/// One Swift operation of the catalog counted in instructions: a worker
+/// process (`complexity count-worker`, the tool re-run) runs it under
+/// valgrind's callgrind, one valgrind process per operation, and
+/// `time(size:iterations:repeats:)` returns each sample's **instruction
+/// count**, so the sweep engine in this process fits instructions per
+/// operation with the same rules as time.
+///
+/// The worker counts by client requests (`CallgrindClient`): collection is
+/// off at start and switched on only around each block of calls, so
+/// building inputs, restoring them and answering requests are not counted.
+/// Its environment fixes what would make counts bend with size or vary
+/// between runs without changing the code measured: copies that count the
+/// same per byte at every size (`Valgrind.steadyCopies`), and nothing else
+/// of the caller's, in a fixed order. Swift's hashing stays seeded per
+/// process and per table, as in real programs (see `notes`), so counts of
+/// hash operations move a little from run to run.
+public final class CallgrindSwiftSubject: Subject {
+  /// The op id the worker knows it by.
+  public let op: String
+  public let valgrind: Valgrind
+
+  private let directory: URL
+  private var process: Process?
+  private var stdin: FileHandle?
+  private let lines = _LineQueue()
+  private let stderrTail = _LineQueue()
+  /// Seconds to wait for one reply: valgrind runs the code ~50 times slower.
+  private let replyTimeout: Double = 1800
+
+  /// The worker's environment under valgrind.
+  public static let environment: [String: String] = Valgrind.steadyCopies
+
+  /// What every instruction result says about how it was counted.
+  public var notes: [String] {
+    [
+      "instructions per op counted by callgrind (\(valgrind.version)) in a worker process "
+        + "(this tool re-run under valgrind), only inside the measured blocks (inputs, "
+        + "restores and the worker's requests uncounted); the fixed cost of each block "
+        + "goes to the fit's intercept",
+      "warm-up: the first sample at each size is counted and dropped (lazy symbol binding, "
+        + "generic metadata, the heap growing); \(InProcessMeter.countedFreshCalls) calls "
+        + "stand for each sample of an op that needs a fresh input per call",
+      "glibc's rep movsb/stosb copies switched off, so a copy counts the same per byte at "
+        + "every size",
+      "hashing seeded per process and per table, as in real programs: counts of hash "
+        + "operations move a little between runs; SWIFT_DETERMINISTIC_HASHING=1 would fix "
+        + "them, but it seeds a table by its size alone, and merging two sets of one size "
+        + "(union) then probes in clusters and grows faster than O(n)",
+    ] + (isDebugBuild ? ["counted in a debug build: unoptimised code's instructions"] : [])
+  }
+
+  /// Starts valgrind on the worker for one operation.
+  ///
+  /// - Parameters:
+  ///   - worker: the command that runs the worker for an op (its id is
+  ///     appended): the tool's own path and `count-worker --op`.
+  /// - Throws: `ComplexityError(.subject, …)` when the worker fails to
+  ///   start or says it cannot count.
+  public init(op: String, worker: [String], valgrind: Valgrind) throws {
+    self.op = op
+    self.valgrind = valgrind
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("complexity-callgrind-\(UUID().uuidString)")
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw ComplexityError(
+        .subject, "cannot create a folder for callgrind's output in \(directory.path): \(error)")
+    }
+    do {
+      try start(worker: worker + [op])
+    } catch {
+      stop()
+      throw error
+    }
+  }
+
+  deinit { stop() }
+
+  /// Counts the operation at one size.
+  ///
+  /// - Returns: the **instructions** of each sample (`repeats` values),
+  ///   each the total of `iterations` runs.
+  public func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    let reply = try request(
+      CallgrindSwiftWorker.Request(cmd: "count", n: size, loops: iterations, repeats: repeats))
+    guard let counts = reply.counts, counts.count == repeats,
+      counts.allSatisfy({ $0.isFinite && $0 >= 0 })
+    else {
+      throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
+    }
+    return counts
+  }
+
+  public func residentBytes() -> UInt64? {
+    process.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
+  }
+
+  public func forgetInputs() throws {
+    _ = try request(CallgrindSwiftWorker.Request(cmd: "forget"))
+  }
+
+  /// Stops valgrind and removes its output.
+  public func stop() {
+    if let process, process.isRunning {
+      try? stdin?.write(contentsOf: Data("{\"cmd\":\"quit\"}\n".utf8))
+      try? stdin?.close()
+      let deadline = Date().addingTimeInterval(5)
+      while process.isRunning && Date() < deadline { usleep(5000) }
+      if process.isRunning { process.terminate() }
+    }
+    process = nil
+    stdin = nil
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  // MARK: - Implementation details
+
+  private func start(worker: [String]) throws {
+    signal(SIGPIPE, SIG_IGN)
+    let outFile = directory.appendingPathComponent("callgrind.out").path
+    let added = Self.environment.merging([CallgrindClient.outFileVariable: outFile]) { a, _ in a }
+    let command =
+      Valgrind.isolatedEnvironment(added) + valgrind.callgrindCommand(outFile: outFile) + worker
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: command[0])
+    p.arguments = Array(command.dropFirst())
+    p.environment = ProcessInfo.processInfo.environment.merging(added) { _, new in new }
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    p.standardInput = input
+    p.standardOutput = output
+    p.standardError = errors
+    lines.follow(output.fileHandleForReading)
+    stderrTail.follow(errors.fileHandleForReading)
+    do {
+      try p.run()
+    } catch {
+      throw ComplexityError(.subject, "could not start the counting worker \(command): \(error)")
+    }
+    process = p
+    stdin = input.fileHandleForWriting
+    let hello = try reply()
+    guard hello.op == op else {
+      throw ComplexityError(.subject, "the worker greeted for \(hello.op ?? "no op"), not \(op)")
+    }
+  }
+
+  private func request(_ body: CallgrindSwiftWorker.Request) throws
+    -> CallgrindSwiftWorker.Reply
+  {
+    guard let stdin, process?.isRunning == true else {
+      throw ComplexityError(.subject, "the counting worker for \(op) is not running")
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    do {
+      try stdin.write(contentsOf: try encoder.encode(body) + Data("\n".utf8))
+    } catch {
+      throw failure("could not write to the counting worker")
+    }
+    return try reply()
+  }
+
+  private func reply() throws -> CallgrindSwiftWorker.Reply {
+    guard let line = lines.next(timeout: replyTimeout) else {
+      if !lines.isClosed, let process, process.isRunning {
+        process.terminate()
+        self.process = nil
+        throw ComplexityError(
+          .subject, "the counting worker did not answer within \(Int(replyTimeout)) s (killed it)")
+      }
+      throw failure("the counting worker exited")
+    }
+    guard
+      let reply = try? JSONDecoder().decode(CallgrindSwiftWorker.Reply.self, from: Data(line.utf8))
+    else {
+      throw ComplexityError(
+        .subject, "the counting worker sent a line that is not a reply: \(line.prefix(200))")
+    }
+    guard reply.ok else {
+      throw ComplexityError(.subject, reply.error ?? "the counting worker failed")
+    }
+    return reply
+  }
+
+  private func failure(_ what: String) -> ComplexityError {
+    let deadline = Date().addingTimeInterval(1)
+    while process?.isRunning == true && Date() < deadline { usleep(5_000) }
+    usleep(20_000)
+    let status = process.map { $0.isRunning ? "" : " (status \($0.terminationStatus))" } ?? ""
+    let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
+    process = nil
+    return ComplexityError(.subject, "\(what)\(status)\(tail.isEmpty ? "" : ": \(tail)")")
+  }
+}

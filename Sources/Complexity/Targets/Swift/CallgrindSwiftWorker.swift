@@ -1,0 +1,97 @@
+import Foundation
+
+/// The child side of `CallgrindSwiftSubject`: a process running under
+/// callgrind that counts one Swift operation of the catalog in itself and
+/// answers requests over JSON lines on standard input and output.
+///
+/// It greets with `{"ok": true, "op": …}` once callgrind answers (or
+/// `{"ok": false, "error": …}` and exits), then serves one `Request` per
+/// line with one `Reply` per line, until `quit` or the end of its input.
+public enum CallgrindSwiftWorker {
+  /// One request from the parent.
+  public struct Request: Codable, Sendable, Equatable {
+    /// `count`, `forget` or `quit`.
+    public var cmd: String
+    public var n: Int?
+    public var loops: Int?
+    public var repeats: Int?
+
+    public init(cmd: String, n: Int? = nil, loops: Int? = nil, repeats: Int? = nil) {
+      self.cmd = cmd
+      self.n = n
+      self.loops = loops
+      self.repeats = repeats
+    }
+  }
+
+  /// One reply to the parent.
+  public struct Reply: Codable, Sendable, Equatable {
+    public var ok: Bool
+    /// The greeting's op id.
+    public var op: String?
+    /// Instructions of each sample, for `count`.
+    public var counts: [Double]?
+    public var error: String?
+
+    public init(ok: Bool, op: String? = nil, counts: [Double]? = nil, error: String? = nil) {
+      self.ok = ok
+      self.op = op
+      self.counts = counts
+      self.error = error
+    }
+  }
+
+  /// Serves `op` until `quit` or the end of standard input.
+  ///
+  /// - Returns: the exit status: 0, or 2 when the op is unknown or the
+  ///   process does not run under callgrind (the greeting says why).
+  public static func serve(op: String) -> Int32 {
+    let subject: any Subject
+    do {
+      let meter = try InProcessMeter.instructions()
+      guard let made = SwiftOperations.subject(for: op, meter: meter) else {
+        throw ComplexityError(.badInput, "\(op) is not a Swift op of the catalog")
+      }
+      subject = made
+    } catch {
+      send(Reply(ok: false, error: "\(error)"))
+      return 2
+    }
+    send(Reply(ok: true, op: op))
+    var counted = subject
+    while let line = readLine() {
+      let reply: Reply
+      do {
+        let request = try JSONDecoder().decode(Request.self, from: Data(line.utf8))
+        switch request.cmd {
+        case "quit":
+          return 0
+        case "forget":
+          try counted.forgetInputs()
+          reply = Reply(ok: true)
+        case "count":
+          guard let n = request.n, let loops = request.loops, let repeats = request.repeats,
+            n >= 0, loops >= 1, repeats >= 1
+          else {
+            throw ComplexityError(.badInput, "a count request needs n ≥ 0, loops ≥ 1, repeats ≥ 1")
+          }
+          reply = Reply(
+            ok: true, counts: try counted.time(size: n, iterations: loops, repeats: repeats))
+        default:
+          throw ComplexityError(.badInput, "unknown request '\(request.cmd)'")
+        }
+      } catch {
+        reply = Reply(ok: false, error: "\(error)")
+      }
+      send(reply)
+    }
+    return 0
+  }
+
+  private static func send(_ reply: Reply) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    guard let data = try? encoder.encode(reply) else { return }
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
+  }
+}
