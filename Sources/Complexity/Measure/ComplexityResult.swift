@@ -7,6 +7,8 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
   public var classification: Classification
   /// Remarks on how the measurement was made (a debug build, say).
   public var warnings: [String]
+  /// What the points hold: seconds (the default) or instructions per call.
+  public var metric: Metric = .time
 
   /// The measured class, or nil when the evidence cannot separate two.
   public var `class`: ComplexityClass? { classification.outcome.settled }
@@ -38,7 +40,13 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
     }
     var text = parts.joined(separator: ", ")
     for note in classification.notes + warnings { text += "; \(note)" }
-    let times = points.map { "\($0.n): \(Seconds.describe($0.best))" }
-    return text + ". Fastest per size: " + times.joined(separator: ", ")
+    switch metric {
+    case .time:
+      let times = points.map { "\($0.n): \(Seconds.describe($0.best))" }
+      return text + ". Fastest per size: " + times.joined(separator: ", ")
+    case .instructions:
+      let counts = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
+      return text + ". Instructions per call at each size: " + counts.joined(separator: ", ")
+    }
   }
 }

@@ -22,11 +22,22 @@
 /// unoptimised code has different constant factors, and the result says so
 /// in `warnings`.
 ///
+/// With `metric: .instructions`, every sample is the instructions its
+/// calls executed, counted by the callgrind the process runs under
+/// (`./scripts/count-tests` re-runs tests so): the counts do not depend on
+/// the machine's load, so the verdict repeats exactly. Outside callgrind
+/// it throws `ComplexityError(.missingTool, …)`; check
+/// `canCountInstructions` first to skip instead. `timing` and `budget`
+/// are then unused: `counting` says how samples are counted, and sizes are
+/// visited as `CountingSweep` does.
+///
 /// - Parameters:
 ///   - sizes: the sizes to time (default `SizePlan.unitTest`).
 ///   - timing: samples per size and their length (default `.unitTest`).
 ///   - classifier: the fitting rules (default `Classifier()`).
 ///   - mode: how the input is kept at its size (default `.shared`).
+///   - metric: seconds by the clock (default) or instructions under callgrind.
+///   - counting: how instructions are counted (with `metric: .instructions`).
 ///   - budget: seconds the measurement may take before it stops looking
 ///     for a separation (`AdaptiveSweep`: coarse sizes first, then finer,
 ///     larger, and a second pass with fresh inputs; default 5).
@@ -40,12 +51,35 @@ public func measureComplexity<Input, Output>(
   timing: TimingOptions = .unitTest,
   classifier: Classifier = Classifier(),
   mode: InProcessSubject<Input, Output>.Mode = .shared,
+  metric: Metric = .time,
+  counting: CountingOptions = CountingOptions(),
   budget: Double = 5,
   setUp: @escaping (Int) throws -> Input,
   run: @escaping (inout Input) throws -> Output
 ) throws -> ComplexityResult {
   try sizes.validate()
   try timing.validate()
+  try counting.validate()
+  var warnings: [String] = []
+  if isDebugBuild {
+    warnings.append(
+      "measured in a debug build: constant factors are not those of optimised code "
+        + "(run the tests with -c release)")
+  }
+  if metric == .instructions {
+    var subject = InProcessSubject(
+      mode: mode, meter: try .instructions(), setUp: setUp, operation: run)
+    let sweep = CountingSweep(plan: sizes, counting: counting, classifier: classifier)
+    let counted: (points: [Point], classification: Classification)
+    do {
+      counted = try sweep.run(&subject, grid: sizes.sizes)
+    } catch let failure as SweepFailure {
+      throw failure.underlying
+    }
+    return ComplexityResult(
+      points: counted.points, classification: counted.classification, warnings: warnings,
+      metric: .instructions)
+  }
   var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
   let adaptive = AdaptiveSweep(
     sweep: Sweep(plan: sizes, timing: timing), classifier: classifier, budgetSeconds: budget,
@@ -56,14 +90,15 @@ public func measureComplexity<Input, Output>(
   } catch let failure as SweepFailure {
     throw failure.underlying
   }
-  var warnings: [String] = []
-  if isDebugBuild {
-    warnings.append(
-      "timed in a debug build: constant factors are not those of optimised code "
-        + "(run the tests with -c release)")
-  }
   return ComplexityResult(
     points: outcome.points, classification: outcome.classification, warnings: warnings)
+}
+
+/// Whether this process can count instructions (`measureComplexity(metric:
+/// .instructions)`): it runs under valgrind, and was built with valgrind's
+/// headers. Skip instruction tests when it is false.
+public var canCountInstructions: Bool {
+  CallgrindClient.isCompiledIn && CallgrindClient.isRunningUnderValgrind
 }
 
 extension SizePlan {

@@ -1,0 +1,33 @@
+// Asserting a class on instruction counts instead of time: the counts do not
+// depend on the machine's load, so the verdict repeats exactly. They need the
+// test process to run under valgrind's callgrind:
+//
+//     ./scripts/count-tests ExampleTests.InstructionCountExample
+//
+// In a plain `swift test` these tests skip, saying so.
+
+import Complexity
+import ComplexityTesting
+import XCTest
+
+final class InstructionCountExample: XCTestCase {
+  override func setUpWithError() throws {
+    try XCTSkipUnless(
+      canCountInstructions,
+      "instruction counts need callgrind: ./scripts/count-tests ExampleTests.InstructionCountExample")
+  }
+
+  func testContainsExecutesLinearlyManyInstructions() throws {
+    let result = try measureComplexity(
+      metric: .instructions,
+      setUp: { n in Array(0..<n) }, run: { array in array.contains(-1) })
+    assertComplexity(result, is: .linear)
+  }
+
+  func testSetLookupExecutesConstantlyManyInstructions() throws {
+    let result = try measureComplexity(
+      metric: .instructions,
+      setUp: { n in Set(0..<n) }, run: { set in set.contains(7) })
+    assertComplexity(result, is: .constant)
+  }
+}
