@@ -64,6 +64,16 @@ extension ComplexityCLI {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @Option(
+      help: ArgumentHelp(
+        "time: seconds per call, interleaved; instructions: counted under valgrind's callgrind.",
+        discussion: """
+          Counts do not depend on the machine's load, so the ratios repeat exactly; they \
+          are blind to cache misses, and to work in child processes. Scaling races are \
+          time only.
+          """))
+    var metric: Metric = .time
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -90,8 +100,8 @@ extension ComplexityCLI {
       let timing = TimingOptions(minimumSampleSeconds: minSampleTime)
       try timing.validate()
       let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-      let result = try Complexity.Race(recipe: recipe, timing: timing).run(python: python) {
-        event in
+      let race = Complexity.Race(recipe: recipe, timing: timing)
+      let result = try race.run(python: python, metric: metric) { event in
         guard showProgress else { return }
         switch event {
         case .startSize(let n, let i, let of):
@@ -135,6 +145,8 @@ extension ComplexityCLI {
     }
   }
 }
+
+extension Metric: ExpressibleByArgument {}
 
 /// Rewrites the current line of standard error (progress).
 private func warnInline(_ text: String) {

@@ -70,4 +70,40 @@ final class RaceCLITests: XCTestCase {
     XCTAssertEqual(summary.status, 0, summary.stderr)
     XCTAssertEqual(summary.stdout.split(separator: "\n").count, 1, summary.stdout)
   }
+
+  func testAScalingRaceCannotBeCounted() throws {
+    guard let python else { throw XCTSkip("python3 is not on PATH") }
+    let r = try run([
+      "race", "examples/races/parallel-workers.json", "--python", python, "--quiet",
+      "--metric", "instructions",
+    ])
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertTrue(r.stderr.contains("scaling race"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("--metric time"), r.stderr)
+  }
+
+  /// Two implementations counted under callgrind: a bare loop over a list
+  /// executes fewer instructions per element than max(), which compares.
+  /// (Neither allocates per element: list(range(n)) would, and its count
+  /// per element creeps up as ints leave the small-int cache at 256.)
+  func testALiveRaceCountedInInstructions() throws {
+    guard let python else { throw XCTSkip("python3 is not on PATH") }
+    guard
+      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") })
+    else { throw XCTSkip("valgrind is not installed: the live counted race needs it") }
+    let arguments = [
+      "race", "--python", python, "--quiet", "--setup", "x = list(range(n))",
+      "-s", "loop=for v in x: pass", "-s", "builtin=max(x)", "--min-size", "256",
+      "--max-size", "8192", "--metric", "instructions",
+    ]
+    let r = try run(arguments + ["--format", "csv"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.hasPrefix("race,variable,n,implementation,instructions,ratio"), r.stdout)
+    let summary = try run(arguments + ["--summary"])
+    XCTAssertTrue(
+      summary.stdout.hasPrefix("loop executes 2."), summary.stdout + summary.stderr)
+    XCTAssertTrue(summary.stdout.contains("fewer instructions than builtin"), summary.stdout)
+    XCTAssertTrue(summary.stdout.contains("both O(n)"), summary.stdout)
+  }
 }

@@ -39,6 +39,23 @@ final class RaceResultTests: XCTestCase {
     XCTAssertTrue(result.summary[0].hasPrefix("a and b are about as fast"), result.summary[0])
   }
 
+  func testACountedRaceSpeaksOfInstructionsAndOldFilesReadAsTime() throws {
+    var result = twoWay()
+    result.metric = .instructions
+    XCTAssertEqual(
+      result.summary,
+      ["a executes 1.8x fewer instructions than b (1.8-1.8 over n = 1k..100k), both unclassified"])
+    let csv = try RaceReport(result).render(.csv)
+    XCTAssertTrue(csv.hasPrefix("race,variable,n,implementation,instructions,"), csv)
+    // A file written before the metric was recorded reads as timed.
+    var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as! [String: Any]
+    XCTAssertEqual(json["metric"] as? String, "instructions")
+    json["metric"] = nil
+    let old = try JSONDecoder().decode(
+      RaceResult.self, from: JSONSerialization.data(withJSONObject: json))
+    XCTAssertEqual(old.metric, .time)
+  }
+
   func testFactorsReadAsOneDecimalOrWhole() {
     XCTAssertEqual(RaceResult.factor(1.74), "1.7")
     XCTAssertEqual(RaceResult.factor(9.94), "9.9")

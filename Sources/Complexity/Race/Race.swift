@@ -32,15 +32,26 @@ public struct Race {
   ///
   /// - Parameters:
   ///   - python: the interpreter (`--python`); nil finds one.
+  ///   - metric: time (default), or instructions counted under callgrind
+  ///     (see `count(python:delegate:)`).
   ///   - delegate: progress, as the sweep engine reports it.
-  /// - Throws: `ComplexityError(.missingTool, …)` when the interpreter or a
-  ///   required module is missing, `.subject` when an implementation fails.
-  public func run(python: String?, delegate: (SweepEvent) -> Void = { _ in }) throws
-    -> RaceResult
-  {
+  /// - Throws: `ComplexityError(.missingTool, …)` when the interpreter, a
+  ///   required module or valgrind is missing, `.subject` when an
+  ///   implementation fails, `.badInput` for a scaling race counted.
+  public func run(
+    python: String?, metric: Metric = .time, delegate: (SweepEvent) -> Void = { _ in }
+  ) throws -> RaceResult {
     try recipe.validate()
+    if metric == .instructions && recipe.isScaling {
+      throw ComplexityError(
+        .badInput,
+        "\(recipe.name) is a scaling race (over \(recipe.variable)): its speed-up is a matter "
+          + "of time, and valgrind runs threads one at a time and does not follow child "
+          + "processes, so instruction counts cannot show it: use --metric time")
+    }
     let path = try PythonInterpreter.locate(explicit: python)
     try recipe.checkRequirements(python: path)
+    if metric == .instructions { return try count(python: path, delegate: delegate) }
     let harness = try PythonHarness(executable: path)
     defer { harness.stop() }
     for (snippet, impl) in zip(recipe.snippets(), recipe.implementations) {
@@ -89,6 +100,60 @@ public struct Race {
       name: recipe.name, about: recipe.about, variable: recipe.variable, timing: timing,
       entries: entries, seconds: Date().timeIntervalSince(start))
   }
+
+  /// Counts each implementation's instructions under callgrind, one
+  /// valgrind process per implementation, and classifies each.
+  ///
+  /// Counts do not depend on the machine's load, so nothing needs
+  /// interleaving: the implementations are counted one after another
+  /// (`CountingSweep`), and the ratios are of instructions per call. What
+  /// callgrind sees is the interpreter's own process: all its threads (run
+  /// one at a time under valgrind), none of its child processes.
+  /// A scaling race is refused before (`run`): a speed-up is a matter of
+  /// time, and valgrind runs threads one at a time.
+  func count(python: String, delegate: (SweepEvent) -> Void) throws -> RaceResult {
+    let valgrind = try Valgrind.locate()
+    // Valgrind needs the interpreter binary, not a shim: ask it.
+    let interpreter = try PythonHarness(executable: python)
+    interpreter.stop()
+    let start = Date()
+    let counting = CountingOptions(repeats: min(timing.repeats, CountingOptions().repeats))
+    let sweep = CountingSweep(counting: counting, classifier: classifier)
+    let sizes = recipe.sizes.resolve()
+    var entries: [RaceResult.Entry] = []
+    for (snippet, impl) in zip(recipe.snippets(), recipe.implementations) {
+      do {
+        let subject = try CallgrindPythonSubject(
+          op: snippet.id, interpreter: interpreter.interpreter.path, valgrind: valgrind,
+          snippet: snippet)
+        defer { subject.stop() }
+        var counted = subject
+        var (points, classification) = try sweep.run(&counted, grid: sizes, delegate: delegate)
+        classification.notes += subject.notes + [Self.processNote]
+        entries.append(
+          RaceResult.Entry(name: impl.name, points: points, classification: classification))
+      } catch let failure as SweepFailure {
+        throw ComplexityError(
+          .subject,
+          "implementation '\(impl.name)' failed at \(recipe.variable) = \(failure.size): "
+            + "\(failure.underlying)")
+      } catch let error as ComplexityError {
+        throw ComplexityError(error.kind, "implementation '\(impl.name)': \(error.description)")
+      }
+    }
+    var result = RaceResult(
+      name: recipe.name, about: recipe.about, variable: recipe.variable,
+      interpreter: interpreter.interpreter, entries: entries,
+      seconds: Date().timeIntervalSince(start))
+    result.metric = .instructions
+    return result
+  }
+
+  /// What a counted race cannot see.
+  static let processNote =
+    "counted in the interpreter's own process: all its threads, run one at a time under "
+    + "valgrind, but no child process (work sent to multiprocessing or dask process "
+    + "workers is not counted)"
 
   // MARK: - Implementation details
 

@@ -5,7 +5,7 @@ extension RaceResult {
   public struct Standing: Codable, Sendable, Equatable {
     public var n: Int
     public var name: String
-    /// The fastest sample (seconds per call).
+    /// The fastest sample (seconds, or instructions, per call).
     public var best: Double
     /// `best` over the fastest implementation's `best` at this size (1 for
     /// the fastest itself).
@@ -98,10 +98,18 @@ extension RaceResult {
       }
       let factor = median(ratios)
       let range = "\(Self.factor(ratios.min()!))-\(Self.factor(ratios.max()!)) over \(span)"
-      var line =
-        factor < 1.05
-        ? "\(winner) and \(entry.name) are about as fast (\(range))"
-        : "\(winner) is \(Self.factor(factor))x faster than \(entry.name) (\(range))"
+      var line: String
+      switch (metric, factor < 1.05) {
+      case (.time, true): line = "\(winner) and \(entry.name) are about as fast (\(range))"
+      case (.time, false):
+        line = "\(winner) is \(Self.factor(factor))x faster than \(entry.name) (\(range))"
+      case (.instructions, true):
+        line = "\(winner) and \(entry.name) execute about as many instructions (\(range))"
+      case (.instructions, false):
+        line =
+          "\(winner) executes \(Self.factor(factor))x fewer instructions than \(entry.name) "
+          + "(\(range))"
+      }
       if let classes = classes(winner, entry.name) { line += ", " + classes }
       lines.append(line)
     }

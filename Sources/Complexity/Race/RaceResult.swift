@@ -10,7 +10,7 @@ public struct RaceResult: Codable, Sendable, Equatable {
   /// One implementation's timings and verdict.
   public struct Entry: Codable, Sendable, Equatable {
     public var name: String
-    /// One point per size, ascending; seconds per call.
+    /// One point per size, ascending; seconds (or instructions) per call.
     public var points: [Point]
     /// The fitted class; nil for a scaling race or when the fit failed.
     public var classification: Classification?
@@ -44,6 +44,8 @@ public struct RaceResult: Codable, Sendable, Equatable {
   public var entries: [Entry]
   /// Wall-clock seconds the race took.
   public var seconds: Double
+  /// What the points hold: seconds per call (the default), or instructions.
+  public var metric: Metric = .time
 
   public init(
     name: String, about: String? = nil, variable: String = "n",
@@ -77,5 +79,6 @@ public struct RaceResult: Codable, Sendable, Equatable {
     timing = try c.decodeIfPresent(TimingOptions.self, forKey: .timing)
     entries = try c.decode([Entry].self, forKey: .entries)
     seconds = try c.decode(Double.self, forKey: .seconds)
+    metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
   }
 }

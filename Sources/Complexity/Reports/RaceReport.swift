@@ -39,8 +39,8 @@ public struct RaceReport {
 
   private var csvHeader: [String] {
     var header = [
-      "race", "variable", "n", "implementation", "seconds", "ratio", "ratio_low", "ratio_high",
-      "class",
+      "race", "variable", "n", "implementation", result.metric.quantity, "ratio", "ratio_low",
+      "ratio_high", "class",
     ]
     if result.isScaling { header += ["speedup", "efficiency"] }
     return header
@@ -61,7 +61,8 @@ public struct RaceReport {
         ]
       } else {
         row = [
-          SVGChart.sizeLabel(Double(s.n)), s.name, Seconds.describe(s.best),
+          SVGChart.sizeLabel(Double(s.n)), s.name,
+          result.metric == .time ? Seconds.describe(s.best) : String(format: "%.0f", s.best),
           RaceResult.factor(s.ratio) + "x",
           RaceResult.factor(s.low) + "-" + RaceResult.factor(s.high),
         ]
@@ -85,6 +86,11 @@ public struct RaceReport {
     if let py = result.interpreter {
       out.append("in \(py.implementation) \(py.version) (\(py.path))" + (markdown ? "\n" : ""))
     }
+    if result.metric == .instructions {
+      out.append(
+        "instructions per call, counted under callgrind (" + Race.processNote + ")"
+          + (markdown ? "\n" : ""))
+    }
     if !markdown { out.append("") }
     if !result.isScaling {
       let f = ResultsReport.format
@@ -99,7 +105,8 @@ public struct RaceReport {
           }))
     }
     var header = [
-      result.variable, "implementation", "fastest", "ratio", "ratio over rounds",
+      result.variable, "implementation",
+      result.metric == .time ? "fastest" : "instructions", "ratio", "ratio over rounds",
     ]
     if result.isScaling { header += ["speed-up", "efficiency"] }
     out.append(table(header, rows(csv: false)))

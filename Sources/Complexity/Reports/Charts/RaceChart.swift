@@ -107,8 +107,11 @@ public struct RaceChart {
       let py = y.position(tick.value)
       out.append(line(left, py, right, py, stroke: tick.isMajor ? "#e6e6e6" : "#f3f3f3"))
       if tick.isMajor {
-        let label = result.isScaling
-          ? String(format: "%gx", tick.value) : Seconds.describe(tick.value)
+        let label =
+          result.isScaling
+          ? String(format: "%gx", tick.value)
+          : result.metric == .time
+            ? Seconds.describe(tick.value) : SVGChart.sizeLabel(tick.value)
         out.append(text(label, x: left - 8, y: py + 4, anchor: "end"))
       }
     }
@@ -118,7 +121,9 @@ public struct RaceChart {
     out.append(
       text("\(result.variable) (log scale)", x: (left + right) / 2, y: height - 10, anchor: "middle"))
     let middle = (top + bottom) / 2
-    let yLabel = result.isScaling ? "speed-up (log scale)" : "seconds per call (log scale)"
+    let yLabel =
+      result.isScaling
+      ? "speed-up (log scale)" : "\(result.metric.quantity) per call (log scale)"
     out.append(
       "<text x=\"16\" y=\"\(c(middle))\" text-anchor=\"middle\" "
         + "transform=\"rotate(-90 16 \(c(middle)))\">\(yLabel)</text>")
