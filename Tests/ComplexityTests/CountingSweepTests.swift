@@ -1,0 +1,36 @@
+import Complexity
+import XCTest
+
+/// How a counted sweep visits sizes: the coarse half of the grid first,
+/// the rest only when that leaves the class open, never past the grid.
+final class CountingSweepTests: XCTestCase {
+  /// Records the sizes a subject is asked for.
+  private struct Recording: Subject {
+    var inner: FakeSubject
+    var asked: [Int] = []
+    mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+      asked.append(size)
+      return try inner.time(size: size, iterations: iterations, repeats: repeats)
+    }
+  }
+
+  private let grid = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+
+  func testAClearClassNeedsOnlyTheCoarseGrid() throws {
+    // Counts: deterministic, so no noise; a cost in "instructions".
+    var subject = Recording(inner: FakeSubject(.linear, intercept: 500, perUnit: 3, noise: 0))
+    let (points, classification) = try CountingSweep().run(&subject, grid: grid)
+    XCTAssertEqual(classification.outcome.settled, .linear)
+    XCTAssertEqual(Set(points.map(\.n)), Set(grid.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)))
+    XCTAssertTrue(Set(subject.asked).isSubset(of: Set(grid)))
+    XCTAssertTrue(classification.notes.contains("repeated counts are identical at every size"))
+  }
+
+  func testRepeatsThatDifferAreNamed() throws {
+    var subject = Recording(inner: FakeSubject(.constant, intercept: 1000, perUnit: 0, noise: 0.05))
+    let (_, classification) = try CountingSweep().run(&subject, grid: grid)
+    XCTAssertTrue(
+      classification.notes.contains { $0.hasPrefix("repeated counts differ by up to") },
+      "\(classification.notes)")
+  }
+}
