@@ -18,7 +18,8 @@ extension ComplexityCLI {
         callgrind instead of timing: CPython ops in the interpreter, Swift ops in
         this tool re-run under valgrind (build it with -c release); --metric both
         does both, and where the verdicts differ the report says which to trust
-        and why.
+        and why. The default, --metric auto, times every op and counts only those
+        whose time verdict is inconclusive (where valgrind is installed).
         """)
 
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
@@ -36,7 +37,7 @@ extension ComplexityCLI {
     var cold = false
 
     @Option(help: MetricSelection.help)
-    var metric: MetricSelection = .time
+    var metric: MetricSelection = .auto
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -106,10 +107,13 @@ extension ComplexityCLI {
           sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold,
           budget: timing.budget,
           memoryCap: timing.memoryCap,
-          metrics: metric.metrics, swiftWorker: CountWorker.command))
+          metrics: metric.metrics, settleInconclusive: metric == .auto,
+          swiftWorker: CountWorker.command))
       try runner.check(todo)
       if todo.contains(where: { $0.subject == .python }) { try runner.preparePython() }
-      if metric != .time && todo.contains(where: runner.canCount) { try runner.prepareValgrind() }
+      if metric.metrics.contains(.instructions) && todo.contains(where: runner.canCount) {
+        try runner.prepareValgrind()
+      }
       try resumed?.check(interpreter: runner.interpreter)
       var results =
         resumed?.results ?? RunResults(python: runner.interpreter, plan: plan, timing: timingOptions)
@@ -169,20 +173,23 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
   case time
   case instructions
   case both
+  case auto
 
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both.",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: time, and instructions where time is inconclusive.",
     discussion: """
       Instruction counts do not vary with the machine's load, so their verdicts repeat \
       exactly, but they are blind to cache misses and the kernel's work; time is what \
-      users feel. With both, an op that time leaves inconclusive and instructions settle \
-      reports the instruction verdict, and every disagreement is explained.
+      users feel. With both (and with auto, for the ops time leaves inconclusive), an op \
+      that time leaves inconclusive and instructions settle reports the instruction \
+      verdict, and every disagreement is explained. Auto skips the counts where valgrind \
+      is missing, and says so in the op's notes.
       """)
 
   /// The library's metrics.
   var metrics: [Metric] {
     switch self {
-    case .time: return [.time]
+    case .time, .auto: return [.time]
     case .instructions: return [.instructions]
     case .both: return [.time, .instructions]
     }
@@ -196,9 +203,15 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
     for r in journal.results {
       let theirs: MetricSelection =
         r.metricComparison != nil ? .both : MetricSelection(rawValue: r.metric) ?? .time
-      // With both metrics, an op that cannot be counted (a fake) is timed only.
-      let mine: MetricSelection = self == .both && r.metricComparison == nil ? .time : self
-      if theirs != mine {
+      // With both metrics, an op that cannot be counted (a fake) is timed
+      // only; auto times every op and counts some.
+      let accepted: Set<MetricSelection>
+      switch self {
+      case .both: accepted = r.metricComparison == nil ? [.time] : [.both]
+      case .auto: accepted = [.time, .both]
+      default: accepted = [self]
+      }
+      if !accepted.contains(theirs) {
         throw ComplexityError(
           .badInput,
           "\(path) measured \(r.op) by --metric \(theirs.rawValue), this run would use "

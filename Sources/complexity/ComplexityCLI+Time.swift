@@ -35,7 +35,7 @@ extension ComplexityCLI {
     var python: String?
 
     @Option(help: MetricSelection.help)
-    var metric: MetricSelection = .time
+    var metric: MetricSelection = .auto
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -65,8 +65,8 @@ extension ComplexityCLI {
         options: Runner.Options(
           sweep: sweep, python: python, budget: timing.budget,
           memoryCap: timing.memoryCap,
-          metrics: metric.metrics))
-      if metric != .time { try runner.prepareValgrind() }
+          metrics: metric.metrics, settleInconclusive: metric == .auto))
+      if metric.metrics.contains(.instructions) { try runner.prepareValgrind() }
       let op = try runner.define(snippet, expected: expected)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       progress.show(.startOperation(op, index: 0, of: 1))

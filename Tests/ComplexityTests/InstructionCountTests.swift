@@ -1,4 +1,4 @@
-import Complexity
+@testable import Complexity
 import Foundation
 import XCTest
 
@@ -44,6 +44,32 @@ final class InstructionCountTests: XCTestCase {
     XCTAssertEqual(result.metric, "instructions")
     XCTAssertTrue(
       result.failure?.contains("Options.swiftWorker") == true, result.failure ?? "")
+  }
+
+  func testAutoCountsOnlyWhatTimeLeavesOpen() throws {
+    let clear = try XCTUnwrap(Catalog.standard["fake.linear"])
+    let hard = try XCTUnwrap(Catalog.standard["fake.linearithmic"])
+    let options = Runner.Options(settleInconclusive: true)
+    let settledByTime = Runner(options: options).runOne(clear)
+    XCTAssertEqual(settledByTime.classification?.outcome.settled, .linear)
+    XCTAssertNil(settledByTime.metricComparison)
+    XCTAssertEqual(settledByTime.metric, "time")
+    // A timing the classifier leaves open (n against n log n over one
+    // decade); a fake op cannot be counted, so the timing stands and says
+    // why it was not settled.
+    let points = try PointsFile.read(path: fixture("synthetic/ambiguous-linearithmic-one-decade.csv"))
+    let classification = try Classifier().classify(points)
+    XCTAssertNil(classification.outcome.settled)
+    let time = OperationResult(
+      op: hard.id, documented: hard.documented, classification: classification, points: points,
+      seconds: 0)
+    let open = Runner(options: options).settle(time, op: hard, delegate: { _ in })
+    XCTAssertNil(open.metricComparison)
+    XCTAssertEqual(open.metric, "time")
+    XCTAssertTrue(
+      open.classification?.notes.contains {
+        $0.hasPrefix("time was inconclusive, and instruction counts could settle it, but")
+      } == true, "\(open.classification?.notes ?? [])")
   }
 
   // MARK: - Counting in this process

@@ -21,6 +21,10 @@ public final class Runner {
     /// both, each op is timed, then counted, and its result reports the
     /// metric to trust (`OperationResult.combining`).
     public var metrics: [Metric]
+    /// With time alone: count the instructions of each op whose time
+    /// verdict is inconclusive, and report the combined result
+    /// (`OperationResult.combining`), when valgrind is installed.
+    public var settleInconclusive: Bool
     /// How instructions are counted, when `metrics` has `.instructions`.
     public var counting: CountingOptions
     /// The command that serves a Swift op counted under callgrind (the op
@@ -32,7 +36,8 @@ public final class Runner {
       sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
       cold: Bool = false, budget: Double = 10, maximumExtension: Int = 4,
       memoryCap: UInt64 = ResidentMemory.physical / 4, metrics: [Metric] = [.time],
-      counting: CountingOptions = CountingOptions(), swiftWorker: [String]? = nil
+      settleInconclusive: Bool = false, counting: CountingOptions = CountingOptions(),
+      swiftWorker: [String]? = nil
     ) {
       self.sweep = sweep
       self.classifier = classifier
@@ -42,6 +47,7 @@ public final class Runner {
       self.maximumExtension = maximumExtension
       self.memoryCap = memoryCap
       self.metrics = metrics
+      self.settleInconclusive = settleInconclusive
       self.counting = counting
       self.swiftWorker = swiftWorker
     }
@@ -167,8 +173,33 @@ public final class Runner {
       }
       return .combining(time: time, instructions: countOne(op, delegate: delegate))
     default:
-      return timeOne(op, delegate: delegate)
+      let time = timeOne(op, delegate: delegate)
+      guard options.settleInconclusive, let classification = time.classification,
+        classification.outcome.settled == nil
+      else { return time }
+      return settle(time, op: op, delegate: delegate)
     }
+  }
+
+  /// Counts an op whose time verdict is inconclusive, and combines the two
+  /// (`--metric auto`). Where it cannot be counted, the timing stands and
+  /// its notes say why.
+  func settle(_ time: OperationResult, op: Operation, delegate: (SweepEvent) -> Void)
+    -> OperationResult
+  {
+    var time = time
+    let why = "time was inconclusive, and instruction counts could settle it"
+    guard canCount(op) else {
+      time.classification?.notes.append("\(why), but \(uncountable(op))")
+      return time
+    }
+    do {
+      try prepareValgrind()
+    } catch {
+      time.classification?.notes.append("\(why), but \(error)")
+      return time
+    }
+    return .combining(time: time, instructions: countOne(op, delegate: delegate))
   }
 
   /// Times and classifies one operation (adaptively).
