@@ -19,7 +19,8 @@ extension ComplexityCLI {
         this tool re-run under valgrind (build it with -c release); --metric both
         does both, and where the verdicts differ the report says which to trust
         and why. The default, --metric auto, times every op and counts only those
-        whose time verdict is inconclusive (where valgrind is installed).
+        in doubt: inconclusive, or differing from the docs (where valgrind is
+        installed).
         """)
 
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
@@ -107,7 +108,7 @@ extension ComplexityCLI {
           sweep: sweep, python: python ?? resumed?.header.python?.path, cold: cold,
           budget: timing.budget,
           memoryCap: timing.memoryCap,
-          metrics: metric.metrics, settleInconclusive: metric == .auto,
+          metrics: metric.metrics, countWhenInDoubt: metric == .auto,
           swiftWorker: CountWorker.command))
       try runner.check(todo)
       if todo.contains(where: { $0.subject == .python }) { try runner.preparePython() }
@@ -176,14 +177,15 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
   case auto
 
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: time, and instructions where time is inconclusive.",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: time, and instructions where time is in doubt.",
     discussion: """
       Instruction counts do not vary with the machine's load, so their verdicts repeat \
       exactly, but they are blind to cache misses and the kernel's work; time is what \
-      users feel. With both (and with auto, for the ops time leaves inconclusive), an op \
-      that time leaves inconclusive and instructions settle reports the instruction \
-      verdict, and every disagreement is explained. Auto skips the counts where valgrind \
-      is missing, and says so in the op's notes.
+      users feel. With both, an op that time leaves inconclusive and instructions settle \
+      reports the instruction verdict, and every disagreement is explained. Auto (the \
+      default) counts only the ops whose timing is in doubt: inconclusive, or differing \
+      from the documented class; it skips the counts where valgrind is missing, and says \
+      so in the op's notes.
       """)
 
   /// The library's metrics.

@@ -65,7 +65,7 @@ extension ComplexityCLI {
         options: Runner.Options(
           sweep: sweep, python: python, budget: timing.budget,
           memoryCap: timing.memoryCap,
-          metrics: metric.metrics, settleInconclusive: metric == .auto))
+          metrics: metric.metrics, countWhenInDoubt: metric == .auto))
       if metric.metrics.contains(.instructions) { try runner.prepareValgrind() }
       let op = try runner.define(snippet, expected: expected)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)

@@ -46,14 +46,22 @@ final class InstructionCountTests: XCTestCase {
       result.failure?.contains("Options.swiftWorker") == true, result.failure ?? "")
   }
 
-  func testAutoCountsOnlyWhatTimeLeavesOpen() throws {
+  func testAutoCountsOnlyTimingsInDoubt() throws {
     let clear = try XCTUnwrap(Catalog.standard["fake.linear"])
     let hard = try XCTUnwrap(Catalog.standard["fake.linearithmic"])
-    let options = Runner.Options(settleInconclusive: true)
+    let options = Runner.Options(countWhenInDoubt: true)
     let settledByTime = Runner(options: options).runOne(clear)
     XCTAssertEqual(settledByTime.classification?.outcome.settled, .linear)
     XCTAssertNil(settledByTime.metricComparison)
     XCTAssertEqual(settledByTime.metric, "time")
+    XCTAssertNil(Runner.doubt(about: settledByTime))
+    // A flagged row is in doubt too: it is checked before it is reported.
+    let flagged = Runner(options: options).runOne(try XCTUnwrap(Catalog.standard["fake.mislabelled"]))
+    XCTAssertEqual(flagged.verdict, .differs)
+    XCTAssertTrue(
+      flagged.classification?.notes.contains {
+        $0.hasPrefix("time differs from the documented class, and instruction counts could check it, but")
+      } == true, "\(flagged.classification?.notes ?? [])")
     // A timing the classifier leaves open (n against n log n over one
     // decade); a fake op cannot be counted, so the timing stands and says
     // why it was not settled.
@@ -63,7 +71,9 @@ final class InstructionCountTests: XCTestCase {
     let time = OperationResult(
       op: hard.id, documented: hard.documented, classification: classification, points: points,
       seconds: 0)
-    let open = Runner(options: options).settle(time, op: hard, delegate: { _ in })
+    let why = try XCTUnwrap(Runner.doubt(about: time))
+    let open = Runner(options: options).secondOpinion(
+      on: time, because: why, op: hard, delegate: { _ in })
     XCTAssertNil(open.metricComparison)
     XCTAssertEqual(open.metric, "time")
     XCTAssertTrue(

@@ -21,10 +21,12 @@ public final class Runner {
     /// both, each op is timed, then counted, and its result reports the
     /// metric to trust (`OperationResult.combining`).
     public var metrics: [Metric]
-    /// With time alone: count the instructions of each op whose time
-    /// verdict is inconclusive, and report the combined result
-    /// (`OperationResult.combining`), when valgrind is installed.
-    public var settleInconclusive: Bool
+    /// With time alone: count the instructions of each op whose timing is
+    /// in doubt — its verdict is inconclusive, or it differs from the
+    /// documented class — and report the combined result
+    /// (`OperationResult.combining`), when valgrind is installed. A row is
+    /// then flagged only when the noise-free metric does not overturn it.
+    public var countWhenInDoubt: Bool
     /// How instructions are counted, when `metrics` has `.instructions`.
     public var counting: CountingOptions
     /// The command that serves a Swift op counted under callgrind (the op
@@ -36,7 +38,7 @@ public final class Runner {
       sweep: Sweep = Sweep(), classifier: Classifier = Classifier(), python: String? = nil,
       cold: Bool = false, budget: Double = 10, maximumExtension: Int = 4,
       memoryCap: UInt64 = ResidentMemory.physical / 4, metrics: [Metric] = [.time],
-      settleInconclusive: Bool = false, counting: CountingOptions = CountingOptions(),
+      countWhenInDoubt: Bool = false, counting: CountingOptions = CountingOptions(),
       swiftWorker: [String]? = nil
     ) {
       self.sweep = sweep
@@ -47,7 +49,7 @@ public final class Runner {
       self.maximumExtension = maximumExtension
       self.memoryCap = memoryCap
       self.metrics = metrics
-      self.settleInconclusive = settleInconclusive
+      self.countWhenInDoubt = countWhenInDoubt
       self.counting = counting
       self.swiftWorker = swiftWorker
     }
@@ -174,21 +176,31 @@ public final class Runner {
       return .combining(time: time, instructions: countOne(op, delegate: delegate))
     default:
       let time = timeOne(op, delegate: delegate)
-      guard options.settleInconclusive, let classification = time.classification,
-        classification.outcome.settled == nil
-      else { return time }
-      return settle(time, op: op, delegate: delegate)
+      guard options.countWhenInDoubt, let why = Self.doubt(about: time) else { return time }
+      return secondOpinion(on: time, because: why, op: op, delegate: delegate)
     }
   }
 
-  /// Counts an op whose time verdict is inconclusive, and combines the two
-  /// (`--metric auto`). Where it cannot be counted, the timing stands and
-  /// its notes say why.
-  func settle(_ time: OperationResult, op: Operation, delegate: (SweepEvent) -> Void)
-    -> OperationResult
-  {
+  /// Why a timing needs a second opinion (`--metric auto`), or nil.
+  static func doubt(about time: OperationResult) -> String? {
+    guard let classification = time.classification else { return nil }
+    if classification.outcome.settled == nil {
+      return "time was inconclusive, and instruction counts could settle it"
+    }
+    if time.verdict == .differs {
+      return "time differs from the documented class, and instruction counts could check it"
+    }
+    return nil
+  }
+
+  /// Counts an op whose timing is in doubt, and combines the two (`--metric
+  /// auto`). Where it cannot be counted, the timing stands and its notes
+  /// say why.
+  func secondOpinion(
+    on time: OperationResult, because why: String, op: Operation,
+    delegate: (SweepEvent) -> Void
+  ) -> OperationResult {
     var time = time
-    let why = "time was inconclusive, and instruction counts could settle it"
     guard canCount(op) else {
       time.classification?.notes.append("\(why), but \(uncountable(op))")
       return time
