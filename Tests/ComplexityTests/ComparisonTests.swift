@@ -54,6 +54,20 @@ final class ComparisonTests: XCTestCase {
     for r in c.rows { XCTAssertEqual(try XCTUnwrap(r.ratio), 1, accuracy: 1e-12) }
   }
 
+  func testSecondsAndInstructionsDoNotMakeARatio() throws {
+    let a = try recorded("a.json")
+    var b = try recorded("b.json")
+    for i in b.results.indices { b.results[i].metric = Metric.instructions.rawValue }
+    let c = Comparison(a, b, labels: ("a.json", "b.json"))
+    let linear = try row("fake.linear", c)
+    XCTAssertNil(linear.ratio)
+    XCTAssertEqual(linear.a?.metric, "time")
+    XCTAssertEqual(linear.b?.metric, "instructions")
+    let table = try ComparisonReport(c).render(.table)
+    XCTAssertTrue(table.contains("A by time, B by instructions: their costs do not compare"), table)
+    XCTAssertTrue(table.contains(" Ir "), table)
+  }
+
   func testInconclusiveSharingAClassIsUnsettledNotChanged() throws {
     let a = try recorded("a.json")
     var b = a
@@ -105,7 +119,7 @@ final class ComparisonTests: XCTestCase {
     let csv = try report.render(.csv).split(separator: "\n").map(String.init)
     XCTAssertEqual(csv[0], ComparisonReport.csvHeader.joined(separator: ","))
     XCTAssertEqual(
-      csv[0], "op,documented,a_measured,b_measured,change,n,a_seconds,b_seconds,ratio,a_coefficient,b_coefficient")
+      csv[0], "op,documented,a_measured,b_measured,change,n,a_seconds,b_seconds,ratio,a_coefficient,b_coefficient,a_metric,b_metric")
     XCTAssertTrue(csv[2].hasPrefix("fake.log,O(log n),O(log n),O(log n),same,4096,"), csv[2])
     XCTAssertTrue(csv[2].contains(",1.5000,"), csv[2])
     XCTAssertTrue(csv[5].hasPrefix("fake.quadratic,O(n^2),,O(n^2),only in B,4096,,"), csv[5])

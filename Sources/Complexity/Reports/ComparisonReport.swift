@@ -6,10 +6,11 @@ public struct ComparisonReport {
 
   public init(_ comparison: Comparison) { self.comparison = comparison }
 
-  /// The CSV columns, in order.
+  /// The CSV columns, in order. `a_seconds` and `b_seconds` hold
+  /// instructions where `a_metric` or `b_metric` says `instructions`.
   public static let csvHeader = [
     "op", "documented", "a_measured", "b_measured", "change", "n", "a_seconds", "b_seconds",
-    "ratio", "a_coefficient", "b_coefficient",
+    "ratio", "a_coefficient", "b_coefficient", "a_metric", "b_metric",
   ]
 
   /// The comparison in `format`.
@@ -24,7 +25,7 @@ public struct ComparisonReport {
           r.op, r.documented?.rawValue ?? "", r.a?.measured ?? "", r.b?.measured ?? "",
           r.change.rawValue, r.size.map(String.init) ?? "", f(r.a?.seconds, "%.6g"),
           f(r.b?.seconds, "%.6g"), f(r.ratio, "%.4f"), f(r.a?.coefficient, "%.6g"),
-          f(r.b?.coefficient, "%.6g"),
+          f(r.b?.coefficient, "%.6g"), r.a?.metric ?? "", r.b?.metric ?? "",
         ]
       }
       return t.render()
@@ -59,7 +60,7 @@ public struct ComparisonReport {
   // MARK: - Implementation details
 
   private var header: [String] {
-    ["op", "documented", "A", "B", "change", "at n", "A time", "B time", "B/A"]
+    ["op", "documented", "A", "B", "change", "at n", "A cost", "B cost", "B/A"]
   }
 
   private func cells(_ r: Comparison.Row, markdown: Bool) -> [String] {
@@ -67,13 +68,16 @@ public struct ComparisonReport {
     if r.change == .changed { change = markdown ? "**changed** ⚠" : "changed <--" }
     return [
       markdown ? "`\(r.op)`" : r.op, r.documented?.rawValue ?? "-", r.a?.measured ?? "-",
-      r.b?.measured ?? "-", change, r.size.map(String.init) ?? "-", time(r.a?.seconds),
-      time(r.b?.seconds), r.ratio.map { String(format: "%.2f", $0) } ?? "-",
+      r.b?.measured ?? "-", change, r.size.map(String.init) ?? "-", cost(r.a), cost(r.b),
+      r.ratio.map { String(format: "%.2f", $0) } ?? "-",
     ]
   }
 
-  private func time(_ seconds: Double?) -> String {
-    seconds.map { Seconds.describe($0) } ?? "-"
+  /// Seconds, or instructions (`Ir`), at the comparison size.
+  private func cost(_ side: Comparison.Side?) -> String {
+    guard let side, let value = side.seconds else { return "-" }
+    return side.metric == Metric.instructions.rawValue
+      ? String(format: "%.0f Ir", value) : Seconds.describe(value)
   }
 
   private func runs(markdown: Bool) -> String {
@@ -92,9 +96,10 @@ public struct ComparisonReport {
     for r in changed {
       var line = "- \(markdown ? "`\(r.op)`" : r.op): \(r.a?.measured ?? "-") in A, "
         + "\(r.b?.measured ?? "-") in B"
-      if let n = r.size, let ta = r.a?.seconds, let tb = r.b?.seconds, let ratio = r.ratio {
-        line += " (at n = \(n): \(time(ta)) → \(time(tb)), "
-          + String(format: "%.2f", ratio) + "×)"
+      if let n = r.size, let ratio = r.ratio {
+        line += " (at n = \(n): \(cost(r.a)) → \(cost(r.b)), " + String(format: "%.2f", ratio) + "×)"
+      } else if let a = r.a, let b = r.b, a.metric != b.metric {
+        line += " (A by \(a.metric), B by \(b.metric): their costs do not compare)"
       }
       lines.append(line)
     }

@@ -49,8 +49,11 @@ public struct Comparison: Codable, Sendable, Equatable {
     public var best: ComplexityClass?
     /// `b` of the chosen model: seconds it adds at its own largest size.
     public var coefficient: Double?
-    /// The chosen model's time at the comparison size, in seconds.
+    /// The chosen model's cost at the comparison size: seconds, or
+    /// instructions when `metric` says so.
     public var seconds: Double?
+    /// What the run measured the op by: `time` or `instructions`.
+    public var metric: String = Metric.time.rawValue
   }
 
   /// One op in both runs (or in one).
@@ -62,7 +65,8 @@ public struct Comparison: Codable, Sendable, Equatable {
     public var change: Change
     /// The largest size both measured; nil when their ranges do not meet.
     public var size: Int?
-    /// `b.seconds / a.seconds`: above 1, B is slower.
+    /// `b.seconds / a.seconds`: above 1, B is slower. Nil when the runs
+    /// measured the op by different metrics (seconds against instructions).
     public var ratio: Double?
   }
 
@@ -124,7 +128,11 @@ public struct Comparison: Codable, Sendable, Equatable {
       return row
     }
     row.change = change(ca.outcome, cb.outcome)
-    if let ta = row.a?.seconds, let tb = row.b?.seconds, ta > 0, tb > 0 { row.ratio = tb / ta }
+    if let ta = row.a?.seconds, let tb = row.b?.seconds, ta > 0, tb > 0,
+      row.a?.metric == row.b?.metric
+    {
+      row.ratio = tb / ta
+    }
     return row
   }
 
@@ -154,11 +162,12 @@ public struct Comparison: Codable, Sendable, Equatable {
 
   private static func side(_ r: OperationResult, at size: Int?) -> Side {
     guard let c = r.classification, let model = c.model(c.best) else {
-      return Side(measured: r.measuredName, best: nil, coefficient: nil, seconds: nil)
+      return Side(
+        measured: r.measuredName, best: nil, coefficient: nil, seconds: nil, metric: r.metric)
     }
     let t = size.map { model.predict(Double($0)) }
     return Side(
       measured: c.outcome.description, best: c.best, coefficient: model.coefficient,
-      seconds: t.flatMap { $0.isFinite && $0 > 0 ? $0 : nil })
+      seconds: t.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }, metric: r.metric)
   }
 }
