@@ -132,6 +132,11 @@ public struct Race {
         classification.notes += subject.notes + [Self.processNote]
         entries.append(
           RaceResult.Entry(name: impl.name, points: points, classification: classification))
+      } catch let failure as CountingSweep.ClassificationFailure {
+        // As in a timed race: the points stand, the entry says why it has no class.
+        entries.append(
+          RaceResult.Entry(
+            name: impl.name, points: failure.points, failure: failure.description))
       } catch let failure as SweepFailure {
         throw ComplexityError(
           .subject,

@@ -19,9 +19,17 @@ public struct CountingSweep: Sendable {
     self.classifier = classifier
   }
 
+  /// Counted points the classifier could not fit, and why.
+  public struct ClassificationFailure: Error, CustomStringConvertible {
+    public var points: [Point]
+    public var underlying: Error
+    public var description: String { "\(underlying)" }
+  }
+
   /// Counts `subject` (whose samples are instructions) over `grid`.
   ///
-  /// - Throws: the subject's `SweepFailure`, or a classifier error.
+  /// - Throws: the subject's `SweepFailure`, or `ClassificationFailure`
+  ///   with the points counted.
   public func run<S: Subject>(
     _ subject: inout S, grid: [Int], delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> (points: [Point], classification: Classification) {
@@ -30,15 +38,23 @@ public struct CountingSweep: Sendable {
       .filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }.map(\.element)
     let first = coarse.count >= Classifier.minimumSizes ? coarse : grid
     var points = try engine.run(&subject, sizes: first, delegate: delegate)
-    var classification = try classifier.classify(points)
+    var classification = try classify(points)
     if classification.outcome.settled == nil && first.count < grid.count {
       let rest = grid.filter { !first.contains($0) }
       points = (points + (try engine.run(&subject, sizes: rest, delegate: delegate)))
         .mergedBySize()
-      classification = try classifier.classify(points)
+      classification = try classify(points)
     }
     classification.notes += Self.repeatability(of: points)
     return (points, classification)
+  }
+
+  private func classify(_ points: [Point]) throws -> Classification {
+    do {
+      return try classifier.classify(points)
+    } catch {
+      throw ClassificationFailure(points: points, underlying: error)
+    }
   }
 
   /// How far apart the repeated counts of each size are: they should agree

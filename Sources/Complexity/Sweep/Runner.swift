@@ -110,13 +110,17 @@ public final class Runner {
   public func canCount(_ op: Operation) -> Bool {
     switch op.subject {
     case .python: return true
-    case .swift: return options.swiftWorker != nil
+    case .swift: return options.swiftWorker != nil && CallgrindClient.isCompiledIn
     case .fake: return false
     }
   }
 
   private func uncountable(_ op: Operation) -> String {
-    op.subject == .swift
+    op.subject == .swift && !CallgrindClient.isCompiledIn
+      ? "\(op.id) is a Swift op, counted by callgrind's client requests, and this build has "
+        + "none (valgrind's headers were missing when it was compiled: install valgrind and "
+        + "rebuild)"
+      : op.subject == .swift
       ? "\(op.id) is a Swift op, whose instructions are counted by re-running the complexity "
         + "tool under valgrind, and this run has no tool to re-run (Options.swiftWorker)"
       : "instruction counts are for CPython and Swift ops, and \(op.id) is a "
@@ -258,6 +262,11 @@ public final class Runner {
       return OperationResult(
         op: op.id, documented: op.documented, classification: nil,
         points: failure.partial, seconds: Date().timeIntervalSince(start),
+        failure: failure.description, metric: metric)
+    } catch let failure as CountingSweep.ClassificationFailure {
+      return OperationResult(
+        op: op.id, documented: op.documented, classification: nil,
+        points: failure.points, seconds: Date().timeIntervalSince(start),
         failure: failure.description, metric: metric)
     } catch {
       return OperationResult(

@@ -109,7 +109,7 @@ public final class CallgrindSwiftSubject: Subject {
       try? stdin?.close()
       let deadline = Date().addingTimeInterval(5)
       while process.isRunning && Date() < deadline { usleep(5000) }
-      if process.isRunning { process.terminate() }
+      Self.end(process)
     }
     process = nil
     stdin = nil
@@ -147,6 +147,16 @@ public final class CallgrindSwiftSubject: Subject {
     }
   }
 
+  /// Terminates a worker still running and waits for it (briefly), so that
+  /// no valgrind outlives its subject or writes into a removed folder.
+  private static func end(_ process: Process) {
+    guard process.isRunning else { return }
+    process.terminate()
+    let deadline = Date().addingTimeInterval(2)
+    while process.isRunning && Date() < deadline { usleep(5000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  }
+
   private func request(_ body: CallgrindSwiftWorker.Request) throws
     -> CallgrindSwiftWorker.Reply
   {
@@ -166,7 +176,7 @@ public final class CallgrindSwiftSubject: Subject {
   private func reply() throws -> CallgrindSwiftWorker.Reply {
     guard let line = lines.next(timeout: replyTimeout) else {
       if !lines.isClosed, let process, process.isRunning {
-        process.terminate()
+        Self.end(process)
         self.process = nil
         throw ComplexityError(
           .subject, "the counting worker did not answer within \(Int(replyTimeout)) s (killed it)")
@@ -191,6 +201,7 @@ public final class CallgrindSwiftSubject: Subject {
     usleep(20_000)
     let status = process.map { $0.isRunning ? "" : " (status \($0.terminationStatus))" } ?? ""
     let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
+    if let process { Self.end(process) }
     process = nil
     return ComplexityError(.subject, "\(what)\(status)\(tail.isEmpty ? "" : ": \(tail)")")
   }

@@ -91,7 +91,11 @@ public enum CallgrindSwiftWorker {
   private static func send(_ reply: Reply) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    guard let data = try? encoder.encode(reply) else { return }
+    // A reply that cannot be encoded (a count that is not finite) must
+    // still be answered, or the parent waits out its timeout.
+    let data =
+      (try? encoder.encode(reply))
+      ?? Data(#"{"error":"the worker could not encode its reply","ok":false}"#.utf8)
     FileHandle.standardOutput.write(data + Data("\n".utf8))
   }
 }

@@ -62,8 +62,9 @@ public struct InProcessSubject<Input, Output>: Subject {
     // reuse: the lazy binding of library symbols, the runtime's first
     // instantiation of generic metadata, the heap growing to the size. It
     // is taken and dropped. (By the clock, calibration has warmed up.)
-    let drop = meter.metric == .instructions && warmed.insert(size).inserted ? 1 : 0
+    let drop = meter.metric == .instructions && !warmed.contains(size) ? 1 : 0
     let all = try samples(size: size, iterations: iterations, repeats: repeats + drop)
+    warmed.insert(size)
     return Array(all.dropFirst(drop))
   }
 

@@ -19,8 +19,9 @@ public final class CallgrindClient: @unchecked Sendable {
 
   /// Callgrind's output file; dump N is `outFile.N`.
   public let outFile: String
-  /// Dumps written so far.
-  private var dumps = 0
+  /// Dumps written so far. Callgrind's counter is the process's, so this
+  /// one is too: a client made again after a failed start goes on from it.
+  nonisolated(unsafe) private static var dumps = 0
   private let lock = NSLock()
 
   nonisolated(unsafe) private static var shared: CallgrindClient?
@@ -103,8 +104,13 @@ public final class CallgrindClient: @unchecked Sendable {
   public func dump() throws -> UInt64 {
     lock.lock()
     defer { lock.unlock() }
-    dumps += 1
-    complexity_callgrind_dump("complexity sample \(dumps)")
+    Self.dumps += 1
+    let dumps = Self.dumps
+    // Callgrind names the file and its `part:` from one counter, so only the
+    // reason tells this dump from one that something else in the process
+    // asked for (which would shift every later file by one).
+    let reason = "complexity sample \(dumps) of process \(getpid())"
+    complexity_callgrind_dump(reason)
     let path = "\(outFile).\(dumps)"
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw ComplexityError(
@@ -122,11 +128,12 @@ public final class CallgrindClient: @unchecked Sendable {
       text = String(text[..<lastNewline])
     }
     let output = try CallgrindOutput(parsing: text, source: path)
-    if let part = output.part, part != dumps {
+    guard output.trigger?.hasSuffix(reason) == true else {
       throw ComplexityError(
         .subject,
-        "callgrind's dump \(path) says it is part \(part), not \(dumps): something else in "
-          + "this process dumps callgrind's counts, so they cannot be told apart")
+        "callgrind's dump \(path) was written by \(output.trigger ?? "an unknown trigger"), "
+          + "not by this client's sample \(dumps): something else in this process dumps "
+          + "callgrind's counts, so they cannot be told apart")
     }
     return try output.total("Ir")
   }
