@@ -38,7 +38,7 @@ extension ComplexityCLI {
     var cold = false
 
     @Option(help: MetricSelection.help)
-    var metric: MetricSelection = .auto
+    var metric: MetricSelection?
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -85,7 +85,10 @@ extension ComplexityCLI {
         caseToTime == .worst
         ? try Catalog.standard.selectWorstCases(requested)
         : try Catalog.standard.select(requested)
-      try resumed.map { try metric.check(journal: $0.results, path: resume ?? "") }
+      let metric = try MetricSelection.resolve(self.metric, resuming: resumed?.header, path: resume)
+      if resumed?.header.metric == nil {
+        try resumed.map { try metric.check(journal: $0.results, path: resume ?? "") }
+      }
       let todo = resumed?.missing(from: operations) ?? operations
       if isDebugBuild && todo.contains(where: { $0.subject == .swift }) {
         warn(
@@ -120,9 +123,9 @@ extension ComplexityCLI {
         resumed?.results ?? RunResults(python: runner.interpreter, plan: plan, timing: timingOptions)
       if results.python == nil { results.python = runner.interpreter }
       if journal == nil, let file = output.output {
-        journal = try Journal.create(
-          path: Journal.path(besideOutput: file),
-          header: Journal.Header(results, ops: operations.map(\.id)))
+        var header = Journal.Header(results, ops: operations.map(\.id))
+        header.metric = metric.rawValue
+        journal = try Journal.create(path: Journal.path(besideOutput: file), header: header)
       }
       if let resume, !quiet {
         warn(
@@ -177,7 +180,7 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
   case auto
 
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: time, and instructions where time is in doubt.",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: time, and instructions where time is in doubt. (default: auto; with --resume, the journal's)",
     discussion: """
       Instruction counts do not vary with the machine's load, so their verdicts repeat \
       exactly, but they are blind to cache misses and the kernel's work; time is what \
@@ -197,8 +200,30 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
     }
   }
 
-  /// Refuses to resume a journal measured by another metric: one run never
-  /// mixes seconds and instructions.
+  /// The metric of a run: the one given, else the resumed journal's, else
+  /// `auto`.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when the one given is not
+  ///   the journal's: one run never mixes ways of measuring.
+  static func resolve(_ given: MetricSelection?, resuming header: Journal.Header?, path: String?)
+    throws -> MetricSelection
+  {
+    guard let recorded = header?.metric else { return given ?? .auto }
+    guard let theirs = MetricSelection(rawValue: recorded) else {
+      throw ComplexityError(
+        .badInput, "\(path ?? "the journal") was started with an unknown --metric '\(recorded)'")
+    }
+    if let given, given != theirs {
+      throw ComplexityError(
+        .badInput,
+        "\(path ?? "the journal") was started with --metric \(theirs.rawValue), this run asks "
+          + "for --metric \(given.rawValue): leave --metric out to continue it, or start a new run")
+    }
+    return theirs
+  }
+
+  /// For a journal that does not record its metric: refuses to resume one
+  /// measured by another metric, judged from its results.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the journal's metric.
   func check(journal: RunResults, path: String) throws {
@@ -209,7 +234,8 @@ enum MetricSelection: String, ExpressibleByArgument, CaseIterable {
       // only; auto times every op and counts some.
       let accepted: Set<MetricSelection>
       switch self {
-      case .both: accepted = r.metricComparison == nil ? [.time] : [.both]
+      case .both:
+        accepted = Catalog.standard[r.op]?.subject == .fake ? [.time] : [.both]
       case .auto: accepted = [.time, .both]
       default: accepted = [self]
       }

@@ -169,6 +169,24 @@ final class ReportCLITests: XCTestCase {
     XCTAssertEqual(lines(journal).count, 7)
   }
 
+  func testAJournalKeepsItsMetric() throws {
+    let dir = try scratch()
+    let output = dir.appendingPathComponent("run.json")
+    let first = try complexity("sweep", "--op", "fake.linear", "--quiet", "--output", output.path)
+    XCTAssertEqual(first.status, 0, first.stderr)
+    let journal = output.path + ".jsonl"
+    let header = try JSONSerialization.jsonObject(
+      with: Data(lines(URL(fileURLWithPath: journal))[0].utf8)) as? [String: Any]
+    XCTAssertEqual(header?["metric"] as? String, "auto")
+    let other = try complexity("sweep", "--resume", journal, "--metric", "time")
+    XCTAssertEqual(other.status, 2, other.stderr)
+    XCTAssertTrue(
+      other.stderr.contains("was started with --metric auto, this run asks for --metric time"),
+      other.stderr)
+    let same = try complexity("sweep", "--resume", journal, "--quiet")
+    XCTAssertEqual(same.status, 0, same.stderr)
+  }
+
   func testBaselineSetsTheExitStatus() throws {
     let same = try complexity(
       "sweep", "--op", "fake.linear", "--op", "fake.mislabelled", "--baseline", recorded("a.json"),
