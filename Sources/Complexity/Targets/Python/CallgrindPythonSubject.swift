@@ -100,14 +100,7 @@ public final class CallgrindPythonSubject: Subject {
     self.cold = cold
     self.interpreter = interpreter
     self.valgrind = valgrind
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("complexity-callgrind-\(UUID().uuidString)")
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    } catch {
-      throw ComplexityError(
-        .subject, "cannot create a folder for callgrind's output in \(directory.path): \(error)")
-    }
+    directory = try Valgrind.makeOutputDirectory()
     let outFile = directory.appendingPathComponent("callgrind.out").path
     let launch = PythonHarness.Launch(
       wrapper: Self.isolated(Self.environment)

@@ -14,10 +14,8 @@ public final class PythonHarness {
 
   private let executable: String
   private let launch: Launch
-  private var process: Process?
-  private var stdin: FileHandle?
-  private let lines = _LineQueue()
-  private let stderrTail = _LineQueue()
+  /// The running interpreter; nil once it failed or stopped.
+  private var channel: LineProcess?
   /// Snippets defined so far, defined again in a restarted harness.
   private var defined: [String: PythonSnippet] = [:]
   /// The oldest interpreter the harness supports.
@@ -70,7 +68,7 @@ public final class PythonHarness {
 
   /// Bytes resident in the interpreter's process.
   public func residentBytes() -> UInt64? {
-    process.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
+    channel.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
   }
 
   /// Forgets every prepared input, so the next request builds it anew (in a
@@ -81,24 +79,13 @@ public final class PythonHarness {
 
   /// Stops the interpreter.
   public func stop() {
-    if let process, process.isRunning {
-      try? stdin?.write(contentsOf: Data("{\"cmd\": \"quit\"}\n".utf8))
-      try? stdin?.close()
-      let deadline = Date().addingTimeInterval(1)
-      while process.isRunning && Date() < deadline { usleep(5000) }
-      if process.isRunning { process.terminate() }
-    }
-    process = nil
-    stdin = nil
+    channel?.stop(quit: Data("{\"cmd\": \"quit\"}\n".utf8), grace: 1)
+    channel = nil
   }
 
   // MARK: - Implementation details
 
   private func start() throws {
-    // A harness that dies leaves a closed pipe; writing to it must be an
-    // error we report, not SIGPIPE killing the whole process.
-    signal(SIGPIPE, SIG_IGN)
-    let p = Process()
     var arguments = ["-u", "-c", Self.source]
     if let file = launch.sourceFile {
       do {
@@ -108,34 +95,16 @@ public final class PythonHarness {
       }
       arguments = ["-u", file]
     }
-    if let wrapper = launch.wrapper.first {
-      p.executableURL = URL(fileURLWithPath: wrapper)
-      p.arguments = Array(launch.wrapper.dropFirst()) + [executable] + arguments
-    } else {
-      p.executableURL = URL(fileURLWithPath: executable)
-      p.arguments = arguments
-    }
     var env = ProcessInfo.processInfo.environment
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.merge(launch.environment) { _, added in added }
-    p.environment = env
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    p.standardInput = input
-    p.standardOutput = output
-    p.standardError = errors
-    lines.reset()
-    stderrTail.reset()
-    lines.follow(output.fileHandleForReading)
-    stderrTail.follow(errors.fileHandleForReading)
-    do {
-      try p.run()
-    } catch {
-      throw ComplexityError(
-        .missingTool, "could not start the Python interpreter \(executable): \(error)")
+    channel = try LineProcess(
+      command: launch.wrapper + [executable] + arguments, environment: env, name: "the harness"
+    ) {
+      ComplexityError(
+        .missingTool, "could not start the Python interpreter \(self.executable): \($0)")
     }
-    process = p
-    stdin = input.fileHandleForWriting
     let hello = try request(["cmd": "hello"], restartOnFailure: false)
     guard let info = hello["python"] as? [String: Any],
       let version = info["version"] as? String,
@@ -163,10 +132,10 @@ public final class PythonHarness {
   func request(_ body: [String: Any], restartOnFailure: Bool = true) throws
     -> [String: Any]
   {
-    if process == nil || process?.isRunning == false {
+    if channel?.isRunning != true {
       if restartOnFailure { stop(); try start() }
     }
-    guard let stdin, let process else {
+    guard let channel, channel.isRunning else {
       throw ComplexityError(.subject, "the Python harness is not running")
     }
     // Sorted keys: the same request is the same bytes in every run (a
@@ -175,21 +144,13 @@ public final class PythonHarness {
     // under callgrind repeat between runs.
     let data =
       try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]) + Data("\n".utf8)
+    let line: String
     do {
-      try stdin.write(contentsOf: data)
+      try channel.send(data)
+      line = try channel.receive(timeout: replyTimeout, exited: "the interpreter exited")
     } catch {
-      throw failure("could not write to the harness")
-    }
-    guard let line = lines.next(timeout: replyTimeout) else {
-      // The pipe closes as the interpreter dies, a moment before the
-      // process is reaped: a closed pipe is an exit, not a hang.
-      if !lines.isClosed && process.isRunning {
-        process.terminate()
-        self.process = nil
-        throw ComplexityError(
-          .subject, "the harness did not answer within \(Int(replyTimeout)) s (killed it)")
-      }
-      throw failure("the interpreter exited")
+      self.channel = nil
+      throw error
     }
     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
       let reply = object as? [String: Any]
@@ -200,82 +161,5 @@ public final class PythonHarness {
       throw ComplexityError(.subject, "\(reply["error"] as? String ?? "the harness failed")")
     }
     return reply
-  }
-
-  private func failure(_ what: String) -> ComplexityError {
-    // Let the process be reaped and its stderr drain, briefly.
-    let deadline = Date().addingTimeInterval(1)
-    while process?.isRunning == true && Date() < deadline { usleep(5_000) }
-    usleep(20_000)
-    let status = process.map { $0.isRunning ? "" : " (status \($0.terminationStatus))" } ?? ""
-    let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
-    process = nil
-    return ComplexityError(.subject, "\(what)\(status)\(tail.isEmpty ? "" : ": \(tail)")")
-  }
-}
-
-/// Lines read from a pipe on a background thread, handed out one at a time.
-final class _LineQueue: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var pending: [String] = []
-  private var buffer = Data()
-  private var closed = false
-
-  func reset() {
-    condition.lock()
-    pending = []
-    buffer = Data()
-    closed = false
-    condition.unlock()
-  }
-
-  func follow(_ handle: FileHandle) {
-    let thread = Thread { [self] in
-      while true {
-        let chunk = handle.availableData
-        condition.lock()
-        if chunk.isEmpty {
-          closed = true
-          condition.broadcast()
-          condition.unlock()
-          return
-        }
-        buffer.append(chunk)
-        while let i = buffer.firstIndex(of: 0x0A) {
-          pending.append(String(decoding: buffer[buffer.startIndex..<i], as: UTF8.self))
-          buffer = Data(buffer[(i + 1)...])
-        }
-        condition.broadcast()
-        condition.unlock()
-      }
-    }
-    thread.start()
-  }
-
-  /// Whether the pipe has reached its end.
-  var isClosed: Bool {
-    condition.lock()
-    defer { condition.unlock() }
-    return closed
-  }
-
-  /// The next line, or nil when the pipe closed or the timeout passed.
-  func next(timeout: Double) -> String? {
-    let deadline = Date().addingTimeInterval(timeout)
-    condition.lock()
-    defer { condition.unlock() }
-    while pending.isEmpty && !closed {
-      if !condition.wait(until: deadline) { break }
-    }
-    return pending.isEmpty ? nil : pending.removeFirst()
-  }
-
-  /// Every line so far.
-  func drain() -> [String] {
-    condition.lock()
-    defer { condition.unlock() }
-    let all = pending
-    pending = []
-    return all
   }
 }

@@ -22,10 +22,8 @@ public final class CallgrindSwiftSubject: Subject {
   public let valgrind: Valgrind
 
   private let directory: URL
-  private var process: Process?
-  private var stdin: FileHandle?
-  private let lines = _LineQueue()
-  private let stderrTail = _LineQueue()
+  /// The running worker; nil once it failed or stopped.
+  private var worker: LineProcess?
   /// Seconds to wait for one reply: valgrind runs the code ~50 times slower.
   private let replyTimeout: Double = 1800
 
@@ -61,14 +59,7 @@ public final class CallgrindSwiftSubject: Subject {
   public init(op: String, worker: [String], valgrind: Valgrind) throws {
     self.op = op
     self.valgrind = valgrind
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("complexity-callgrind-\(UUID().uuidString)")
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    } catch {
-      throw ComplexityError(
-        .subject, "cannot create a folder for callgrind's output in \(directory.path): \(error)")
-    }
+    directory = try Valgrind.makeOutputDirectory()
     do {
       try start(worker: worker + [op])
     } catch {
@@ -95,7 +86,7 @@ public final class CallgrindSwiftSubject: Subject {
   }
 
   public func residentBytes() -> UInt64? {
-    process.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
+    worker.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
   }
 
   public func forgetInputs() throws {
@@ -104,84 +95,56 @@ public final class CallgrindSwiftSubject: Subject {
 
   /// Stops valgrind and removes its output.
   public func stop() {
-    if let process, process.isRunning {
-      try? stdin?.write(contentsOf: Data("{\"cmd\":\"quit\"}\n".utf8))
-      try? stdin?.close()
-      let deadline = Date().addingTimeInterval(5)
-      while process.isRunning && Date() < deadline { usleep(5000) }
-      Self.end(process)
-    }
-    process = nil
-    stdin = nil
+    worker?.stop(quit: Data("{\"cmd\":\"quit\"}\n".utf8), grace: 5)
+    worker = nil
     try? FileManager.default.removeItem(at: directory)
   }
 
   // MARK: - Implementation details
 
-  private func start(worker: [String]) throws {
-    signal(SIGPIPE, SIG_IGN)
+  private func start(worker command: [String]) throws {
     let outFile = directory.appendingPathComponent("callgrind.out").path
     let added = Self.environment.merging([CallgrindClient.outFileVariable: outFile]) { a, _ in a }
     let command =
-      Valgrind.isolatedEnvironment(added) + valgrind.callgrindCommand(outFile: outFile) + worker
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: command[0])
-    p.arguments = Array(command.dropFirst())
-    p.environment = ProcessInfo.processInfo.environment.merging(added) { _, new in new }
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    p.standardInput = input
-    p.standardOutput = output
-    p.standardError = errors
-    lines.follow(output.fileHandleForReading)
-    stderrTail.follow(errors.fileHandleForReading)
-    do {
-      try p.run()
-    } catch {
-      throw ComplexityError(.subject, "could not start the counting worker \(command): \(error)")
-    }
-    process = p
-    stdin = input.fileHandleForWriting
+      Valgrind.isolatedEnvironment(added) + valgrind.callgrindCommand(outFile: outFile) + command
+    worker = try LineProcess(
+      command: command,
+      environment: ProcessInfo.processInfo.environment.merging(added) { _, new in new },
+      name: "the counting worker"
+    ) { ComplexityError(.subject, "could not start the counting worker \(command): \($0)") }
     let hello = try reply()
     guard hello.op == op else {
       throw ComplexityError(.subject, "the worker greeted for \(hello.op ?? "no op"), not \(op)")
     }
   }
 
-  /// Terminates a worker still running and waits for it (briefly), so that
-  /// no valgrind outlives its subject or writes into a removed folder.
-  private static func end(_ process: Process) {
-    guard process.isRunning else { return }
-    process.terminate()
-    let deadline = Date().addingTimeInterval(2)
-    while process.isRunning && Date() < deadline { usleep(5000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-  }
-
   private func request(_ body: CallgrindSwiftWorker.Request) throws
     -> CallgrindSwiftWorker.Reply
   {
-    guard let stdin, process?.isRunning == true else {
+    guard let worker, worker.isRunning else {
       throw ComplexityError(.subject, "the counting worker for \(op) is not running")
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     do {
-      try stdin.write(contentsOf: try encoder.encode(body) + Data("\n".utf8))
+      try worker.send(try encoder.encode(body) + Data("\n".utf8))
     } catch {
-      throw failure("could not write to the counting worker")
+      self.worker = nil
+      throw error
     }
     return try reply()
   }
 
   private func reply() throws -> CallgrindSwiftWorker.Reply {
-    guard let line = lines.next(timeout: replyTimeout) else {
-      if !lines.isClosed, let process, process.isRunning {
-        Self.end(process)
-        self.process = nil
-        throw ComplexityError(
-          .subject, "the counting worker did not answer within \(Int(replyTimeout)) s (killed it)")
-      }
-      throw failure("the counting worker exited")
+    guard let worker else {
+      throw ComplexityError(.subject, "the counting worker for \(op) is not running")
+    }
+    let line: String
+    do {
+      line = try worker.receive(timeout: replyTimeout, exited: "the counting worker exited")
+    } catch {
+      self.worker = nil
+      throw error
     }
     guard
       let reply = try? JSONDecoder().decode(CallgrindSwiftWorker.Reply.self, from: Data(line.utf8))
@@ -193,16 +156,5 @@ public final class CallgrindSwiftSubject: Subject {
       throw ComplexityError(.subject, reply.error ?? "the counting worker failed")
     }
     return reply
-  }
-
-  private func failure(_ what: String) -> ComplexityError {
-    let deadline = Date().addingTimeInterval(1)
-    while process?.isRunning == true && Date() < deadline { usleep(5_000) }
-    usleep(20_000)
-    let status = process.map { $0.isRunning ? "" : " (status \($0.terminationStatus))" } ?? ""
-    let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
-    if let process { Self.end(process) }
-    process = nil
-    return ComplexityError(.subject, "\(what)\(status)\(tail.isEmpty ? "" : ": \(tail)")")
   }
 }

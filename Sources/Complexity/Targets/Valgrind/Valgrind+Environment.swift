@@ -44,4 +44,19 @@ extension Valgrind {
     all.merge(added) { _, new in new }
     return ["/usr/bin/env", "-i"] + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
   }
+
+  /// A new temporary folder for one counted process's callgrind output.
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when it cannot be made.
+  static func makeOutputDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("complexity-callgrind-\(UUID().uuidString)")
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw ComplexityError(
+        .subject, "cannot create a folder for callgrind's output in \(directory.path): \(error)")
+    }
+    return directory
+  }
 }
