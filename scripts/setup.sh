@@ -6,6 +6,17 @@ _as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# Installs Debian packages; the package lists are updated once per script,
+# however many packages are missing.
+_apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -z "${_complexity_apt_updated:-}" ]; then
+    _as_root apt-get update -qq >&2 || return 1
+    _complexity_apt_updated=1
+  fi
+  _as_root apt-get install -y -qq "$@" >&2
+}
+
 ensure_gsl() {
   if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gsl; then
     return 0
@@ -15,9 +26,7 @@ ensure_gsl() {
     echo "complexity: no apt-get here; install GSL (libgsl-dev, or 'brew install gsl') and pkg-config" >&2
     return 1
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  _as_root apt-get update -qq >&2 &&
-    _as_root apt-get install -y -qq libgsl-dev pkg-config >&2
+  _apt_install libgsl-dev pkg-config
 }
 
 ensure_swift() {
@@ -30,8 +39,7 @@ ensure_swift() {
 ensure_python() {
   if ! command -v "${PYTHON:-python3}" >/dev/null 2>&1; then
     echo "complexity: installing python3 (the CPython subject)..." >&2
-    export DEBIAN_FRONTEND=noninteractive
-    _as_root apt-get update -qq >&2 && _as_root apt-get install -y -qq python3 >&2
+    _apt_install python3
   fi
 }
 
@@ -47,8 +55,7 @@ ensure_valgrind() {
     echo "complexity: no apt-get here; install valgrind to count instructions" >&2
     return 0
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  { _as_root apt-get update -qq >&2 && _as_root apt-get install -y -qq valgrind >&2; } ||
+  _apt_install valgrind ||
     echo "complexity: could not install valgrind; --metric instructions will say so" >&2
   return 0
 }
