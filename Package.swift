@@ -40,7 +40,13 @@ let package = Package(
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "HeapModule", package: "swift-collections"),
       ],
-      exclude: ["README.md"]
+      exclude: ["README.md"],
+      // Embedded in the binary, so a copied binary still has them: the
+      // CPython harness, and the CPython ops of the catalog with their code.
+      resources: [
+        .embedInCode("Targets/Python/harness.py"),
+        .embedInCode("Catalog/cpython.json"),
+      ]
     ),
 
     /// Assertions on measured classes for XCTest and Swift Testing.

@@ -59,8 +59,12 @@ struct TimingSelection: ParsableArguments {
   @Option(help: "Memory, in MiB, the timed process may reach (default: a quarter of RAM).")
   var maxMemory: Int?
 
-  /// `--max-memory` in bytes, or a quarter of the machine's memory.
-  var memoryCap: UInt64 { maxMemory.map { UInt64($0) << 20 } ?? ResidentMemory.physical / 4 }
+  /// The budget and `--max-memory` (in bytes), other limits as the library sets them.
+  var limits: SweepLimits {
+    var limits = SweepLimits(budgetSeconds: budget)
+    if let maxMemory { limits.memoryCap = UInt64(maxMemory) << 20 }
+    return limits
+  }
 
   func timing() throws -> TimingOptions {
     let t = TimingOptions(repeats: repeats, minimumSampleSeconds: minSampleTime)

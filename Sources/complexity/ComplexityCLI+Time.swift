@@ -34,8 +34,8 @@ extension ComplexityCLI {
     @Option(help: "The Python interpreter. (default: $PYTHON, then python3)")
     var python: String?
 
-    @Option(help: MetricSelection.help)
-    var metric: MetricSelection = .auto
+    @Option(help: MetricChoice.help)
+    var metric: MetricChoice = .auto
 
     @Flag(help: "No progress on standard error.")
     var quiet = false
@@ -52,28 +52,23 @@ extension ComplexityCLI {
 
     func run() throws {
       let expected = try expect.map(ComplexityClass.parse)
-      let snippet: PythonSnippet
-      if let file {
-        snippet = try PythonSnippet.file(file, fresh: fresh)
-      } else {
-        snippet = PythonSnippet(
-          setup: setup, statement: statement!,
-          restore: fresh ? setup : nil, block: fresh ? "1" : nil)
-      }
-      let sweep = Complexity.Sweep(plan: try sizes.plan(), timing: try timing.timing())
-      let runner = Runner(
+      let code =
+        try file.map { try PythonCode.file($0, fresh: fresh) }
+        ?? PythonCode(
+          setup: setup, statement: statement ?? "", restore: fresh ? setup : nil,
+          block: fresh ? "1" : nil)
+      let id = file.map(PythonCode.opID(forFile:)) ?? "user.snippet"
+      let session = try RunSession(
+        .operations([.userCode(code, id: id, expected: expected)]),
         options: Runner.Options(
-          sweep: sweep, python: python, budget: timing.budget,
-          memoryCap: timing.memoryCap,
-          metrics: metric.metrics, countWhenInDoubt: metric == .auto))
-      if metric.metrics.contains(.instructions) { try runner.prepareValgrind() }
-      let op = try runner.define(snippet, expected: expected)
+          plan: try sizes.plan(), timing: try timing.timing(), limits: timing.limits,
+          python: python),
+        metric: metric)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-      progress.show(.startOperation(op, index: 0, of: 1))
-      let result = runner.runOne(op) { progress.show(.sweep(op, $0)) }
+      let result = session.run(progress.show).results[0]
       progress.finish()
       if let failure = result.failure, result.classification == nil {
-        throw ComplexityError(.subject, "\(snippet.id) failed: \(failure)")
+        throw ComplexityError(.subject, "\(id) failed: \(failure)")
       }
       try output.emit(try FitReport(result).render(output.format))
       if result.verdict == .differs { throw ExitCode(1) }

@@ -13,6 +13,11 @@ final class Progress {
   init(enabled: Bool) { self.enabled = enabled }
 
   func show(_ event: RunEvent) {
+    if case .warning(let text) = event {
+      if enabled { clear() }
+      write("warning: \(text)\n")
+      return
+    }
     guard enabled else { return }
     switch event {
     case .startOperation(let op, let index, let count):
@@ -23,7 +28,7 @@ final class Progress {
       draw("\(current) calibrating n=\(n) (\(i + 1)/\(of))")
     case .sweep(_, .startRound(let i, let of)):
       draw("\(current) sampling, round \(i + 1) of \(of)")
-    case .sweep(_, .finishSize):
+    case .sweep(_, .finishSize), .warning:
       break
     case .finishOperation(let result, let index, let count):
       finishedSeconds.append(result.seconds)

@@ -7,17 +7,18 @@ final class AdaptiveSweepTests: XCTestCase {
   private func adaptive(budget: Double = 10, neverSeparate: Bool = false) -> AdaptiveSweep {
     var a = AdaptiveSweep(
       sweep: Sweep(plan: SizePlan(), timing: TimingOptions(repeats: 3)),
-      classifier: Classifier(), budgetSeconds: budget)
+      classifier: Classifier(), limits: SweepLimits(budgetSeconds: budget))
     if neverSeparate { a.separatedConfidence = 1.01 }
     return a
   }
 
   /// n log n with a large linear part: O(n) against O(n log n).
   struct Mixed: Subject {
-    mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    var metric: Metric { .time }
+    mutating func sample(size: Int, iterations: Int) throws -> Double {
       let n = Double(size)
       let t = 1e-7 + 1e-9 * n + 2e-12 * n * log(n)
-      return Array(repeating: t * Double(iterations), count: repeats)
+      return t * Double(iterations)
     }
   }
 

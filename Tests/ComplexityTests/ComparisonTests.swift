@@ -57,12 +57,12 @@ final class ComparisonTests: XCTestCase {
   func testSecondsAndInstructionsDoNotMakeARatio() throws {
     let a = try recorded("a.json")
     var b = try recorded("b.json")
-    for i in b.results.indices { b.results[i].metric = Metric.instructions.rawValue }
+    for i in b.results.indices { b.results[i].metric = .instructions }
     let c = Comparison(a, b, labels: ("a.json", "b.json"))
     let linear = try row("fake.linear", c)
     XCTAssertNil(linear.ratio)
-    XCTAssertEqual(linear.a?.metric, "time")
-    XCTAssertEqual(linear.b?.metric, "instructions")
+    XCTAssertEqual(linear.a?.metric, .time)
+    XCTAssertEqual(linear.b?.metric, .instructions)
     let table = try ComparisonReport(c).render(.table)
     XCTAssertTrue(table.contains("A by time, B by instructions: their costs do not compare"), table)
     XCTAssertTrue(table.contains(" Ir "), table)

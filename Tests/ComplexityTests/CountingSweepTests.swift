@@ -8,9 +8,10 @@ final class CountingSweepTests: XCTestCase {
   private struct Recording: Subject {
     var inner: FakeSubject
     var asked: [Int] = []
-    mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    var metric: Metric { .instructions }
+    mutating func sample(size: Int, iterations: Int) throws -> Double {
       asked.append(size)
-      return try inner.time(size: size, iterations: iterations, repeats: repeats)
+      return try inner.sample(size: size, iterations: iterations)
     }
   }
 
@@ -19,7 +20,8 @@ final class CountingSweepTests: XCTestCase {
   func testAClearClassNeedsOnlyTheCoarseGrid() throws {
     // Counts: deterministic, so no noise; a cost in "instructions".
     var subject = Recording(inner: FakeSubject(.linear, intercept: 500, perUnit: 3, noise: 0))
-    let (points, classification) = try CountingSweep().run(&subject, grid: grid)
+    let outcome = try CountingSweep().run(&subject, grid: grid)
+    let (points, classification) = (outcome.points, outcome.classification)
     XCTAssertEqual(classification.outcome.settled, .linear)
     XCTAssertEqual(Set(points.map(\.n)), Set(grid.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)))
     XCTAssertTrue(Set(subject.asked).isSubset(of: Set(grid)))
@@ -28,7 +30,7 @@ final class CountingSweepTests: XCTestCase {
 
   func testRepeatsThatDifferAreNamed() throws {
     var subject = Recording(inner: FakeSubject(.constant, intercept: 1000, perUnit: 0, noise: 0.05))
-    let (_, classification) = try CountingSweep().run(&subject, grid: grid)
+    let classification = try CountingSweep().run(&subject, grid: grid).classification
     XCTAssertTrue(
       classification.notes.contains { $0.hasPrefix("repeated counts differ by up to") },
       "\(classification.notes)")

@@ -11,8 +11,7 @@ final class InProcessSubjectTests: XCTestCase {
         a[0] = a[0]
         return isKnownUniquelyReferencedArray(&a)
       })
-    _ = try subject.time(size: 100, iterations: 10, repeats: 3)
-    _ = try subject.time(size: 100, iterations: 10, repeats: 3)
+    for _ in 0..<6 { _ = try subject.sample(size: 100, iterations: 10) }
     XCTAssertEqual(builds, 1)
   }
 
@@ -24,7 +23,7 @@ final class InProcessSubjectTests: XCTestCase {
         a.removeLast(a.count - n)
       }),
       setUp: { n in Array(0..<n) }, operation: { (a: inout [Int]) in a.append(1) })
-    _ = try subject.time(size: 10, iterations: 12, repeats: 1)
+    _ = try subject.sample(size: 10, iterations: 12)
     // Blocks of n/2 = 5: before each, the array is cut back to 10.
     XCTAssertEqual(sizesSeen, [10, 15, 15])
   }
@@ -34,7 +33,7 @@ final class InProcessSubjectTests: XCTestCase {
     var subject = InProcessSubject(
       mode: .fresh, setUp: { n -> [Int] in builds += 1; return Array(0..<n) },
       operation: { (a: inout [Int]) in a.removeAll() })
-    let totals = try subject.time(size: 50, iterations: 4, repeats: 2)
+    let totals = try (0..<2).map { _ in try subject.sample(size: 50, iterations: 4) }
     XCTAssertEqual(builds, 8)
     XCTAssertEqual(totals.count, 2)
   }
@@ -43,7 +42,7 @@ final class InProcessSubjectTests: XCTestCase {
     struct Boom: Error {}
     var subject = InProcessSubject(
       setUp: { _ in 0 }, operation: { (_: inout Int) throws -> Int in throw Boom() })
-    XCTAssertThrowsError(try subject.time(size: 1, iterations: 1, repeats: 1))
+    XCTAssertThrowsError(try subject.sample(size: 1, iterations: 1))
   }
 }
 

@@ -8,7 +8,7 @@ final class PythonHarnessTests: XCTestCase {
   private func failure(_ fake: String, timeout: Double = 30) -> String {
     do {
       let harness = try PythonHarness(executable: fixture("fake-python/\(fake)"), replyTimeout: timeout)
-      _ = try harness.time(op: "list.pop0", n: 100, loops: 1, repeats: 2, cold: false)
+      _ = try harness.time(op: "list.pop0", n: 100, loops: 1, cold: false)
       return "no error"
     } catch { return "\(error)" }
   }
@@ -63,9 +63,7 @@ final class PythonHarnessTests: XCTestCase {
     }
     let runner = Runner(
       options: Runner.Options(
-        sweep: Sweep(
-          plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1),
-          timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005)),
+        plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1), timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005),
         python: python))
     let results = runner.run(try Catalog.standard.select(["list.pop0", "list.getitem"]))
     XCTAssertNotNil(runner.interpreter)
@@ -83,12 +81,12 @@ final class PythonHarnessTests: XCTestCase {
     guard let python = which("python3") else { throw XCTSkip("python3 is not on PATH") }
     let harness = try PythonHarness(executable: python)
     XCTAssertEqual(harness.interpreter.implementation, "CPython")
-    XCTAssertThrowsError(try harness.time(op: "no.such.op", n: 10, loops: 1, repeats: 1, cold: false)) {
+    XCTAssertThrowsError(try harness.time(op: "no.such.op", n: 10, loops: 1, cold: false)) {
       XCTAssertTrue("\($0)".contains("unknown op"), "\($0)")
     }
     // The harness keeps serving after an error.
-    XCTAssertEqual(try harness.time(op: "list.len", n: 10, loops: 10, repeats: 2, cold: false).count, 2)
-    XCTAssertThrowsError(try harness.time(op: "list.getslice", n: 1 << 21, loops: 1, repeats: 1, cold: false)) {
+    XCTAssertGreaterThanOrEqual(try harness.time(op: "list.len", n: 10, loops: 10, cold: false), 0)
+    XCTAssertThrowsError(try harness.time(op: "list.getslice", n: 1 << 21, loops: 1, cold: false)) {
       XCTAssertTrue("\($0)".contains("out of range"), "\($0)")
     }
   }

@@ -92,8 +92,8 @@ final class RaceRecipeTests: XCTestCase {
       name: "w", once: "POOL = 1", setup: "x = workers",
       implementations: [.init(name: "a", statement: "f(x)"), .init(name: "b", file: "/r/b.py")],
       sizes: .cores, variable: "workers", directory: "/r")
-    let snippets = recipe.snippets()
-    XCTAssertEqual(snippets.map(\.id), ["race.a", "race.b"])
+    let snippets = recipe.code()
+    XCTAssertEqual(recipe.implementations.map { RaceRecipe.opID($0.name) }, ["race.a", "race.b"])
     XCTAssertEqual(snippets[0].statement, "f(x)")
     XCTAssertEqual(snippets[1].statement, "_run(x)")
     XCTAssertTrue(snippets[0].setup.contains("__complexity_race__"))

@@ -10,9 +10,10 @@ final class RaceTests: XCTestCase {
     var index: Int
     var log: Log
     var fake: FakeSubject
-    mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+    var metric: Metric { .time }
+    mutating func sample(size: Int, iterations: Int) throws -> Double {
       log.calls.append((index, size))
-      return try fake.time(size: size, iterations: iterations, repeats: repeats)
+      return try fake.sample(size: size, iterations: iterations)
     }
   }
 
@@ -54,9 +55,10 @@ final class RaceTests: XCTestCase {
   func testAFailingSubjectIsNamed() {
     struct Failing: Subject {
       var fails: Bool
-      mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+      var metric: Metric { .time }
+      mutating func sample(size: Int, iterations: Int) throws -> Double {
         if fails && size > 100 { throw ComplexityError(.subject, "boom") }
-        return Array(repeating: 0.002, count: repeats)
+        return 0.002
       }
     }
     var subjects = [Failing(fails: false), Failing(fails: true)]

@@ -6,9 +6,10 @@ final class SweepTests: XCTestCase {
   struct Recorder: Subject {
     var fake = FakeSubject(.linear, noise: 0)
     var calls: [(size: Int, iterations: Int, repeats: Int)] = []
-    mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
-      calls.append((size, iterations, repeats))
-      return try fake.time(size: size, iterations: iterations, repeats: repeats)
+    var metric: Metric { .time }
+    mutating func sample(size: Int, iterations: Int) throws -> Double {
+      calls.append((size, iterations, 1))
+      return try fake.sample(size: size, iterations: iterations)
     }
   }
 
@@ -40,9 +41,10 @@ final class SweepTests: XCTestCase {
 
   func testAFailingSubjectKeepsWhatWasMeasured() {
     struct Failing: Subject {
-      mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+      var metric: Metric { .time }
+      mutating func sample(size: Int, iterations: Int) throws -> Double {
         if size > 100 { throw ComplexityError(.subject, "boom") }
-        return Array(repeating: 0.002, count: repeats)
+        return 0.002
       }
     }
     var subject = Failing()

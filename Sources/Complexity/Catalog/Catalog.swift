@@ -12,10 +12,7 @@ public struct Catalog: Sendable {
   /// fake subjects.
   public static let standard: Catalog = {
     var c = Catalog()
-    c.addListOperations()
-    c.addSetOperations()
-    c.addDictOperations()
-    c.addExtraPythonOperations()
+    c.addCPythonOperations()
     for op in SwiftOperations.all { c.add(op.operation) }
     c.addFakeOperations()
     return c

@@ -63,20 +63,33 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
   public var implementationNote: String?
   /// Which sizes the sweep visits.
   public var sizing: Sizing
+  /// The code the CPython harness runs (nil for other subjects).
+  public var python: PythonCode?
+  /// The code that provokes the worst case, for rows that have one.
+  public var worstPython: PythonCode?
+  /// Whether this is a row's worst-case variant (`worstCaseVariant`).
+  public var isWorstCase = false
 
-  /// The worst-case variant of this row: timed under `id@worst`, judged
+  /// The worst-case variant of this row: measured under `id@worst`, judged
   /// against the worst-case column, at sizes up to `worstCaseMaximumSize`
   /// (provoking it costs O(n²) to set up). Nil for rows without one.
   public var worstCaseVariant: Operation? {
-    guard let worst = documentedWorst else { return nil }
+    guard let worst = documentedWorst, !isWorstCase else { return nil }
     var op = self
     op.id = id + "@worst"
     op.documented = worst
     op.documentedText = worstCase ?? worst.rawValue
     op.method = "every key's hash collides (a class with a constant __hash__); "
       + "the key looked up is the last inserted, or absent"
+    op.python = worstPython
+    op.worstPython = nil
+    op.isWorstCase = true
     return op
   }
+
+  /// Whether the sweep may add sizes past the plan's: not for a worst
+  /// case (its set-up is O(n²)) nor for a row that holds a variable fixed.
+  public var isExtendable: Bool { !isWorstCase && fixed.isEmpty }
 
   /// Largest size of a worst-case sweep.
   public static let worstCaseMaximumSize = 4096
@@ -85,7 +98,7 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
     id: String, subject: SubjectKind, seedRow: SeedRow?, swept: String, fixed: String = "",
     documented: ComplexityClass?, documentedText: String, worstCase: String? = nil,
     source: String, method: String, implementationNote: String? = nil,
-    sizing: Sizing = .geometric
+    sizing: Sizing = .geometric, python: PythonCode? = nil
   ) {
     self.id = id
     self.subject = subject
@@ -100,5 +113,6 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
     self.method = method
     self.implementationNote = implementationNote
     self.sizing = sizing
+    self.python = python
   }
 }

@@ -10,6 +10,14 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
   /// What the points hold: seconds (the default) or instructions per call.
   public var metric: Metric = .time
 
+  /// The result of a sweep's outcome.
+  init(_ outcome: SweepOutcome, warnings: [String], metric: Metric) {
+    points = outcome.points
+    classification = outcome.classification
+    self.warnings = warnings
+    self.metric = metric
+  }
+
   /// The measured class, or nil when the evidence cannot separate two.
   public var `class`: ComplexityClass? { classification.outcome.settled }
 

@@ -70,30 +70,27 @@ public func measureComplexity<Input, Output>(
     var subject = InProcessSubject(
       mode: mode, meter: try .instructions(), setUp: setUp, operation: run)
     let sweep = CountingSweep(plan: sizes, counting: counting, classifier: classifier)
-    let counted: (points: [Point], classification: Classification)
-    do {
-      counted = try sweep.run(&subject, grid: sizes.sizes)
-    } catch let failure as SweepFailure {
-      throw failure.underlying
-    } catch let failure as CountingSweep.ClassificationFailure {
-      throw failure.underlying
-    }
     return ComplexityResult(
-      points: counted.points, classification: counted.classification, warnings: warnings,
+      try unwrapped { try sweep.run(&subject, grid: sizes.sizes) }, warnings: warnings,
       metric: .instructions)
   }
   var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
   let adaptive = AdaptiveSweep(
-    sweep: Sweep(plan: sizes, timing: timing), classifier: classifier, budgetSeconds: budget,
-    maximumExtension: 2)
-  let outcome: AdaptiveSweep.Outcome
+    sweep: Sweep(plan: sizes, timing: timing), classifier: classifier,
+    limits: SweepLimits(budgetSeconds: budget, maximumExtension: 2))
+  return ComplexityResult(
+    try unwrapped { try adaptive.run(&subject, grid: sizes.sizes) }, warnings: warnings,
+    metric: .time)
+}
+
+/// A sweep's outcome, or the error that stopped it as its caller wrote it
+/// (the subject's or the fitter's, not the engine's wrapper).
+private func unwrapped(_ sweep: () throws -> SweepOutcome) throws -> SweepOutcome {
   do {
-    outcome = try adaptive.run(&subject, grid: sizes.sizes)
+    return try sweep()
   } catch let failure as SweepFailure {
     throw failure.underlying
   }
-  return ComplexityResult(
-    points: outcome.points, classification: outcome.classification, warnings: warnings)
 }
 
 /// Whether this process can count instructions (`measureComplexity(metric:

@@ -54,9 +54,9 @@ public struct Race {
     if metric == .instructions { return try count(python: path, delegate: delegate) }
     let harness = try PythonHarness(executable: path)
     defer { harness.stop() }
-    for (snippet, impl) in zip(recipe.snippets(), recipe.implementations) {
+    for (code, impl) in zip(recipe.code(), recipe.implementations) {
       do {
-        try harness.define(snippet)
+        try harness.define(RaceRecipe.opID(impl.name), code)
       } catch let error as ComplexityError {
         throw ComplexityError(error.kind, "implementation '\(impl.name)': \(error.description)")
       }
@@ -121,26 +121,29 @@ public struct Race {
     let sweep = CountingSweep(counting: counting, classifier: classifier)
     let sizes = recipe.sizes.resolve()
     var entries: [RaceResult.Entry] = []
-    for (snippet, impl) in zip(recipe.snippets(), recipe.implementations) {
+    for (code, impl) in zip(recipe.code(), recipe.implementations) {
       do {
         let subject = try CallgrindPythonSubject(
-          op: snippet.id, interpreter: interpreter.interpreter.path, valgrind: valgrind,
-          snippet: snippet)
+          op: RaceRecipe.opID(impl.name), interpreter: interpreter.interpreter.path,
+          valgrind: valgrind, code: code)
         defer { subject.stop() }
         var counted = subject
-        var (points, classification) = try sweep.run(&counted, grid: sizes, delegate: delegate)
-        classification.notes += subject.notes + [Self.processNote]
-        entries.append(
-          RaceResult.Entry(name: impl.name, points: points, classification: classification))
-      } catch let failure as CountingSweep.ClassificationFailure {
-        // As in a timed race: the points stand, the entry says why it has no class.
+        var outcome = try sweep.run(&counted, grid: sizes, delegate: delegate)
+        outcome.classification.notes += subject.notes + [Self.processNote]
         entries.append(
           RaceResult.Entry(
-            name: impl.name, points: failure.points, failure: failure.description))
+            name: impl.name, points: outcome.points, classification: outcome.classification))
       } catch let failure as SweepFailure {
+        guard let size = failure.size else {
+          // As in a timed race: the points stand, the entry says why it has no class.
+          entries.append(
+            RaceResult.Entry(
+              name: impl.name, points: failure.partial, failure: failure.description))
+          continue
+        }
         throw ComplexityError(
           .subject,
-          "implementation '\(impl.name)' failed at \(recipe.variable) = \(failure.size): "
+          "implementation '\(impl.name)' failed at \(recipe.variable) = \(size): "
             + "\(failure.underlying)")
       } catch let error as ComplexityError {
         throw ComplexityError(error.kind, "implementation '\(impl.name)': \(error.description)")

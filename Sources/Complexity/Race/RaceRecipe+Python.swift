@@ -4,30 +4,31 @@ extension RaceRecipe {
   /// The harness op id of an implementation.
   public static func opID(_ implementation: String) -> String { "race.\(implementation)" }
 
-  /// The implementations as snippets for the harness's `define` command.
+  /// The implementations' code for the harness's `define` command, in
+  /// the recipe's order.
   ///
   /// Every snippet's set-up first runs the recipe's `once` code, a single
   /// time per interpreter, in a module kept in `sys.modules` and copied
   /// into each set-up's namespace. The harness rebuilds an op's input
   /// whenever it switches ops, which an interleaved race does at every
   /// sample; pools, clusters and compiled functions must survive that.
-  public func snippets() -> [PythonSnippet] {
+  public func code() -> [PythonCode] {
     implementations.map { impl in
       var setup = preamble + "\n" + self.setup
       var statement = impl.statement ?? "_run(x)"
       if let file = impl.file {
         setup += "\n" + """
           import runpy as _runpy
-          _m = _runpy.run_path(\(PythonSnippet.pythonString(file)))
+          _m = _runpy.run_path(\(PythonCode.pythonString(file)))
           if not callable(_m.get("run")):
-              raise ValueError(\(PythonSnippet.pythonString("\(file) must define run(x)")))
+              raise ValueError(\(PythonCode.pythonString("\(file) must define run(x)")))
           _run = _m["run"]
           if callable(_m.get("setup")):
               x = _m["setup"](n)
           """
         statement = "_run(x)"
       }
-      return PythonSnippet(id: Self.opID(impl.name), setup: setup, statement: statement)
+      return PythonCode(setup: setup, statement: statement)
     }
   }
 
@@ -94,12 +95,12 @@ extension RaceRecipe {
       "if _once is None:",
       "    import types as _types",
       "    _once = _types.ModuleType('__complexity_race__')",
-      "    _once.RECIPE_DIR = \(PythonSnippet.pythonString(directory))",
+      "    _once.RECIPE_DIR = \(PythonCode.pythonString(directory))",
       // Registered before running, so functions it defines pickle by
       // reference into forked pool workers.
       "    _sys.modules['__complexity_race__'] = _once",
       "    try:",
-      "        exec(compile(\(PythonSnippet.pythonString(once ?? "pass")), '<once>', 'exec'), vars(_once))",
+      "        exec(compile(\(PythonCode.pythonString(once ?? "pass")), '<once>', 'exec'), vars(_once))",
       "    except BaseException:",
       "        del _sys.modules['__complexity_race__']",
       "        raise",

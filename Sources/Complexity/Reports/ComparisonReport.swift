@@ -25,7 +25,7 @@ public struct ComparisonReport {
           r.op, r.documented?.rawValue ?? "", r.a?.measured ?? "", r.b?.measured ?? "",
           r.change.rawValue, r.size.map(String.init) ?? "", f(r.a?.seconds, "%.6g"),
           f(r.b?.seconds, "%.6g"), f(r.ratio, "%.4f"), f(r.a?.coefficient, "%.6g"),
-          f(r.b?.coefficient, "%.6g"), r.a?.metric ?? "", r.b?.metric ?? "",
+          f(r.b?.coefficient, "%.6g"), r.a?.metric.rawValue ?? "", r.b?.metric.rawValue ?? "",
         ]
       }
       return t.render()
@@ -76,7 +76,7 @@ public struct ComparisonReport {
   /// Seconds, or instructions (`Ir`), at the comparison size.
   private func cost(_ side: Comparison.Side?) -> String {
     guard let side, let value = side.seconds else { return "-" }
-    return side.metric == Metric.instructions.rawValue
+    return side.metric == .instructions
       ? String(format: "%.0f Ir", value) : Seconds.describe(value)
   }
 

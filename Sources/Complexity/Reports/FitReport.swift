@@ -38,7 +38,7 @@ public struct FitReport {
       facts.insert(("documented", documented.rawValue), at: 0)
       facts.append(("verdict", result.verdict?.rawValue ?? "-"))
     }
-    let metric = result.measuredMetric ?? .time
+    let metric = result.metric
     if metric != .time || !result.otherMetrics.isEmpty {
       facts.append(("metric", "\(metric.quantity) per operation"))
     }

@@ -69,8 +69,8 @@ public struct ResultsReport {
       format(r.classification?.confidence, "%.3f"), format(r.classification?.slope, "%.3f"),
       r.points.first.map { "\($0.n)" } ?? "", r.points.last.map { "\($0.n)" } ?? "",
       String(format: "%.2f", r.seconds), r.classification?.best.rawValue ?? "",
-      r.classification?.runnerUp.rawValue ?? "", r.metric, r.failure ?? "",
-      r.stopReason?.rawValue ?? "", r.otherMetrics.first?.metric ?? "",
+      r.classification?.runnerUp.rawValue ?? "", r.metric.rawValue, r.failure ?? "",
+      r.stopReason?.rawValue ?? "", r.otherMetrics.first?.metric.rawValue ?? "",
       r.otherMetrics.first?.measuredName ?? "", r.otherMetrics.first?.verdict?.rawValue ?? "",
     ]
   }
@@ -132,7 +132,7 @@ public struct ResultsReport {
   /// Whether the table needs metric columns: some result is not a timing,
   /// or was measured both ways.
   var showsMetric: Bool {
-    results.results.contains { $0.metric != Metric.time.rawValue || !$0.otherMetrics.isEmpty }
+    results.results.contains { $0.metric != .time || !$0.otherMetrics.isEmpty }
   }
 
   /// Whether some result was measured by both metrics.
@@ -148,12 +148,12 @@ public struct ResultsReport {
   func metricCells(_ r: OperationResult) -> [String] {
     guard showsMetric else { return [] }
     let settled = r.metricComparison?.agreement == .settled ? "*" : ""
-    guard showsOtherMetric else { return [r.metric + settled] }
+    guard showsOtherMetric else { return [r.metric.rawValue + settled] }
     let other = r.otherMetrics.first.map { o -> String in
       let outcome = o.classification?.outcome.description ?? o.measuredName
-      return "\(o.metric): \(outcome)"
+      return "\(o.metric.rawValue): \(outcome)"
     }
-    return [r.metric + settled, other ?? "-"]
+    return [r.metric.rawValue + settled, other ?? "-"]
   }
 
   /// One line per op whose metrics disagree, or where instructions settled
@@ -233,9 +233,9 @@ public struct ResultsReport {
       let differ = comparisons.filter { $0.agreement == .differ }.count
       text += "; \(settled) settled by instructions, \(differ) where the metrics differ"
     } else if let metric = Set(all.map(\.metric)).first, all.count > 0,
-      Set(all.map(\.metric)).count == 1, metric != Metric.time.rawValue
+      Set(all.map(\.metric)).count == 1, metric != .time
     {
-      text += " (by \(metric))"
+      text += " (by \(metric.rawValue))"
     }
     return text + "; " + String(format: "%.1f s of sweeps", seconds) + "\n"
   }

@@ -53,7 +53,7 @@ public struct Comparison: Codable, Sendable, Equatable {
     /// instructions when `metric` says so.
     public var seconds: Double?
     /// What the run measured the op by: `time` or `instructions`.
-    public var metric: String = Metric.time.rawValue
+    public var metric: Metric = .time
   }
 
   /// One op in both runs (or in one).

@@ -27,9 +27,9 @@ public struct Journal: Sendable {
     public var started: String
     public var plan: SizePlan
     public var timing: TimingOptions
-    /// The `--metric` the run was started with (`time`, `instructions`,
-    /// `both`, `auto`); nil in journals written before it was recorded.
-    public var metric: String?
+    /// The metric the run was started with; nil in journals written
+    /// before it was recorded.
+    public var metric: MetricChoice?
 
     /// The header of a run about to start.
     public init(_ run: RunResults, ops: [String]) {

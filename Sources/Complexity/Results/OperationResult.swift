@@ -14,9 +14,9 @@ public struct OperationResult: Codable, Sendable, Equatable {
   public var seconds: Double
   /// Why the sweep failed, if it did.
   public var failure: String?
-  /// What `points` and `classification` measure: `time` (seconds per
-  /// operation) or `instructions` (instructions per operation); see `Metric`.
-  public var metric: String
+  /// What `points` and `classification` measure: seconds or instructions
+  /// per operation.
+  public var metric: Metric
   /// With `--metric both`: the same op measured by the other metric (one
   /// result); empty otherwise.
   public var otherMetrics: [OperationResult] = []
@@ -28,7 +28,7 @@ public struct OperationResult: Codable, Sendable, Equatable {
 
   public init(
     op: String, documented: ComplexityClass?, classification: Classification?,
-    points: [Point], seconds: Double, failure: String? = nil, metric: String = "time"
+    points: [Point], seconds: Double, failure: String? = nil, metric: Metric = .time
   ) {
     self.op = op
     self.documented = documented
@@ -44,22 +44,21 @@ public struct OperationResult: Codable, Sendable, Equatable {
     }
   }
 
-  /// The metric of `points` and `classification`, when it is one this
-  /// tool knows.
-  public var measuredMetric: Metric? { Metric(rawValue: metric) }
+  /// The result of a sweep that finished.
+  public init(_ op: Operation, outcome: SweepOutcome, metric: Metric, seconds: Double) {
+    self.init(
+      op: op.id, documented: op.documented, classification: outcome.classification,
+      points: outcome.points, seconds: seconds, metric: metric)
+    stopReason = outcome.stopReason
+  }
 
-  /// The result to report for an op measured by both metrics: the trusted
-  /// metric's (see `MetricComparison`), with the other one and the
-  /// comparison attached, and the wall time of both sweeps.
-  public static func combining(time: OperationResult, instructions: OperationResult)
-    -> OperationResult
-  {
-    let comparison = MetricComparison(time: time, instructions: instructions)
-    var result = comparison.trusted == .instructions ? instructions : time
-    result.otherMetrics = [comparison.trusted == .instructions ? time : instructions]
-    result.metricComparison = comparison
-    result.seconds = time.seconds + instructions.seconds
-    return result
+  /// The result of a sweep that failed: the reason, and the points
+  /// measured before (a `SweepFailure`'s).
+  public init(_ op: Operation, failure: Error, metric: Metric, seconds: Double) {
+    let sweep = failure as? SweepFailure
+    self.init(
+      op: op.id, documented: op.documented, classification: nil, points: sweep?.partial ?? [],
+      seconds: seconds, failure: sweep?.description ?? "\(failure)", metric: metric)
   }
 
   /// The measured class name, `inconclusive`, or `failed`.
@@ -88,7 +87,7 @@ extension OperationResult {
     points = try c.decode([Point].self, forKey: .points)
     seconds = try c.decode(Double.self, forKey: .seconds)
     failure = try c.decodeIfPresent(String.self, forKey: .failure)
-    metric = try c.decodeIfPresent(String.self, forKey: .metric) ?? "time"
+    metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
     stopReason = try c.decodeIfPresent(StopReason.self, forKey: .stopReason)
     otherMetrics = try c.decodeIfPresent([OperationResult].self, forKey: .otherMetrics) ?? []
     metricComparison = try c.decodeIfPresent(MetricComparison.self, forKey: .metricComparison)

@@ -7,7 +7,7 @@ import Foundation
 /// 2. If not separated: the sizes in between.
 /// 3. If still not separated, and the contenders are not O(n) against
 ///    O(n log n): larger sizes, doubling the largest, up to
-///    `maximumExtension` times the plan's maximum, within the time budget
+///    `limits.maximumExtension` times the plan's maximum, within the time budget
 ///    and the memory cap. (The hard pair is not extended: past the caches
 ///    the cost per element rises, which reads as the very log factor in
 ///    question.)
@@ -17,49 +17,48 @@ import Foundation
 ///
 /// Separated means conclusive with a confidence of at least
 /// `separatedConfidence`.
-public struct AdaptiveSweep: Sendable {
+public struct AdaptiveSweep: SizeStrategy {
   public var sweep: Sweep
   public var classifier: Classifier
-  /// Seconds an operation may take before extending stops.
-  public var budgetSeconds: Double
-  /// How far past the plan's maximum the sweep may extend (a factor).
-  public var maximumExtension: Int
-  /// Resident bytes the subject's process may reach.
-  public var memoryCap: UInt64
+  /// The time budget, the largest extension and the memory cap.
+  public var limits: SweepLimits
   /// Confidence at which measuring stops early.
   public var separatedConfidence = 0.95
   /// Fewest sizes the coarse grid needs before it may stop early.
   public static let minimumSizesToStopEarly = 9
 
-  public init(
-    sweep: Sweep, classifier: Classifier, budgetSeconds: Double = 10,
-    maximumExtension: Int = 4, memoryCap: UInt64 = ResidentMemory.physical / 4
-  ) {
+  public init(sweep: Sweep, classifier: Classifier, limits: SweepLimits = SweepLimits()) {
     self.sweep = sweep
     self.classifier = classifier
-    self.budgetSeconds = budgetSeconds
-    self.maximumExtension = maximumExtension
-    self.memoryCap = memoryCap
-  }
-
-  /// What the adaptive sweep measured and why it stopped.
-  public struct Outcome {
-    public var points: [Point]
-    public var classification: Classification
-    public var stopReason: StopReason
+    self.limits = limits
   }
 
   /// Sweeps `subject` over `grid` (the plan's sizes for the operation),
   /// adaptively.
   ///
-  /// - Throws: the subject's `SweepFailure`, or a classifier error.
+  /// - Throws: `SweepFailure`, with the points measured so far.
   public func run<S: Subject>(
     _ subject: inout S, grid: [Int], extendable: Bool = true,
     delegate: (SweepEvent) -> Void = { _ in }
-  ) throws -> Outcome {
+  ) throws -> SweepOutcome {
+    var points: [Point] = []
+    do {
+      return try run(&subject, grid: grid, extendable: extendable, into: &points, delegate: delegate)
+    } catch let failure as SweepFailure {
+      throw SweepFailure(
+        size: failure.size, underlying: failure.underlying,
+        partial: (points + failure.partial).mergedBySize())
+    } catch {
+      throw SweepFailure(size: nil, underlying: error, partial: points)
+    }
+  }
+
+  private func run<S: Subject>(
+    _ subject: inout S, grid: [Int], extendable: Bool, into points: inout [Point],
+    delegate: (SweepEvent) -> Void
+  ) throws -> SweepOutcome {
     let start = Date()
     let baseline = subject.residentBytes()
-    var points: [Point] = []
     func measure(_ sizes: [Int]) throws {
       guard !sizes.isEmpty else { return }
       points = (points + (try sweep.run(&subject, sizes: sizes, delegate: delegate)))
@@ -68,7 +67,7 @@ public struct AdaptiveSweep: Sendable {
     func separated(_ c: Classification) -> Bool {
       c.outcome.settled != nil && c.confidence >= separatedConfidence
     }
-    func spent() -> Bool { Date().timeIntervalSince(start) > budgetSeconds }
+    func spent() -> Bool { Date().timeIntervalSince(start) > limits.budgetSeconds }
 
     // 1 and 2: the grid, coarse first.
     let coarse = grid.enumerated().filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }
@@ -78,17 +77,17 @@ public struct AdaptiveSweep: Sendable {
     // Too few sizes make even a confident verdict fragile (a 6-size sweep
     // once called dict.pop O(n^2)): the coarse grid may stop only with enough.
     if separated(c) && points.count >= Self.minimumSizesToStopEarly {
-      return Outcome(points: points, classification: c, stopReason: .separated)
+      return SweepOutcome(points: points, classification: c, stopReason: .separated)
     }
     try measure(grid.filter { n in !points.contains { $0.n == n } })
     c = try classifier.classify(points)
-    if separated(c) { return Outcome(points: points, classification: c, stopReason: .separated) }
+    if separated(c) { return SweepOutcome(points: points, classification: c, stopReason: .separated) }
 
     // 3: larger sizes, unless the contenders are the hard pair.
     var reason = StopReason.planDone
     let hardPair = Set([c.best, c.runnerUp]) == [.linear, .linearithmic]
     if extendable && !hardPair, var largest = grid.last {
-      let limit = sweep.plan.maximum * maximumExtension
+      let limit = sweep.plan.maximum * limits.maximumExtension
       while true {
         if spent() { reason = .budget; break }
         let next = largest * 2
@@ -96,7 +95,7 @@ public struct AdaptiveSweep: Sendable {
         if let base = baseline, let now = subject.residentBytes(), now > base {
           // Inputs of every size stay cached: bytes per element so far.
           let perElement = Double(now - base) / Double(points.map(\.n).reduce(0, +))
-          if Double(now) + 2 * perElement * Double(next) > Double(memoryCap) {
+          if Double(now) + 2 * perElement * Double(next) > Double(limits.memoryCap) {
             reason = .memory
             break
           }
@@ -112,7 +111,7 @@ public struct AdaptiveSweep: Sendable {
       }
     }
     if reason == .separated {
-      return Outcome(points: points, classification: c, stopReason: reason)
+      return SweepOutcome(points: points, classification: c, stopReason: reason)
     }
 
     // 4: a second pass with fresh inputs, if time allows.
@@ -127,6 +126,6 @@ public struct AdaptiveSweep: Sendable {
     } else {
       reason = .budget
     }
-    return Outcome(points: points, classification: c, stopReason: reason)
+    return SweepOutcome(points: points, classification: c, stopReason: reason)
   }
 }

@@ -24,16 +24,6 @@ public struct CountingOptions: Codable, Sendable, Equatable {
     self.maximumIterations = maximumIterations
   }
 
-  /// The sweep engine's settings for counting. The engine calibrates in
-  /// whatever unit its subject returns; an instruction subject returns
-  /// instructions, so the "minimum sample seconds" it is handed here is a
-  /// number of instructions.
-  public var engineSettings: TimingOptions {
-    TimingOptions(
-      repeats: repeats, minimumSampleSeconds: minimumSampleInstructions,
-      maximumIterations: maximumIterations)
-  }
-
   /// Checks the values.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the bad value.

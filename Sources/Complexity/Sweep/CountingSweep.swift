@@ -5,7 +5,7 @@
 /// coarse half of the grid first (sizes a power of two apart, as
 /// `AdaptiveSweep` starts), and the sizes in between only when that does
 /// not settle the class. Sizes are never extended past the grid.
-public struct CountingSweep: Sendable {
+public struct CountingSweep: SizeStrategy {
   public var plan: SizePlan
   public var counting: CountingOptions
   public var classifier: Classifier
@@ -19,41 +19,45 @@ public struct CountingSweep: Sendable {
     self.classifier = classifier
   }
 
-  /// Counted points the classifier could not fit, and why.
-  public struct ClassificationFailure: Error, CustomStringConvertible {
-    public var points: [Point]
-    public var underlying: Error
-    public var description: String { "\(underlying)" }
-  }
-
-  /// Counts `subject` (whose samples are instructions) over `grid`.
+  /// Counts `subject` (whose samples are instructions) over `grid`; never
+  /// past it, so `extendable` is not used.
   ///
-  /// - Throws: the subject's `SweepFailure`, or `ClassificationFailure`
-  ///   with the points counted.
+  /// - Throws: `SweepFailure`, with the points counted.
   public func run<S: Subject>(
-    _ subject: inout S, grid: [Int], delegate: (SweepEvent) -> Void = { _ in }
-  ) throws -> (points: [Point], classification: Classification) {
-    let engine = Sweep(plan: plan, timing: counting.engineSettings)
+    _ subject: inout S, grid: [Int], extendable: Bool = false,
+    delegate: (SweepEvent) -> Void = { _ in }
+  ) throws -> SweepOutcome {
+    let engine = Sweep(plan: plan, sampling: counting.sampling)
     let coarse = grid.enumerated()
       .filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }.map(\.element)
     let first = coarse.count >= Classifier.minimumSizes ? coarse : grid
     var points = try engine.run(&subject, sizes: first, delegate: delegate)
     var classification = try classify(points)
+    var stop = StopReason.separated
     if classification.outcome.settled == nil && first.count < grid.count {
       let rest = grid.filter { !first.contains($0) }
-      points = (points + (try engine.run(&subject, sizes: rest, delegate: delegate)))
-        .mergedBySize()
+      do {
+        points = (points + (try engine.run(&subject, sizes: rest, delegate: delegate)))
+          .mergedBySize()
+      } catch let failure as SweepFailure {
+        throw SweepFailure(
+          size: failure.size, underlying: failure.underlying,
+          partial: (points + failure.partial).mergedBySize())
+      }
       classification = try classify(points)
+      if classification.outcome.settled == nil { stop = .planDone }
+    } else if classification.outcome.settled == nil {
+      stop = .planDone
     }
     classification.notes += Self.repeatability(of: points)
-    return (points, classification)
+    return SweepOutcome(points: points, classification: classification, stopReason: stop)
   }
 
   private func classify(_ points: [Point]) throws -> Classification {
     do {
       return try classifier.classify(points)
     } catch {
-      throw ClassificationFailure(points: points, underlying: error)
+      throw SweepFailure(size: nil, underlying: error, partial: points)
     }
   }
 

@@ -1,18 +1,22 @@
-/// Something whose cost can be timed at a given size: one adapter per
-/// subject (the CPython harness, Swift containers, a user's closure, a fake).
+/// Something whose cost can be measured at a given size: one adapter per
+/// subject (the CPython harness, Swift containers, a user's closure, a
+/// fake), each measuring in one metric.
 ///
 /// The sweep engine owns the sizes, the calibration and the bookkeeping; a
-/// subject only prepares its input at size `n` (untimed) and times it.
+/// subject only prepares its input at size `n` (unmeasured) and takes one
+/// sample of it.
 public protocol Subject {
-  /// Times the operation at one size.
+  /// What a sample measures: seconds, or instructions.
+  var metric: Metric { get }
+
+  /// One sample at one size: the total cost of `iterations` runs of the
+  /// operation, in `metric`'s unit (seconds, or instructions executed).
   ///
   /// - Parameters:
-  ///   - size: the size `n` of the input, prepared untimed.
-  ///   - iterations: how many times to run the operation inside one sample.
-  ///   - repeats: how many samples to take.
-  /// - Returns: the total seconds of each sample (`repeats` values).
+  ///   - size: the size `n` of the input, prepared unmeasured.
+  ///   - iterations: how many times to run the operation inside the sample.
   /// - Throws: `ComplexityError(.subject, …)` when the subject fails.
-  mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double]
+  mutating func sample(size: Int, iterations: Int) throws -> Double
 
   /// Bytes resident in the process that holds the inputs, so a sweep can
   /// stop before the next size exhausts memory; nil where unknown.

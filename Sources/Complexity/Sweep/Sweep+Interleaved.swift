@@ -5,7 +5,7 @@ extension Sweep {
   /// spell of the machine hits all of them alike.
   ///
   /// Each subject is calibrated at every size first (smallest first, as
-  /// `run` does). Then each of `timing.repeats` rounds visits the sizes in a
+  /// `run` does). Then each of `sampling.repeats` rounds visits the sizes in a
   /// shuffled order, and at each size times every subject once, also in a
   /// shuffled order:
   ///
@@ -47,14 +47,14 @@ extension Sweep {
       // One seeded generator for both shuffles: the order is repeatable,
       // and still differs from round to round and size to size.
       var rng = SplitMix64(seed: 0x4ACE)
-      for round in 0..<timing.repeats {
-        delegate(.startRound(index: round, of: timing.repeats))
+      for round in 0..<sampling.repeats {
+        delegate(.startRound(index: round, of: sampling.repeats))
         for i in sizes.indices.shuffled(using: &rng) {
           for s in subjects.indices.shuffled(using: &rng) {
             current = (s, sizes[i])
             let k = points[s][i].iterations
-            let total = try subjects[s].time(size: sizes[i], iterations: k, repeats: 1)
-            points[s][i].samples.append(total[0] / Double(k))
+            points[s][i].samples.append(
+              try subjects[s].sample(size: sizes[i], iterations: k) / Double(k))
           }
         }
       }

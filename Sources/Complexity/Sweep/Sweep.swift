@@ -1,30 +1,36 @@
 import Foundation
 
-/// The sweep engine, shared by every subject: visits the planned sizes,
-/// calibrates iterations per sample, and keeps every sample.
+/// The sweep engine, shared by every subject and metric: visits the
+/// planned sizes, calibrates iterations per sample, and keeps every sample.
 public struct Sweep: Sendable {
   public var plan: SizePlan
-  public var timing: TimingOptions
+  /// How each size is sampled, in the subject's unit.
+  public var sampling: SampleSettings
 
-  public init(plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions()) {
+  public init(plan: SizePlan = SizePlan(), sampling: SampleSettings) {
     self.plan = plan
-    self.timing = timing
+    self.sampling = sampling
   }
 
-  /// Times a subject at every planned size, smallest first.
+  /// A sweep that times: samples last `timing.minimumSampleSeconds`.
+  public init(plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions()) {
+    self.init(plan: plan, sampling: timing.sampling)
+  }
+
+  /// Measures a subject at every planned size, smallest first.
   ///
-  /// For each size, untimed calibration runs find the iteration count that
-  /// makes a sample last `timing.minimumSampleSeconds`. Then `timing.repeats`
-  /// rounds each take one sample of every size, in a shuffled order.
-  /// Samples are stored per operation.
+  /// For each size, unmeasured calibration runs find the iteration count
+  /// that makes a sample cost at least `sampling.minimumSample`. Then
+  /// `sampling.repeats` rounds each take one sample of every size, in a
+  /// shuffled order. Samples are stored per operation (total / iterations).
   ///
   /// - Parameters:
-  ///   - subject: the adapter that prepares and times the operation.
+  ///   - subject: the adapter that prepares and measures the operation.
   ///   - sizes: sizes to visit instead of the plan's (for resumed or adaptive runs).
   ///   - delegate: receives an event as each size starts and finishes.
   /// - Returns: one point per size.
-  /// - Throws: the subject's error; `partial` of a `SweepFailure` keeps the
-  ///   points measured before it.
+  /// - Throws: `SweepFailure`, whose `partial` keeps the points measured
+  ///   before the subject failed.
   public func run<S: Subject>(
     _ subject: inout S, sizes: [Int]? = nil,
     delegate: (SweepEvent) -> Void = { _ in }
@@ -45,13 +51,12 @@ public struct Sweep: Sendable {
       // round, so a slow spell of the machine hits random sizes rather than
       // a run of neighbours that would read as a trend.
       var rng = SplitMix64(seed: 0xC0FFEE)
-      for round in 0..<timing.repeats {
-        delegate(.startRound(index: round, of: timing.repeats))
+      for round in 0..<sampling.repeats {
+        delegate(.startRound(index: round, of: sampling.repeats))
         for i in points.indices.shuffled(using: &rng) {
           current = points[i].n
           let k = points[i].iterations
-          let total = try subject.time(size: points[i].n, iterations: k, repeats: 1)
-          points[i].samples.append(total[0] / Double(k))
+          points[i].samples.append(try subject.sample(size: points[i].n, iterations: k) / Double(k))
         }
       }
     } catch {
@@ -62,17 +67,18 @@ public struct Sweep: Sendable {
     return points
   }
 
-  /// Finds iterations per sample so that one sample lasts long enough.
+  /// Finds iterations per sample so that one sample costs enough.
   /// (Internal, not private: the interleaved run calibrates with it too.)
-  func calibrate<S: Subject>(_ subject: inout S, size: Int, from start: Int) throws
-    -> Int
-  {
-    let target = timing.minimumSampleSeconds
+  func calibrate<S: Subject>(_ subject: inout S, size: Int, from start: Int) throws -> Int {
+    let target = sampling.minimumSample
     var k = max(1, start)
     for _ in 0..<30 {
-      let t = try subject.time(size: size, iterations: k, repeats: 1).first ?? 0
+      let t = try subject.sample(size: size, iterations: k)
       guard t.isFinite, t >= 0 else {
-        throw ComplexityError(.subject, "the subject reported a time of \(t) s at n = \(size)")
+        throw ComplexityError(
+          .subject,
+          "the subject measured \(t) \(subject.metric.quantity) at n = \(size), which is "
+            + "not a finite, non-negative number")
       }
       if t >= target {
         // Too long by far: fewer iterations serve just as well, faster.
@@ -81,22 +87,10 @@ public struct Sweep: Sendable {
         }
         return k
       }
-      if k >= timing.maximumIterations { return k }
+      if k >= sampling.maximumIterations { return k }
       let scale = t > 0 ? min(1000, 1.5 * target / t) : 1000
-      k = min(timing.maximumIterations, max(k + 1, Int((Double(k) * scale).rounded(.up))))
+      k = min(sampling.maximumIterations, max(k + 1, Int((Double(k) * scale).rounded(.up))))
     }
     return k
   }
-}
-
-/// A sweep that stopped at one size; the sizes before it are kept.
-public struct SweepFailure: Error, CustomStringConvertible {
-  /// The size being timed when the subject failed.
-  public var size: Int
-  /// The subject's error.
-  public var underlying: Error
-  /// Points measured before the failure.
-  public var partial: [Point]
-
-  public var description: String { "at n = \(size): \(underlying)" }
 }

@@ -104,7 +104,7 @@ public struct HTMLReport {
     let p = results.plan, t = results.timing
     s += "Sizes n = \(p.minimum)…\(p.maximum), \(p.pointsPerOctave) per doubling; "
     s += "\(t.repeats) samples per size, each at least \(Seconds.describe(t.minimumSampleSeconds))."
-    if results.results.contains(where: { $0.metric == Metric.instructions.rawValue || !$0.otherMetrics.isEmpty }) {
+    if results.results.contains(where: { $0.metric == .instructions || !$0.otherMetrics.isEmpty }) {
       s += " Instruction counts: valgrind's callgrind in the same interpreter, instructions per "
         + "operation (the notes under each plot say how)."
     }

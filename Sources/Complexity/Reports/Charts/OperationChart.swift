@@ -81,7 +81,7 @@ public struct OperationChart: Equatable, Sendable {
     verdict = result.verdict
     subtitle = operation?.seedRow.map { "\($0.table): \($0.operation) (\($0.example))" }
     sizeLabel = operation?.swept ?? "n"
-    metric = result.measuredMetric ?? .time
+    metric = result.metric
     spreads = result.points.mergedBySize().compactMap { p in
       let samples = p.samples.filter { $0.isFinite && $0 > 0 }
       guard let lo = samples.min(), let hi = samples.max() else { return nil }

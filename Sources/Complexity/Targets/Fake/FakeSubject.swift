@@ -38,9 +38,9 @@ public struct FakeSubject: Subject {
     return intercept + perUnit * term
   }
 
-  public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
-    (0..<repeats).map { _ in
-      Double(iterations) * cost(size) * (1 + noise * Double.random(in: 0..<1, using: &rng))
-    }
+  public var metric: Metric { .time }
+
+  public mutating func sample(size: Int, iterations: Int) throws -> Double {
+    Double(iterations) * cost(size) * (1 + noise * Double.random(in: 0..<1, using: &rng))
   }
 }

@@ -2,8 +2,7 @@ import Foundation
 
 /// One CPython operation counted in instructions: the harness runs in the
 /// real interpreter under valgrind's callgrind, one valgrind process per
-/// operation, and `time(size:iterations:repeats:)` returns each sample's
-/// **instruction count**, not seconds, so the sweep engine's points hold
+/// operation, and each sample is an **instruction count**, not seconds, so the sweep engine's points hold
 /// instructions per operation and the classifier fits those.
 ///
 /// What is counted, and what is not:
@@ -86,13 +85,13 @@ public final class CallgrindPythonSubject: Subject {
   ///   - interpreter: the interpreter **binary** (`sys.executable`): valgrind
   ///     does not follow a shell shim's `exec` into the real interpreter,
   ///     and would count the shim.
-  ///   - snippet: the user's code when `op` is a snippet, defined in the
-  ///     new harness.
+  ///   - code: the op's code, defined in the new harness (nil: the
+  ///     catalog's).
   /// - Throws: `ComplexityError(.missingTool, …)` when `interpreter` is a
   ///   script; `ComplexityError(.subject, …)` when valgrind or the harness
   ///   fails to start, or callgrind writes no dump at the harness's mark.
   public init(
-    op: String, interpreter: String, valgrind: Valgrind, snippet: PythonSnippet? = nil,
+    op: String, interpreter: String, valgrind: Valgrind, code: PythonCode? = nil,
     cold: Bool = false
   ) throws {
     try Self.checkBinary(interpreter)
@@ -112,7 +111,7 @@ public final class CallgrindPythonSubject: Subject {
       // Valgrind runs the interpreter ~50 times slower: a long reply is
       // not a hang.
       harness = try PythonHarness(executable: interpreter, replyTimeout: 1800, launch: launch)
-      if let snippet { try harness.define(snippet) }
+      if let code { try harness.define(op, code) } else { try harness.defineFromCatalog(op) }
       let dump = try harness.mark()
       _ = try readDump(dump)
     } catch {
@@ -123,17 +122,17 @@ public final class CallgrindPythonSubject: Subject {
 
   deinit { stop() }
 
-  /// Counts the operation at one size.
+  public var metric: Metric { .instructions }
+
+  /// Counts the operation at one size: the instructions of `iterations` runs.
   ///
-  /// - Returns: the **instructions** of each sample (`repeats` values),
-  ///   each the total of `iterations` runs.
   /// - Throws: `ComplexityError(.subject, …)` when the harness fails or a
   ///   dump is missing or unreadable.
-  public func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
-    let dumps = try harness.count(op: op, n: size, loops: iterations, repeats: repeats, cold: cold)
-    let counts = try dumps.map { Double(try readDump($0)) }
-    removeDumps(upTo: dumps.max() ?? 0)
-    return counts
+  public func sample(size: Int, iterations: Int) throws -> Double {
+    let dump = try harness.count(op: op, n: size, loops: iterations, cold: cold)
+    let count = Double(try readDump(dump))
+    removeDumps(upTo: dump)
+    return count
   }
 
   /// Stops valgrind and removes its output.

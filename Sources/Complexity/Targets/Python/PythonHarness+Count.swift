@@ -1,22 +1,23 @@
 extension PythonHarness {
-  /// Counts one operation under callgrind: runs `repeats` samples of
-  /// `loops` runs each, counted, and returns the number of the callgrind
-  /// dump that holds each sample's count.
+  /// Counts one operation under callgrind: runs one sample of `loops`
+  /// runs, counted, and returns the number of the callgrind dump that
+  /// holds its count.
   ///
   /// Only meaningful when the harness runs under callgrind as
   /// `CallgrindPythonSubject` starts it; elsewhere the samples run and the
   /// dumps never appear.
   ///
   /// - Throws: `ComplexityError(.subject, …)` when the harness fails or
-  ///   replies with something else than one dump number per sample.
-  public func count(op: String, n: Int, loops: Int, repeats: Int, cold: Bool) throws -> [Int] {
+  ///   replies with something else than one dump number.
+  package func count(op: String, n: Int, loops: Int, cold: Bool) throws -> Int {
+    try defineFromCatalog(op)
     let reply = try request([
-      "cmd": "count", "op": op, "n": n, "loops": loops, "repeats": repeats, "cold": cold,
+      "cmd": "count", "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
     ])
-    guard let dumps = reply["dumps"] as? [Int], dumps.count == repeats else {
+    guard let dumps = reply["dumps"] as? [Int], dumps.count == 1 else {
       throw ComplexityError(.subject, "the harness sent a malformed count reply for \(op): \(reply)")
     }
-    return dumps
+    return dumps[0]
   }
 
   /// Makes callgrind write a dump now, and returns its number: a check

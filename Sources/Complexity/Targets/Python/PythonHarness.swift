@@ -7,8 +7,6 @@ import Foundation
 public final class PythonHarness {
   /// The interpreter as the harness reported it.
   public private(set) var interpreter: PythonInterpreter
-  /// The op ids the harness implements.
-  public private(set) var operations: [String]
   /// Seconds to wait for one reply before the harness counts as hung.
   public var replyTimeout: Double
 
@@ -16,8 +14,8 @@ public final class PythonHarness {
   private let launch: Launch
   /// The running interpreter; nil once it failed or stopped.
   private var channel: LineProcess?
-  /// Snippets defined so far, defined again in a restarted harness.
-  private var defined: [String: PythonSnippet] = [:]
+  /// Ops defined so far, defined again in a restarted harness.
+  private var defined: [String: PythonCode] = [:]
   /// The oldest interpreter the harness supports.
   public static let minimumVersion = (3, 8)
 
@@ -34,36 +32,42 @@ public final class PythonHarness {
     self.replyTimeout = replyTimeout
     self.launch = launch
     self.interpreter = PythonInterpreter(version: "?", implementation: "?", path: executable)
-    self.operations = []
     try start()
   }
 
   deinit { stop() }
 
-  /// Times one operation: the totals of `repeats` samples of `loops` runs.
-  public func time(op: String, n: Int, loops: Int, repeats: Int, cold: Bool) throws -> [Double] {
+  /// The harness's source: `harness.py`, embedded in the binary.
+  public static let source = String(decoding: PackageResources.harness_py, as: UTF8.self)
+
+  /// Times one operation: the seconds of one sample of `loops` runs.
+  package func time(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
+    try defineFromCatalog(op)
     let reply = try request([
-      "cmd": "time", "op": op, "n": n, "loops": loops, "repeats": repeats, "cold": cold,
+      "cmd": "time", "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
     ])
-    guard let seconds = reply["seconds"] as? [Double], seconds.count == repeats,
-      seconds.allSatisfy({ $0.isFinite && $0 >= 0 })
+    guard let seconds = reply["seconds"] as? [Double], seconds.count == 1,
+      seconds[0].isFinite, seconds[0] >= 0
     else {
       throw ComplexityError(.subject, "the harness sent a malformed reply for \(op): \(reply)")
     }
-    return seconds
+    return seconds[0]
   }
 
-  /// Registers a snippet as an operation the harness can time.
+  /// Defines a catalog op the first time it is asked for (an id the
+  /// harness was not given code for, and the catalog lacks, is left for
+  /// the harness to refuse).
+  package func defineFromCatalog(_ id: String) throws {
+    if defined[id] == nil, let code = Catalog.standard[id]?.python { try define(id, code) }
+  }
+
+  /// Defines op `id` by its code, unless this harness has it already.
   ///
   /// - Throws: `ComplexityError(.subject, …)` when the code does not compile.
-  public func define(_ snippet: PythonSnippet) throws {
-    var body: [String: Any] = [
-      "cmd": "define", "op": snippet.id, "setup": snippet.setup, "stmt": snippet.statement,
-    ]
-    if let restore = snippet.restore { body["restore"] = restore }
-    if let block = snippet.block { body["block"] = block }
-    _ = try request(body)
-    defined[snippet.id] = snippet
+  package func define(_ id: String, _ code: PythonCode) throws {
+    guard defined[id] != code else { return }
+    _ = try request(code.defineRequest(op: id))
+    defined[id] = code
   }
 
   /// Bytes resident in the interpreter's process.
@@ -109,8 +113,7 @@ public final class PythonHarness {
     guard let info = hello["python"] as? [String: Any],
       let version = info["version"] as? String,
       let implementation = info["implementation"] as? String,
-      let path = info["executable"] as? String,
-      let ops = hello["ops"] as? [String]
+      let path = info["executable"] as? String
     else {
       throw ComplexityError(.subject, "the harness greeted with a malformed reply: \(hello)")
     }
@@ -125,8 +128,9 @@ public final class PythonHarness {
           + "\(Self.minimumVersion.0).\(Self.minimumVersion.1) or newer: pass --python PATH")
     }
     interpreter = PythonInterpreter(version: version, implementation: implementation, path: path)
-    operations = ops
-    for snippet in defined.values { try define(snippet) }
+    let ops = defined
+    defined = [:]
+    for (id, code) in ops.sorted(by: { $0.key < $1.key }) { try define(id, code) }
   }
 
   func request(_ body: [String: Any], restartOnFailure: Bool = true) throws

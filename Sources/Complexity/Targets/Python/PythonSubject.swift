@@ -16,7 +16,10 @@ public struct PythonSubject: Subject {
 
   public mutating func forgetInputs() throws { try harness.reset() }
 
-  public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
-    try harness.time(op: op, n: size, loops: iterations, repeats: repeats, cold: cold)
+  public var metric: Metric { .time }
+
+  /// Times the operation at one size: the seconds of `iterations` runs.
+  public mutating func sample(size: Int, iterations: Int) throws -> Double {
+    try harness.time(op: op, n: size, loops: iterations, cold: cold)
   }
 }

@@ -2,9 +2,8 @@ import Foundation
 
 /// One Swift operation of the catalog counted in instructions: a worker
 /// process (`complexity count-worker`, the tool re-run) runs it under
-/// valgrind's callgrind, one valgrind process per operation, and
-/// `time(size:iterations:repeats:)` returns each sample's **instruction
-/// count**, so the sweep engine in this process fits instructions per
+/// valgrind's callgrind, one valgrind process per operation, and each
+/// sample is an **instruction count**, so the sweep engine in this process fits instructions per
 /// operation with the same rules as time.
 ///
 /// The worker counts by client requests (`CallgrindClient`): collection is
@@ -70,19 +69,15 @@ public final class CallgrindSwiftSubject: Subject {
 
   deinit { stop() }
 
-  /// Counts the operation at one size.
-  ///
-  /// - Returns: the **instructions** of each sample (`repeats` values),
-  ///   each the total of `iterations` runs.
-  public func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
-    let reply = try request(
-      CallgrindSwiftWorker.Request(cmd: "count", n: size, loops: iterations, repeats: repeats))
-    guard let counts = reply.counts, counts.count == repeats,
-      counts.allSatisfy({ $0.isFinite && $0 >= 0 })
-    else {
+  public var metric: Metric { .instructions }
+
+  /// Counts the operation at one size: the instructions of `iterations` runs.
+  public func sample(size: Int, iterations: Int) throws -> Double {
+    let reply = try request(CallgrindSwiftWorker.Request(cmd: "count", n: size, loops: iterations))
+    guard let count = reply.count, count.isFinite, count >= 0 else {
       throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
     }
-    return counts
+    return count
   }
 
   public func residentBytes() -> UInt64? {

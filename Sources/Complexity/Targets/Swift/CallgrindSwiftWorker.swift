@@ -14,13 +14,11 @@ public enum CallgrindSwiftWorker {
     public var cmd: String
     public var n: Int?
     public var loops: Int?
-    public var repeats: Int?
 
-    public init(cmd: String, n: Int? = nil, loops: Int? = nil, repeats: Int? = nil) {
+    public init(cmd: String, n: Int? = nil, loops: Int? = nil) {
       self.cmd = cmd
       self.n = n
       self.loops = loops
-      self.repeats = repeats
     }
   }
 
@@ -29,14 +27,14 @@ public enum CallgrindSwiftWorker {
     public var ok: Bool
     /// The greeting's op id.
     public var op: String?
-    /// Instructions of each sample, for `count`.
-    public var counts: [Double]?
+    /// Instructions of the sample, for `count`.
+    public var count: Double?
     public var error: String?
 
-    public init(ok: Bool, op: String? = nil, counts: [Double]? = nil, error: String? = nil) {
+    public init(ok: Bool, op: String? = nil, count: Double? = nil, error: String? = nil) {
       self.ok = ok
       self.op = op
-      self.counts = counts
+      self.count = count
       self.error = error
     }
   }
@@ -70,13 +68,10 @@ public enum CallgrindSwiftWorker {
           try counted.forgetInputs()
           reply = Reply(ok: true)
         case "count":
-          guard let n = request.n, let loops = request.loops, let repeats = request.repeats,
-            n >= 0, loops >= 1, repeats >= 1
-          else {
-            throw ComplexityError(.badInput, "a count request needs n ≥ 0, loops ≥ 1, repeats ≥ 1")
+          guard let n = request.n, let loops = request.loops, n >= 0, loops >= 1 else {
+            throw ComplexityError(.badInput, "a count request needs n ≥ 0 and loops ≥ 1")
           }
-          reply = Reply(
-            ok: true, counts: try counted.time(size: n, iterations: loops, repeats: repeats))
+          reply = Reply(ok: true, count: try counted.sample(size: n, iterations: loops))
         default:
           throw ComplexityError(.badInput, "unknown request '\(request.cmd)'")
         }

@@ -57,60 +57,56 @@ public struct InProcessSubject<Input, Output>: Subject {
     warmed = []
   }
 
-  public mutating func time(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
+  public var metric: Metric { meter.metric }
+
+  public mutating func sample(size: Int, iterations: Int) throws -> Double {
     // Counted, the first sample at a size pays once for what later ones
     // reuse: the lazy binding of library symbols, the runtime's first
     // instantiation of generic metadata, the heap growing to the size. It
     // is taken and dropped. (By the clock, calibration has warmed up.)
-    guard meter.metric == .instructions else {
-      return try samples(size: size, iterations: iterations, repeats: repeats)
+    if meter.metric == .instructions && !warmed.contains(size) {
+      _ = try measure(size: size, iterations: iterations)
+      warmed.insert(size)
     }
-    let drop = warmed.contains(size) ? 0 : 1
-    let all = try samples(size: size, iterations: iterations, repeats: repeats + drop)
-    warmed.insert(size)
-    return Array(all.dropFirst(drop))
+    return try measure(size: size, iterations: iterations)
   }
 
-  private mutating func samples(size: Int, iterations: Int, repeats: Int) throws -> [Double] {
-    var totals: [Double] = []
-    for _ in 0..<repeats {
-      switch mode {
-      case .shared:
-        var input = try takeInput(size)
-        defer { inputs[size] = input }
-        totals.append(try meter.sampleTotal(blocks: try timeBlock(&input, calls: iterations)))
-      case .blocks(let restore):
-        var input = try takeInput(size)
-        defer { inputs[size] = input }
-        let block = max(1, size / 2)
-        var done = 0
-        var total = 0.0
-        while done < iterations {
-          try restore(&input, size)
-          let calls = min(block, iterations - done)
-          total += try timeBlock(&input, calls: calls)
-          done += calls
-        }
-        totals.append(try meter.sampleTotal(blocks: total))
-      case .fresh:
-        // Building a fresh input can cost far more than the call it feeds
-        // (an O(n) array for an O(1) removeAll): past a wall-clock budget,
-        // the calls made so far stand for the sample, scaled to its size.
-        let deadline = MonotonicClock.nanoseconds() + Self.freshSampleBudget
-        var total = 0.0
-        var calls = 0
-        while calls < iterations {
-          var input = try setUp(size)
-          total += try timeBlock(&input, calls: 1)
-          blackHole(input)
-          calls += 1
-          if meter.freshSampleIsDone(calls: calls, deadline: deadline) { break }
-        }
-        total = try meter.sampleTotal(blocks: total)
-        totals.append(total * Double(iterations) / Double(calls))
+  private mutating func measure(size: Int, iterations: Int) throws -> Double {
+    switch mode {
+    case .shared:
+      var input = try takeInput(size)
+      defer { inputs[size] = input }
+      return try meter.sampleTotal(blocks: try timeBlock(&input, calls: iterations))
+    case .blocks(let restore):
+      var input = try takeInput(size)
+      defer { inputs[size] = input }
+      let block = max(1, size / 2)
+      var done = 0
+      var total = 0.0
+      while done < iterations {
+        try restore(&input, size)
+        let calls = min(block, iterations - done)
+        total += try timeBlock(&input, calls: calls)
+        done += calls
       }
+      return try meter.sampleTotal(blocks: total)
+    case .fresh:
+      // Building a fresh input can cost far more than the call it feeds
+      // (an O(n) array for an O(1) removeAll): past a wall-clock budget,
+      // the calls made so far stand for the sample, scaled to its size.
+      let deadline = MonotonicClock.nanoseconds() + Self.freshSampleBudget
+      var total = 0.0
+      var calls = 0
+      while calls < iterations {
+        var input = try setUp(size)
+        total += try timeBlock(&input, calls: 1)
+        blackHole(input)
+        calls += 1
+        if meter.freshSampleIsDone(calls: calls, deadline: deadline) { break }
+      }
+      total = try meter.sampleTotal(blocks: total)
+      return total * Double(iterations) / Double(calls)
     }
-    return totals
   }
 
   /// The shared input of a size, moved out of the cache so that it is

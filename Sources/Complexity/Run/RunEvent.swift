@@ -7,4 +7,7 @@ public enum RunEvent {
   case sweep(Operation, SweepEvent)
   /// An operation is done (classified, or failed with its reason).
   case finishOperation(OperationResult, index: Int, of: Int)
+  /// Something the user should know that does not stop the run (the
+  /// journal could not be written).
+  case warning(String)
 }

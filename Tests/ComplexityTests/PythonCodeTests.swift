@@ -1,14 +1,12 @@
 import Complexity
 import XCTest
 
-final class PythonSnippetTests: XCTestCase {
+final class PythonCodeTests: XCTestCase {
   private func runner() throws -> Runner {
     guard let python = which("python3") else { throw XCTSkip("python3 is not on PATH") }
     return Runner(
       options: Runner.Options(
-        sweep: Sweep(
-          plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1),
-          timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005)),
+        plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1), timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005),
         python: python))
   }
 
@@ -16,7 +14,7 @@ final class PythonSnippetTests: XCTestCase {
   func testASnippetIsSweptInTheInterpreter() throws {
     let runner = try runner()
     let op = try runner.define(
-      PythonSnippet(setup: "x = list(range(n))", statement: "x.append(x.pop(0))"),
+      PythonCode(setup: "x = list(range(n))", statement: "x.append(x.pop(0))"),
       expected: .linear)
     let result = runner.runOne(op)
     let c = try XCTUnwrap(result.classification, result.failure ?? "")
@@ -30,28 +28,28 @@ final class PythonSnippetTests: XCTestCase {
     try "def setup(n):\n    return {i: i for i in range(n)}\n\ndef run(d):\n    return d[3]\n"
       .write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
-    let op = try runner.define(try PythonSnippet.file(url.path))
+    let op = try runner.define(try PythonCode.file(url.path), id: PythonCode.opID(forFile: url.path))
     let result = runner.runOne(op)
     XCTAssertEqual(result.classification?.best, .constant, result.failure ?? "")
   }
 
   func testCodeThatDoesNotCompileIsAClearError() throws {
     let runner = try runner()
-    XCTAssertThrowsError(try runner.define(PythonSnippet(setup: "x = (", statement: "x"))) {
+    XCTAssertThrowsError(try runner.define(PythonCode(setup: "x = (", statement: "x"))) {
       XCTAssertTrue("\($0)".contains("setup code does not compile"), "\($0)")
     }
   }
 
   func testAFailingStatementFailsTheOpNotTheRun() throws {
     let runner = try runner()
-    let op = try runner.define(PythonSnippet(setup: "x = 1", statement: "undefined_name"))
+    let op = try runner.define(PythonCode(setup: "x = 1", statement: "undefined_name"))
     let result = runner.runOne(op)
     XCTAssertNil(result.classification)
     XCTAssertTrue(result.failure?.contains("NameError") == true, result.failure ?? "")
   }
 
   func testMissingFile() {
-    XCTAssertThrowsError(try PythonSnippet.file("/no/such.py")) {
+    XCTAssertThrowsError(try PythonCode.file("/no/such.py")) {
       XCTAssertTrue("\($0)".contains("setup(n) and run(x)"))
     }
   }

@@ -1,16 +1,12 @@
-// The CPython timing harness, kept here as its one copy. The Swift side
-// runs it with `python3 -u -c`; `complexity harness` prints it.
-
-extension PythonHarness {
-  /// The harness source (Python 3.8 or newer).
-  public static let source = #"""
-# complexity's CPython timing harness. The Swift side starts it, sends one
-# JSON request per line on stdin and reads one JSON reply per line on stdout.
+# complexity's CPython timing harness (Python 3.8 or newer). The Swift side
+# embeds this file, starts it (`python3 -u -c SOURCE`, or as a file under
+# valgrind), sends one JSON request per line on stdin and reads one JSON
+# reply per line on stdout. `complexity harness` prints it.
 #   {"cmd": "hello"}  -> {"ok": true, "python": {...}, "ops": [...]}
 #   {"cmd": "time", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "seconds": [total of K loops, R values]}
-#   {"cmd": "define", "op": ID, "setup": CODE, "stmt": CODE,
-#    "restore": CODE or null, "block": EXPR or null}   -> {"ok": true}
+#   {"cmd": "define", "op": ID, "setup": CODE, "stmt": CODE, and any of
+#    "restore", "block", "key", "cold", "keys", "check"}  -> {"ok": true}
 #   {"cmd": "reset"}  -> {"ok": true}: forget every prepared input
 #   {"cmd": "count", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "dumps": [callgrind dump of each sample]}
@@ -70,128 +66,22 @@ def shuffled(n):
     return data
 
 
-# Each op: setup (run once per size, untimed), stmt (timed, once per
-# iteration), and optionally:
+# Each op is defined by a "define" request (the catalog's rows, from
+# cpython.json, and users' snippets alike): setup (run once per size,
+# untimed), stmt (timed, once per iteration), and optionally:
 #   restore: untimed code run before each block to bring the state back to
 #            size n (the previous block's keys are in _prev);
 #   block:   iterations per timed block (an expression of n; default: all);
 #   key:     the hot key K (an expression of n, evaluated once per size);
 #   cold:    an expression of n and rng giving a random key for --cold;
-#   keys:    an expression of n and k giving the whole key list (new keys).
+#   keys:    an expression of n and k giving the whole key list (new keys);
+#   check:   an expression of n that must hold (the sizes the op supports).
 OPS = {}
-
-
-def op(id, setup, stmt, **kw):
-    OPS[id] = dict(setup=setup, stmt=stmt, **kw)
-
+FIELDS = ("setup", "stmt", "restore", "block", "key", "cold", "keys", "check")
+CODE = ("setup", "stmt", "restore")  # exec'd; the other fields are eval'd
 
 FIXED_N = 1 << 20  # n held fixed where k is swept
 SMALL = 10         # the small side held fixed
-
-# --- list --------------------------------------------------------------------
-op("list.copy", "x = ints(n)", "x.copy()")
-op("list.append", "x = ints(n)", "x.append(V)",
-   restore="del x[n:]", block="max(1, n // 2)")
-op("list.pop", "x = ints(n)", "x.append(x.pop())")
-op("list.pop0", "x = ints(n)", "x.append(x.pop(0))")
-op("list.pop_k", "x = ints(FIXED_N); m = FIXED_N - n", "x.append(x.pop(m))",
-   check="n <= FIXED_N")
-op("list.getitem", "x = ints(n)", "x[K]", key="n // 2", cold="rng.randrange(n)")
-op("list.setitem", "x = ints(n)", "x[K] = V", key="n // 2", cold="rng.randrange(n)")
-op("list.iter", "x = ints(n)", "for v in x: pass")
-op("list.sort", "src = shuffled(n)", "y.sort()", restore="y = src.copy()", block="1")
-op("list.min", "x = ints(n)", "min(x)")
-op("list.max", "x = ints(n)", "max(x)")
-op("list.len", "x = ints(n)", "len(x)")
-op("list.reverse", "x = ints(n)", "x.reverse()")
-op("list.contains", "x = ints(n)", "ABSENT in x")
-op("list.clear", "x = ints(n)", "y.clear()", restore="y = x.copy()", block="1")
-op("list.construct", "r = range(B, B + n)", "list(r)")
-op("list.eq", "x = ints(n); y = ints(n)", "x == y")
-op("list.insert_slice", "x = ints(n); p = [V]", "x[0:0] = p",
-   restore="del x[n:]", block="1")
-op("list.getslice", "x = ints(FIXED_N)", "x[10:10 + n]", check="n + 10 <= FIXED_N")
-op("list.delslice", "x = ints(n); p = [V, V]", "del x[1:3]",
-   restore="x[1:1] = p if len(x) < n else []", block="1")
-op("list.delitem", "x = ints(n); i = n // 2", "del x[i]",
-   restore="x.insert(i, V) if len(x) < n else None", block="1")
-op("list.remove", "x = ints(n); i = n // 2; m = x[i]", "x.remove(m)",
-   restore="x.insert(i, m) if len(x) < n else None", block="1")
-op("list.setslice", "x = ints(n); p = [V, V, V]", "x[1:3] = p",
-   restore="del x[1:len(x) - n + 1]", block="1")
-op("list.extend", "x = ints(SMALL * 100); m = len(x); e = ints(n)", "x.extend(e)",
-   restore="del x[m:]", block="1")
-op("list.multiply", "x = ints(n)", "x * 5")
-op("list.insert0", "x = ints(n)", "x.insert(0, V)", restore="del x[n:]", block="1")
-
-# --- set ---------------------------------------------------------------------
-op("set.contains", "s = hset(n)", "K in s", key="B + n // 2",
-   cold="B + rng.randrange(n)")
-op("set.len", "s = hset(n)", "len(s)")
-op("set.add", "s = hset(n)", "s.add(K)",
-   keys="range(B + n, B + n + k)", restore="s.difference_update(_prev)",
-   block="max(1, n // 2)")
-op("set.remove", "s = hset(n)", "s.remove(K); s.add(K)", key="B + n // 2",
-   cold="B + rng.randrange(n)")
-op("set.discard", "s = hset(n)", "s.discard(K); s.add(K)", key="B + n // 2",
-   cold="B + rng.randrange(n)")
-op("set.pop", "s = hset(n)", "s.add(s.pop())")
-op("set.clear", "s = hset(n)", "t.clear()", restore="t = s.copy()", block="1")
-op("set.construct", "x = ints(n)", "set(x)")
-op("set.iter", "s = hset(n)", "for v in s: pass")
-op("set.copy", "s = hset(n)", "s.copy()")
-op("set.eq", "s = hset(n); t = hset(n)", "s == t")
-op("set.issubset", "s = hset(n); t = hset(max(1 << 16, n))", "s <= t")
-op("set.issuperset", "t = hset(n); s = hset(max(1 << 16, n))", "s >= t")
-op("set.union", "s = hset(n); t = hset(n, B + n)", "s | t")
-op("set.intersection", "s = hset(SMALL); t = hset(n)", "s & t")
-op("set.intersection_both", "s = hset(n); t = hset(n)", "s & t")
-op("set.multi_intersection", "s1 = hset(n); s2 = hset(n); s3 = hset(n)",
-   "s1 & s2 & s3")
-op("set.difference", "s = hset(SMALL); t = hset(n)", "s - t")
-op("set.symmetric_difference", "s = hset(SMALL); t = hset(n)", "s ^ t")
-
-# --- dict --------------------------------------------------------------------
-op("dict.copy", "d = dict.fromkeys(ints(n), V)", "d.copy()")
-op("dict.getitem", "d = dict.fromkeys(ints(n), V)", "d[K]", key="B + n // 2",
-   cold="B + rng.randrange(n)")
-op("dict.setitem", "d = dict.fromkeys(ints(n), V)", "d[K] = V",
-   keys="range(B + n, B + n + k)",
-   restore="for _v in _prev: del d[_v]", block="max(1, n // 2)")
-op("dict.delitem", "d = dict.fromkeys(ints(n), V)", "del d[K]; d[K] = V",
-   key="B + n // 2", cold="B + rng.randrange(n)")
-op("dict.items_iter", "d = dict.fromkeys(ints(n), V)", "for k, v in d.items(): pass")
-op("dict.len", "d = dict.fromkeys(ints(n), V)", "len(d)")
-op("dict.get", "d = dict.fromkeys(ints(n), V)", "d.get(K)", key="B + n // 2",
-   cold="B + rng.randrange(n)")
-op("dict.setdefault", "d = dict.fromkeys(ints(n), V)", "d.setdefault(K, V)",
-   key="B + n // 2", cold="B + rng.randrange(n)")
-op("dict.pop", "d = dict.fromkeys(ints(n), V)", "d[K] = d.pop(K)",
-   key="B + n // 2", cold="B + rng.randrange(n)")
-op("dict.popitem", "d = dict.fromkeys(ints(n), V)", "k, v = d.popitem(); d[k] = v")
-op("dict.clear", "d = dict.fromkeys(ints(n), V)", "e.clear()",
-   restore="e = d.copy()", block="1")
-op("dict.keys", "d = dict.fromkeys(ints(n), V)", "d.keys()")
-op("dict.values", "d = dict.fromkeys(ints(n), V)", "d.values()")
-op("dict.construct", "p = [(k, V) for k in ints(n)]", "dict(p)")
-op("dict.iter", "d = dict.fromkeys(ints(n), V)", "for k in d: pass")
-
-# --- worst cases: every key's hash collides (complexity sweep --case worst) ---
-# Building a container of n colliding keys costs O(n^2) comparisons, so these
-# run at small sizes; the timed statement looks up a key at the end of the
-# probe sequence (inserted last), or one that is absent.
-op("set.contains@worst", "s = set(collide(n)); K0 = Collide(-1)", "K0 in s")
-op("dict.getitem@worst", "ks = collide(n); d = dict.fromkeys(ks, V); K0 = ks[-1]", "d[K0]")
-op("dict.setitem@worst", "ks = collide(n); d = dict.fromkeys(ks, V); K0 = ks[-1]", "d[K0] = V")
-op("dict.delitem@worst", "ks = collide(n); d = dict.fromkeys(ks, V); K0 = ks[-1]",
-   "del d[K0]; d[K0] = V")
-op("set.intersection@worst", "s = set(collide(SMALL, -SMALL)); t = set(collide(n))", "s & t")
-op("set.symmetric_difference@worst", "s = set(collide(SMALL, -SMALL)); t = set(collide(n))",
-   "s ^ t")
-
-# --- beyond the seed's tables ------------------------------------------------
-op("deque.popleft", "import collections; q = collections.deque(ints(n))",
-   "q.append(q.popleft())")
 
 
 def indent(code, depth):
@@ -254,9 +144,6 @@ class Prepared:
             return [eval(self.spec["cold"], dict(ns, rng=rng)) for _ in range(k)]
         return [self.hot] * k
 
-
-for _id, _spec in OPS.items():
-    _spec["id"] = _id
 
 # Prepared sizes of the current op: each size is built once and kept, so the
 # sweep can revisit sizes in any order without rebuilding (and re-scattering)
@@ -409,15 +296,19 @@ def count_op(req):
 
 
 def define(req):
-    """Registers a user's snippet as an op, after checking it compiles."""
-    spec = {"id": str(req["op"]), "setup": str(req["setup"]), "stmt": str(req["stmt"])}
-    for key in ("restore", "block"):
+    """Registers an op (a catalog row or a user's snippet), after checking
+    that its code compiles."""
+    spec = {"id": str(req["op"])}
+    for key in FIELDS:
         if req.get(key):
             spec[key] = str(req[key])
-    for key in ("setup", "stmt", "restore"):
+    for key in ("setup", "stmt"):
+        if key not in spec:
+            raise ValueError("an op needs %s code" % key)
+    for key in FIELDS:
         if key in spec:
             try:
-                compile(spec[key], "<%s>" % key, "exec")
+                compile(spec[key], "<%s>" % key, "exec" if key in CODE else "eval")
             except SyntaxError as e:
                 raise ValueError("the %s code does not compile: %s (line %s)"
                                  % (key, e.msg, e.lineno))
@@ -474,5 +365,3 @@ def main():
 
 if __name__ == "__main__":
     main()
-"""#
-}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// Runs a list of operations through the sweep engine and the classifier,
+/// one at a time (never two measurements at once), reporting as it goes.
+///
+/// The subjects come from one `SubjectPool`, the sizes from one
+/// `SizeStrategy` per metric, the choice between metrics from
+/// `MetricPolicy`; the runner only runs.
+public final class Runner {
+  /// Options that choose how operations are measured.
+  public struct Options: Sendable {
+    /// The sizes.
+    public var plan: SizePlan
+    /// How each size is timed.
+    public var timing: TimingOptions
+    public var classifier: Classifier
+    /// How far an adaptive (timed) sweep may go.
+    public var limits: SweepLimits
+    /// How instructions are counted.
+    public var counting: CountingOptions
+    /// What to measure (`MetricChoice`).
+    public var metric: MetricChoice
+    /// The interpreter for CPython operations (`--python`); nil finds one.
+    public var python: String?
+    /// Random positions across the container instead of one hot key.
+    public var cold: Bool
+    /// The command that serves a Swift op counted under callgrind (the op
+    /// id is appended): the `complexity` tool's own path and
+    /// `count-worker --op`. Nil: Swift ops cannot be counted.
+    public var swiftWorker: [String]?
+
+    public init(
+      plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions(),
+      classifier: Classifier = Classifier(),
+      limits: SweepLimits = SweepLimits(), counting: CountingOptions = CountingOptions(),
+      metric: MetricChoice = .time, python: String? = nil, cold: Bool = false,
+      swiftWorker: [String]? = nil
+    ) {
+      self.plan = plan
+      self.timing = timing
+      self.classifier = classifier
+      self.limits = limits
+      self.counting = counting
+      self.metric = metric
+      self.python = python
+      self.cold = cold
+      self.swiftWorker = swiftWorker
+    }
+  }
+
+  public let options: Options
+  private let pool: SubjectPool
+
+  public init(options: Options) {
+    self.options = options
+    pool = SubjectPool(python: options.python, cold: options.cold, swiftWorker: options.swiftWorker)
+  }
+
+  /// The interpreter, once a CPython operation has started it.
+  public var interpreter: PythonInterpreter? { pool.interpreter }
+
+  /// Checks that the metric can measure `operations`. Instructions are
+  /// counted for CPython ops, and for Swift ops with a worker
+  /// (`Options.swiftWorker`): `.instructions` on another op is an error;
+  /// `.both` times such ops only (and their results say so).
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
+  public func check(_ operations: [Operation]) throws {
+    if options.metric == .instructions,
+      let why = operations.lazy.compactMap(pool.whyUncountable).first
+    {
+      throw ComplexityError(.badInput, why + ": leave it out, or use --metric time (or both)")
+    }
+  }
+
+  /// Checks, before any work, that the metric can measure `operations`
+  /// (`check`), that every tool they need is there (the interpreter,
+  /// valgrind), and that their Python code compiles.
+  ///
+  /// - Throws: `ComplexityError` naming the first op or tool missing.
+  public func prepare(_ operations: [Operation]) throws {
+    try check(operations)
+    let python = operations.filter { $0.subject == .python }
+    if !python.isEmpty {
+      // Each op's code is defined now, so code that does not compile fails
+      // before any op is measured.
+      let harness = try pool.timingHarness()
+      for op in python { if let code = op.python { try harness.define(op.id, code) } }
+    }
+    if options.metric.metrics.contains(.instructions)
+      && operations.contains(where: { pool.whyUncountable($0) == nil })
+    {
+      try pool.callgrind()
+    }
+  }
+
+  /// A user's Python code as an operation to sweep (run it with `runOne`
+  /// or `run`), checked first: the interpreter starts and compiles it.
+  ///
+  /// - Parameter expected: the class to compare with, if any.
+  /// - Throws: `ComplexityError` when the interpreter is missing or the code
+  ///   does not compile.
+  public func define(_ code: PythonCode, id: String = "user.snippet", expected: ComplexityClass? = nil)
+    throws -> Operation
+  {
+    let op = Operation.userCode(code, id: id, expected: expected)
+    try prepare([op])
+    return op
+  }
+
+  /// Sweeps and classifies each operation in turn. A failing operation is
+  /// reported as failed with its reason, and the others still run.
+  ///
+  /// - Parameter delegate: receives progress; `.finishOperation` arrives as
+  ///   soon as each operation is done, so callers can save as they go.
+  /// - Returns: one result per operation.
+  public func run(_ operations: [Operation], delegate: (RunEvent) -> Void = { _ in })
+    -> [OperationResult]
+  {
+    var results: [OperationResult] = []
+    for (index, op) in operations.enumerated() {
+      delegate(.startOperation(op, index: index, of: operations.count))
+      let result = runOne(op) { delegate(.sweep(op, $0)) }
+      results.append(result)
+      delegate(.finishOperation(result, index: index, of: operations.count))
+    }
+    return results
+  }
+
+  /// Sweeps and classifies one operation by the options' metric.
+  public func runOne(_ op: Operation, delegate: (SweepEvent) -> Void = { _ in })
+    -> OperationResult
+  {
+    switch options.metric {
+    case .instructions:
+      return measure(op, by: .instructions, delegate: delegate)
+    case .both:
+      var time = measure(op, by: .time, delegate: delegate)
+      if let why = pool.whyUncountable(op) {
+        time.classification?.notes.append(why + ": timed only")
+        return time
+      }
+      return MetricPolicy.combine(
+        time: time, instructions: measure(op, by: .instructions, delegate: delegate))
+    case .time, .auto:
+      let time = measure(op, by: .time, delegate: delegate)
+      guard options.metric.countsWhenInDoubt, let why = MetricPolicy.doubt(about: time) else {
+        return time
+      }
+      return secondOpinion(on: time, because: why, op: op, delegate: delegate)
+    }
+  }
+
+  /// Counts an op whose timing is in doubt, and combines the two (`--metric
+  /// auto`). Where it cannot be counted, the timing stands and its notes
+  /// say why.
+  func secondOpinion(
+    on time: OperationResult, because why: String, op: Operation,
+    delegate: (SweepEvent) -> Void
+  ) -> OperationResult {
+    var time = time
+    if let cannot = pool.whyUncountable(op) {
+      time.classification?.notes.append("\(why), but \(cannot)")
+      return time
+    }
+    do {
+      try pool.callgrind()
+    } catch {
+      time.classification?.notes.append("\(why), but \(error)")
+      return time
+    }
+    return MetricPolicy.combine(
+      time: time, instructions: measure(op, by: .instructions, delegate: delegate))
+  }
+
+  /// Sweeps one operation by one metric: its sizes chosen by that
+  /// metric's strategy, its result built from the outcome or the failure.
+  private func measure(_ op: Operation, by metric: Metric, delegate: (SweepEvent) -> Void)
+    -> OperationResult
+  {
+    let start = Date()
+    do {
+      let grid = try sizes(for: op)
+      let outcome = try pool.withSubject(for: op, metric: metric) { subject, notes in
+        var outcome = try strategy(for: metric).run(
+          &subject, grid: grid, extendable: op.isExtendable, delegate: delegate)
+        outcome.classification.notes += notes
+        return outcome
+      }
+      return OperationResult(
+        op, outcome: outcome, metric: metric, seconds: Date().timeIntervalSince(start))
+    } catch {
+      return OperationResult(
+        op, failure: error, metric: metric, seconds: Date().timeIntervalSince(start))
+    }
+  }
+
+  /// How sizes are chosen: adaptively by the clock, coarse-first for counts.
+  private func strategy(for metric: Metric) -> any SizeStrategy {
+    switch metric {
+    case .time:
+      return AdaptiveSweep(
+        sweep: Sweep(plan: options.plan, timing: options.timing), classifier: options.classifier,
+        limits: options.limits)
+    case .instructions:
+      return CountingSweep(
+        plan: options.plan, counting: options.counting, classifier: options.classifier)
+    }
+  }
+
+  /// The sizes an operation's sweep visits: the plan's, and for a worst
+  /// case only the small ones.
+  private func sizes(for op: Operation) throws -> [Int] {
+    var sizes = options.plan.sizes(for: op.sizing)
+    if op.isWorstCase {
+      sizes = sizes.filter { $0 <= Operation.worstCaseMaximumSize }
+      guard sizes.count >= Classifier.minimumSizes else {
+        throw ComplexityError(
+          .badInput,
+          "worst cases run at n ≤ \(Operation.worstCaseMaximumSize) (their set-up is O(n²)); "
+            + "the sizes given leave fewer than \(Classifier.minimumSizes): lower --min-size")
+      }
+    }
+    return sizes
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Owns every process a run's subjects need, and answers "a subject for
+/// this op and metric" in one place: the CPython harness (one for the
+/// whole run, timing), valgrind-hosted harnesses and Swift count workers
+/// (one per op counted, stopped when its sweep ends).
+final class SubjectPool {
+  /// The interpreter for CPython ops (`--python`); nil finds one.
+  let python: String?
+  /// Random positions across the container instead of one hot key.
+  let cold: Bool
+  /// The command that serves a Swift op counted under callgrind (the op id
+  /// is appended); nil: Swift ops cannot be counted.
+  let swiftWorker: [String]?
+
+  private var harness: PythonHarness?
+  private var valgrind: Valgrind?
+
+  init(python: String?, cold: Bool, swiftWorker: [String]?) {
+    self.python = python
+    self.cold = cold
+    self.swiftWorker = swiftWorker
+  }
+
+  deinit { harness?.stop() }
+
+  /// The interpreter, once a CPython operation has started it.
+  var interpreter: PythonInterpreter? { harness?.interpreter }
+
+  /// The timing harness, started on first use.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` naming what was tried.
+  @discardableResult
+  func timingHarness() throws -> PythonHarness {
+    if let harness { return harness }
+    let started = try PythonHarness(executable: try PythonInterpreter.locate(explicit: python))
+    harness = started
+    return started
+  }
+
+  /// Valgrind, found on first use.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` naming valgrind and how
+  ///   to install it.
+  @discardableResult
+  func callgrind() throws -> Valgrind {
+    if let valgrind { return valgrind }
+    let found = try Valgrind.locate()
+    valgrind = found
+    return found
+  }
+
+  /// Why `op` cannot be counted in instructions, or nil when it can:
+  /// CPython ops always, Swift ops with a worker to re-run in a build
+  /// with callgrind's client requests.
+  func whyUncountable(_ op: Operation) -> String? {
+    switch op.subject {
+    case .python: return nil
+    case .swift where !CallgrindClient.isCompiledIn:
+      return "\(op.id) is a Swift op, counted by callgrind's client requests, and this build "
+        + "has none (valgrind's headers were missing when it was compiled: install valgrind "
+        + "and rebuild)"
+    case .swift where swiftWorker == nil:
+      return "\(op.id) is a Swift op, whose instructions are counted by re-running the "
+        + "complexity tool under valgrind, and this run has no tool to re-run "
+        + "(Options.swiftWorker)"
+    case .swift: return nil
+    case .fake:
+      return "instruction counts are for CPython and Swift ops, and \(op.id) is a "
+        + "\(op.subject.rawValue) op"
+    }
+  }
+
+  /// Runs `body` with a subject that measures `op` by `metric`, and the
+  /// notes its results should carry (how a count was taken); a counting
+  /// subject's process is stopped when `body` returns.
+  ///
+  /// - Throws: `ComplexityError` when the subject cannot be made (a
+  ///   missing tool, an op no subject serves), or `body`'s error.
+  func withSubject<T>(
+    for op: Operation, metric: Metric, _ body: (inout any Subject, [String]) throws -> T
+  ) throws -> T {
+    var notes: [String] = []
+    var stop: () -> Void = {}
+    var subject: any Subject
+    switch (op.subject, metric) {
+    case (.python, .time):
+      let harness = try timingHarness()
+      if let code = op.python { try harness.define(op.id, code) }
+      subject = PythonSubject(op: op.id, harness: harness, cold: cold)
+    case (.swift, .time):
+      guard let made = SwiftOperations.subject(for: op.id) else {
+        throw ComplexityError(.badInput, "no Swift subject for \(op.id)")
+      }
+      subject = made
+    case (.fake, .time):
+      guard let made = FakeSubject(operationID: op.id) else {
+        throw ComplexityError(.badInput, "no fake subject for \(op.id)")
+      }
+      subject = made
+    case (_, .instructions):
+      if let why = whyUncountable(op) {
+        throw ComplexityError(.badInput, why + ": use --metric time")
+      }
+      let counter: any CountingSubject =
+        op.subject == .swift
+        ? try CallgrindSwiftSubject(op: op.id, worker: swiftWorker ?? [], valgrind: try callgrind())
+        : try CallgrindPythonSubject(
+          op: op.id, interpreter: try timingHarness().interpreter.path, valgrind: try callgrind(),
+          code: op.python, cold: cold)
+      (subject, notes, stop) = (counter, counter.notes, counter.stop)
+    }
+    defer { stop() }
+    return try body(&subject, notes)
+  }
+
+  /// Stops the timing harness.
+  func stop() {
+    harness?.stop()
+    harness = nil
+  }
+}

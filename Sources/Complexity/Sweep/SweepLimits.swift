@@ -1,0 +1,20 @@
+/// How far an adaptive sweep may go looking for a separation: its time
+/// budget, how far past the plan's largest size, and the memory it may
+/// fill. The defaults are declared here once, for every caller.
+public struct SweepLimits: Sendable, Equatable {
+  /// Seconds an operation may take before its sweep stops extending.
+  public var budgetSeconds: Double
+  /// How far past the plan's maximum the sweep may extend (a factor).
+  public var maximumExtension: Int
+  /// Resident bytes the subject's process may reach.
+  public var memoryCap: UInt64
+
+  public init(
+    budgetSeconds: Double = 10, maximumExtension: Int = 4,
+    memoryCap: UInt64 = ResidentMemory.physical / 4
+  ) {
+    self.budgetSeconds = budgetSeconds
+    self.maximumExtension = maximumExtension
+    self.memoryCap = memoryCap
+  }
+}

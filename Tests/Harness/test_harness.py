@@ -1,0 +1,187 @@
+"""Tests of the CPython harness (Sources/Complexity/Targets/Python/harness.py)
+and of every CPython op of the catalog (Sources/Complexity/Catalog/cpython.json).
+
+Stdlib only: `python3 -m unittest discover -s Tests/Harness` (scripts/test runs it).
+"""
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HARNESS = os.path.join(ROOT, "Sources", "Complexity", "Targets", "Python", "harness.py")
+CATALOG = os.path.join(ROOT, "Sources", "Complexity", "Catalog", "cpython.json")
+
+
+def load_harness():
+    """A fresh copy of the harness module (its op table starts empty)."""
+    spec = importlib.util.spec_from_file_location("harness_under_test", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def catalog_ops():
+    with open(CATALOG, encoding="utf-8") as f:
+        return json.load(f)["operations"]
+
+
+def define_request(op_id, code):
+    return dict(cmd="define", op=op_id, **code)
+
+
+class ProtocolTests(unittest.TestCase):
+    """The harness as the Swift side runs it: JSON lines over stdin/stdout."""
+
+    def setUp(self):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-u", HARNESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True)
+
+    def tearDown(self):
+        if self.proc.poll() is None:
+            self.proc.stdin.write('{"cmd": "quit"}\n')
+            self.proc.stdin.flush()
+            self.proc.wait(timeout=10)
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+
+    def ask(self, request):
+        self.proc.stdin.write(json.dumps(request) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def test_hello_names_the_interpreter(self):
+        reply = self.ask({"cmd": "hello"})
+        self.assertTrue(reply["ok"])
+        self.assertEqual(reply["python"]["implementation"], "CPython")
+        self.assertEqual(reply["ops"], [])
+
+    def test_define_then_time(self):
+        self.assertTrue(self.ask(define_request("t.len", {"setup": "x = ints(n)", "stmt": "len(x)"}))["ok"])
+        reply = self.ask({"cmd": "time", "op": "t.len", "n": 100, "loops": 50, "repeats": 3})
+        self.assertTrue(reply["ok"], reply)
+        self.assertEqual(len(reply["seconds"]), 3)
+        self.assertTrue(all(s >= 0 for s in reply["seconds"]))
+
+    def test_a_failure_is_a_reply_and_the_harness_keeps_serving(self):
+        reply = self.ask({"cmd": "time", "op": "no.such", "n": 1, "loops": 1, "repeats": 1})
+        self.assertFalse(reply["ok"])
+        self.assertIn("unknown op", reply["error"])
+        self.assertFalse(self.ask({"cmd": "frobnicate"})["ok"])
+        self.assertTrue(self.ask({"cmd": "hello"})["ok"])
+
+    def test_code_that_does_not_compile_is_refused_with_its_field(self):
+        reply = self.ask(define_request("t.bad", {"setup": "x = (", "stmt": "x"}))
+        self.assertFalse(reply["ok"])
+        self.assertIn("setup code does not compile", reply["error"])
+        reply = self.ask(define_request("t.bad", {"setup": "x = 1", "stmt": "x", "block": "1 +"}))
+        self.assertIn("block code does not compile", reply["error"])
+
+    def test_quit_ends_the_process(self):
+        self.proc.stdin.write('{"cmd": "quit"}\n')
+        self.proc.stdin.flush()
+        self.assertEqual(self.proc.wait(timeout=10), 0)
+
+
+class SamplerTests(unittest.TestCase):
+    """The timing loop and its restores, called directly."""
+
+    def setUp(self):
+        self.h = load_harness()
+
+    def define(self, op_id, **code):
+        self.assertTrue(self.h.define(dict(op=op_id, **code))["ok"])
+
+    def test_restore_brings_every_block_back_to_size_n(self):
+        self.define("t.del", setup="x = ints(n); seen = []",
+                    stmt="seen.append(len(x)); del x[0]",
+                    restore="x[:] = ints(n)", block="1")
+        self.h.time_op(dict(op="t.del", n=20, loops=7, repeats=2))
+        prepared = self.h._prepared[20]
+        self.assertEqual(prepared.ns["seen"], [20] * 14)
+
+    def test_blocks_of_the_given_size_run_between_restores(self):
+        self.define("t.add", setup="x = ints(n); sizes = []", stmt="x.append(V)",
+                    restore="sizes.append(len(x)); del x[n:]", block="max(1, n // 2)")
+        self.h.time_op(dict(op="t.add", n=10, loops=12, repeats=1))
+        # 12 appends in blocks of 5: restores see 10, 15, 15 items.
+        self.assertEqual(self.h._prepared[10].ns["sizes"], [10, 15, 15])
+
+    def test_the_hot_key_and_cold_keys(self):
+        self.define("t.get", setup="x = ints(n); got = []", stmt="got.append(K)",
+                    key="n // 2", cold="rng.randrange(n)")
+        self.h.time_op(dict(op="t.get", n=100, loops=5, repeats=1))
+        self.assertEqual(self.h._prepared[100].ns["got"], [50] * 5)
+        self.h.time_op(dict(op="t.get", n=100, loops=50, repeats=1, cold=True))
+        self.assertGreater(len(set(self.h._prepared[100].ns["got"])), 10)
+
+    def test_each_size_is_built_once_and_kept(self):
+        self.define("t.built", setup="x = ints(n)", stmt="len(x)")
+        log = []
+        self.h.ints = lambda n, _ints=self.h.ints: log.append(n) or _ints(n)
+        for n in (4, 8, 4, 8):
+            self.h.time_op(dict(op="t.built", n=n, loops=1, repeats=1))
+        self.assertEqual(log, [4, 8])
+
+    def test_check_refuses_sizes_out_of_range(self):
+        self.define("t.fixed", setup="x = ints(FIXED_N)", stmt="x[0]", check="n <= 16")
+        with self.assertRaisesRegex(ValueError, "out of range"):
+            self.h.time_op(dict(op="t.fixed", n=17, loops=1, repeats=1))
+
+    def test_the_counted_twin_runs_the_same_statement_as_often(self):
+        self.define("t.count", setup="x = ints(n); calls = [0]",
+                    stmt="calls[0] += 1", restore="pass", block="2")
+        reply = self.h.count_op(dict(op="t.count", n=8, loops=6, repeats=3))
+        self.assertEqual(len(reply["dumps"]), 3)
+        self.assertEqual(reply["dumps"], sorted(reply["dumps"]))
+        runs = self.h._prepared[8].ns["calls"][0]
+        # Three counted samples, plus the uncounted warm-up ones, of 6 calls each.
+        self.assertEqual(runs % 6, 0)
+        self.assertGreaterEqual(runs, 3 * 6 + self.h.WARMUP_CALLS)
+
+    def test_the_counted_twin_can_rebind_the_op_names(self):
+        self.define("t.rebind", setup="x = list(range(n))", stmt="x = x[1:] + x[:1]")
+        self.h.count_op(dict(op="t.rebind", n=5, loops=3, repeats=1))
+        self.assertEqual(sorted(self.h._prepared[5].ns["x"]), list(range(5)))
+
+    def test_reset_forgets_the_prepared_inputs(self):
+        self.define("t.len", setup="x = ints(n)", stmt="len(x)")
+        self.h.time_op(dict(op="t.len", n=3, loops=1, repeats=1))
+        self.assertIn(3, self.h._prepared)
+        self.h.define(dict(op="t.len", setup="x = ints(n)", stmt="len(x)"))
+        self.assertEqual(self.h._prepared, {})
+
+
+class CatalogOpTests(unittest.TestCase):
+    """Every CPython op of the catalog, and its worst case, runs in the harness."""
+
+    def test_every_op_times_and_counts_at_small_sizes(self):
+        h = load_harness()
+        for row in catalog_ops():
+            variants = [(row["id"], row["python"])]
+            if "worstPython" in row:
+                variants.append((row["id"] + "@worst", row["worstPython"]))
+            for op_id, code in variants:
+                with self.subTest(op=op_id):
+                    self.assertTrue(h.define(dict(op=op_id, **code))["ok"])
+                    for n in (8, 64):
+                        reply = h.time_op(dict(op=op_id, n=n, loops=4, repeats=2))
+                        self.assertEqual(len(reply["seconds"]), 2)
+                        h.time_op(dict(op=op_id, n=n, loops=4, repeats=1, cold=True))
+                    self.assertEqual(len(h.count_op(dict(op=op_id, n=8, loops=2, repeats=1))["dumps"]), 1)
+
+    def test_rows_have_what_the_swift_side_reads(self):
+        for row in catalog_ops():
+            with self.subTest(op=row["id"]):
+                self.assertTrue(row["id"].split(".")[0] in ("list", "set", "dict", "deque"))
+                self.assertIn("documentedText", row)
+                self.assertIn("method", row)
+                self.assertTrue({"setup", "stmt"} <= set(row["python"]))
+                self.assertEqual("worstPython" in row, "documentedWorst" in row)
+
+
+if __name__ == "__main__":
+    unittest.main()
