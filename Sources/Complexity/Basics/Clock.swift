@@ -17,7 +17,7 @@ public func blackHole<T>(_ value: T) {}
 
 /// True when this library was compiled without optimisation: in-process
 /// timings then measure unoptimised code.
-public var isDebugBuild: Bool {
+package var isDebugBuild: Bool {
   #if DEBUG
     return true
   #else

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Resident memory of a process, from `/proc/PID/statm` (Linux).
-public enum ResidentMemory {
+package enum ResidentMemory {
   /// Bytes resident, or nil where /proc cannot tell.
-  public static func bytes(pid: Int32? = nil) -> UInt64? {
+  package static func bytes(pid: Int32? = nil) -> UInt64? {
     let path = "/proc/\(pid.map(String.init) ?? "self")/statm"
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
     let fields = text.split(separator: " ")
@@ -12,5 +12,5 @@ public enum ResidentMemory {
   }
 
   /// The machine's physical memory.
-  public static var physical: UInt64 { ProcessInfo.processInfo.physicalMemory }
+  package static var physical: UInt64 { ProcessInfo.processInfo.physicalMemory }
 }

@@ -27,7 +27,7 @@ extension Catalog {
 
 extension FakeSubject {
   /// The fake subject behind a `fake.*` operation id.
-  public init?(operationID: String) {
+  package init?(operationID: String) {
     let classes: [String: ComplexityClass] = [
       "fake.constant": .constant, "fake.log": .logarithmic, "fake.linear": .linear,
       "fake.linearithmic": .linearithmic, "fake.quadratic": .quadratic,

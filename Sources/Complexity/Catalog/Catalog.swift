@@ -1,16 +1,16 @@
 import Foundation
 
 /// Every operation `complexity` knows, looked up by id or glob.
-public struct Catalog: Sendable {
+package struct Catalog: Sendable {
   /// The operations in catalog order.
-  public private(set) var operations: [Operation] = []
+  package private(set) var operations: [Operation] = []
 
   /// An empty catalog; add operations with `add(_:)` or the `add…` families.
-  public init() {}
+  package init() {}
 
   /// The standard catalog: the CPython rows, the Swift containers and the
   /// fake subjects.
-  public static let standard: Catalog = {
+  package static let standard: Catalog = {
     var c = Catalog()
     c.addCPythonOperations()
     for op in SwiftOperations.all { c.add(op.operation) }
@@ -22,20 +22,20 @@ public struct Catalog: Sendable {
   ///
   /// A duplicate id is a programming error in the catalog itself, not user
   /// input, so it stops the program.
-  public mutating func add(_ op: Operation) {
+  package mutating func add(_ op: Operation) {
     precondition(!operations.contains { $0.id == op.id }, "duplicate op id \(op.id)")
     operations.append(op)
   }
 
   /// The operation with this id.
-  public subscript(id: String) -> Operation? { operations.first { $0.id == id } }
+  package subscript(id: String) -> Operation? { operations.first { $0.id == id } }
 
   /// Resolves ids and globs (`set.*`, `list.pop?`) to operations, in
   /// catalog order, each once. No patterns: every operation except the fakes.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` for a pattern that matches
   ///   nothing, with the closest ids suggested.
-  public func select(_ patterns: [String]) throws -> [Operation] {
+  package func select(_ patterns: [String]) throws -> [Operation] {
     if patterns.isEmpty { return operations.filter { $0.subject != .fake } }
     var chosen: [String] = []
     for pattern in patterns {
@@ -59,7 +59,7 @@ public struct Catalog: Sendable {
   /// - Throws: `ComplexityError(.badInput, …)` when an operation named
   ///   explicitly has no worst case to provoke; with no patterns, every row
   ///   that has one.
-  public func selectWorstCases(_ patterns: [String]) throws -> [Operation] {
+  package func selectWorstCases(_ patterns: [String]) throws -> [Operation] {
     let chosen = try select(patterns)
     let supported = operations.filter { $0.worstCaseVariant != nil }.map(\.id)
     if !patterns.isEmpty, let missing = chosen.first(where: { $0.worstCaseVariant == nil }),
@@ -81,7 +81,7 @@ public struct Catalog: Sendable {
   }
 
   /// Up to three ids closest to `text` by edit distance.
-  public func suggest(for text: String) -> [String] {
+  package func suggest(for text: String) -> [String] {
     let target = text.lowercased()
     let scored = operations.map { op -> (String, Int) in
       let id = op.id.lowercased()

@@ -1,7 +1,7 @@
 extension Operation {
   /// A user's own Python code as an operation to sweep, judged against
   /// `expected` when one is given.
-  public static func userCode(
+  package static func userCode(
     _ code: PythonCode, id: String = "user.snippet", expected: ComplexityClass? = nil
   ) -> Operation {
     Operation(

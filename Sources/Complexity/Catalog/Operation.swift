@@ -1,7 +1,7 @@
 /// One documented operation: what is timed, against which documented class.
-public struct Operation: Codable, Sendable, Equatable, Identifiable {
+package struct Operation: Codable, Sendable, Equatable, Identifiable {
   /// Which subject times the operation.
-  public enum SubjectKind: String, Codable, Sendable, CaseIterable {
+  package enum SubjectKind: String, Codable, Sendable, CaseIterable {
     /// The real CPython interpreter, through the harness.
     case python
     /// Swift containers, timed in-process.
@@ -11,15 +11,15 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
   }
 
   /// The row of a documentation table this operation comes from.
-  public struct SeedRow: Codable, Sendable, Equatable {
+  package struct SeedRow: Codable, Sendable, Equatable {
     /// The table, e.g. `Lists`.
-    public var table: String
+    package var table: String
     /// The row's name, e.g. `Pop first`.
-    public var operation: String
+    package var operation: String
     /// The row's example, e.g. `l.pop(0)`.
-    public var example: String
+    package var example: String
 
-    public init(table: String, operation: String, example: String) {
+    package init(table: String, operation: String, example: String) {
       self.table = table
       self.operation = operation
       self.example = example
@@ -27,7 +27,7 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
   }
 
   /// Which sizes an operation's sweep visits.
-  public enum Sizing: String, Codable, Sendable {
+  package enum Sizing: String, Codable, Sendable {
     /// The plan's geometric grid.
     case geometric
     /// Powers of two only. Hash tables grow in powers of two, so their fill
@@ -37,43 +37,43 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
   }
 
   /// Stable id, e.g. `list.pop0`; tests, docs and other tools use it.
-  public var id: String
-  public var subject: SubjectKind
+  package var id: String
+  package var subject: SubjectKind
   /// The documentation row (nil for operations the tables lack).
-  public var seedRow: SeedRow?
+  package var seedRow: SeedRow?
   /// The size the sweep varies, e.g. `n = len(l)`.
-  public var swept: String
+  package var swept: String
   /// What is held fixed while `swept` varies (empty when nothing is).
-  public var fixed: String
+  package var fixed: String
   /// The documented class for the swept variable (nil: none documented).
-  public var documented: ComplexityClass?
+  package var documented: ComplexityClass?
   /// The documented cost as written, e.g. `O(min(len(s), len(t)))`.
-  public var documentedText: String
+  package var documentedText: String
   /// The worst-case column as written, where the table has one.
-  public var worstCase: String?
+  package var worstCase: String?
   /// The worst-case column's class for the swept variable, for rows whose
   /// worst case the subject can provoke honestly (`sweep --case worst`).
-  public var documentedWorst: ComplexityClass?
+  package var documentedWorst: ComplexityClass?
   /// Where the documented class comes from.
-  public var source: String
+  package var source: String
   /// How the timing loop treats this operation (restores, fresh copies).
-  public var method: String
+  package var method: String
   /// What the implementation really does, with a source reference; printed
   /// under a report's table when the row is flagged.
-  public var implementationNote: String?
+  package var implementationNote: String?
   /// Which sizes the sweep visits.
-  public var sizing: Sizing
+  package var sizing: Sizing
   /// The code the CPython harness runs (nil for other subjects).
-  public var python: PythonCode?
+  package var python: PythonCode?
   /// The code that provokes the worst case, for rows that have one.
-  public var worstPython: PythonCode?
+  package var worstPython: PythonCode?
   /// Whether this is a row's worst-case variant (`worstCaseVariant`).
-  public var isWorstCase = false
+  package var isWorstCase = false
 
   /// The worst-case variant of this row: measured under `id@worst`, judged
   /// against the worst-case column, at sizes up to `worstCaseMaximumSize`
   /// (provoking it costs O(n²) to set up). Nil for rows without one.
-  public var worstCaseVariant: Operation? {
+  package var worstCaseVariant: Operation? {
     guard let worst = documentedWorst, !isWorstCase else { return nil }
     var op = self
     op.id = id + "@worst"
@@ -89,12 +89,12 @@ public struct Operation: Codable, Sendable, Equatable, Identifiable {
 
   /// Whether the sweep may add sizes past the plan's: not for a worst
   /// case (its set-up is O(n²)) nor for a row that holds a variable fixed.
-  public var isExtendable: Bool { !isWorstCase && fixed.isEmpty }
+  package var isExtendable: Bool { !isWorstCase && fixed.isEmpty }
 
   /// Largest size of a worst-case sweep.
-  public static let worstCaseMaximumSize = 4096
+  package static let worstCaseMaximumSize = 4096
 
-  public init(
+  package init(
     id: String, subject: SubjectKind, seedRow: SeedRow?, swept: String, fixed: String = "",
     documented: ComplexityClass?, documentedText: String, worstCase: String? = nil,
     source: String, method: String, implementationNote: String? = nil,

@@ -11,14 +11,14 @@ import Foundation
 /// What is timed: the recipe's statement (or `run(x)`), in a calibrated
 /// loop, on an input the set-up built untimed; the minimum over rounds is
 /// fitted, as in a sweep.
-public struct Race {
-  public var recipe: RaceRecipe
+package struct Race {
+  package var recipe: RaceRecipe
   /// Samples per size and the shortest sample (the recipe's `repeats`
   /// overrides `timing.repeats`).
-  public var timing: TimingOptions
-  public var classifier: Classifier
+  package var timing: TimingOptions
+  package var classifier: Classifier
 
-  public init(
+  package init(
     recipe: RaceRecipe, timing: TimingOptions = TimingOptions(),
     classifier: Classifier = Classifier()
   ) {
@@ -38,7 +38,7 @@ public struct Race {
   /// - Throws: `ComplexityError(.missingTool, …)` when the interpreter, a
   ///   required module or valgrind is missing, `.subject` when an
   ///   implementation fails, `.badInput` for a scaling race counted.
-  public func run(
+  package func run(
     python: String?, metric: Metric = .time, delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> RaceResult {
     try recipe.validate()
@@ -77,7 +77,7 @@ public struct Race {
   /// order, and classifies each (the core of `run(python:)`, open to fakes).
   ///
   /// - Throws: `InterleavedFailure` when a subject fails.
-  public func run<S: Subject>(_ subjects: inout [S], delegate: (SweepEvent) -> Void = { _ in })
+  package func run<S: Subject>(_ subjects: inout [S], delegate: (SweepEvent) -> Void = { _ in })
     throws -> RaceResult
   {
     precondition(subjects.count == recipe.implementations.count, "one subject per implementation")

@@ -14,7 +14,7 @@ extension RaceRecipe {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the file and what is
   ///   wrong in it: missing, not JSON, an unknown or mistyped field.
-  public static func load(path: String) throws -> RaceRecipe {
+  package static func load(path: String) throws -> RaceRecipe {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(.badInput, "no such recipe file: \(path)")
     }
@@ -30,7 +30,7 @@ extension RaceRecipe {
   ///
   /// - Parameter directory: what relative paths and `RECIPE_DIR` refer to.
   /// - Throws: `ComplexityError(.badInput, …)` saying what is wrong.
-  public static func parse(_ data: Data, directory: String) throws -> RaceRecipe {
+  package static func parse(_ data: Data, directory: String) throws -> RaceRecipe {
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: data)

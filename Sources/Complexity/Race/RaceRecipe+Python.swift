@@ -2,7 +2,7 @@ import Foundation
 
 extension RaceRecipe {
   /// The harness op id of an implementation.
-  public static func opID(_ implementation: String) -> String { "race.\(implementation)" }
+  package static func opID(_ implementation: String) -> String { "race.\(implementation)" }
 
   /// The implementations' code for the harness's `define` command, in
   /// the recipe's order.
@@ -12,7 +12,7 @@ extension RaceRecipe {
   /// into each set-up's namespace. The harness rebuilds an op's input
   /// whenever it switches ops, which an interleaved race does at every
   /// sample; pools, clusters and compiled functions must survive that.
-  public func code() -> [PythonCode] {
+  package func code() -> [PythonCode] {
     implementations.map { impl in
       var setup = preamble + "\n" + self.setup
       var statement = impl.statement ?? "_run(x)"
@@ -38,7 +38,7 @@ extension RaceRecipe {
   ///
   /// - Throws: `ComplexityError(.missingTool, …)` naming the first missing
   ///   module and how to install it.
-  public func checkRequirements(python: String) throws {
+  package func checkRequirements(python: String) throws {
     guard !requires.isEmpty else { return }
     let probe = """
       import importlib, json, sys

@@ -31,17 +31,17 @@ import Foundation
 /// the cores present). `variable` other than `n` (e.g. `workers`) makes a
 /// scaling race: the value is bound under that name too, no class is
 /// fitted, and speed-up and efficiency are reported instead.
-public struct RaceRecipe: Sendable, Equatable {
+package struct RaceRecipe: Sendable, Equatable {
   /// One contender: a statement, or a file defining `run(x)`.
-  public struct Implementation: Sendable, Equatable {
+  package struct Implementation: Sendable, Equatable {
     /// The name it is reported under.
-    public var name: String
+    package var name: String
     /// The code timed, once per iteration.
-    public var statement: String?
+    package var statement: String?
     /// A Python file defining `run(x)` and optionally `setup(n)`.
-    public var file: String?
+    package var file: String?
 
-    public init(name: String, statement: String? = nil, file: String? = nil) {
+    package init(name: String, statement: String? = nil, file: String? = nil) {
       self.name = name
       self.statement = statement
       self.file = file
@@ -49,7 +49,7 @@ public struct RaceRecipe: Sendable, Equatable {
   }
 
   /// The sizes raced over.
-  public enum Sizes: Sendable, Equatable {
+  package enum Sizes: Sendable, Equatable {
     /// A geometric grid.
     case plan(SizePlan)
     /// Exactly these values.
@@ -58,7 +58,7 @@ public struct RaceRecipe: Sendable, Equatable {
     case cores
 
     /// The values, ascending and distinct.
-    public func resolve(cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Int] {
+    package func resolve(cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Int] {
       switch self {
       case .plan(let plan): return plan.sizes
       case .list(let values): return Array(Set(values)).sorted()
@@ -68,14 +68,14 @@ public struct RaceRecipe: Sendable, Equatable {
   }
 
   /// A Python module the recipe imports, and what to install to get it.
-  public struct Requirement: Sendable, Equatable {
+  package struct Requirement: Sendable, Equatable {
     /// The import name, e.g. `dask.distributed`.
-    public var module: String
+    package var module: String
     /// The package to install, e.g. `dask[distributed]`.
-    public var package: String
+    package var package: String
 
     /// Parses `module` or `module=package`.
-    public init(_ text: String) {
+    package init(_ text: String) {
       let parts = text.split(separator: "=", maxSplits: 1).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
@@ -84,24 +84,24 @@ public struct RaceRecipe: Sendable, Equatable {
     }
   }
 
-  public var name: String
+  package var name: String
   /// What is timed and what is not, printed with the results.
-  public var about: String?
-  public var requires: [Requirement]
+  package var about: String?
+  package var requires: [Requirement]
   /// Code run once per interpreter, untimed.
-  public var once: String?
+  package var once: String?
   /// Code run untimed before an implementation is timed at a size.
-  public var setup: String
-  public var implementations: [Implementation]
-  public var sizes: Sizes
+  package var setup: String
+  package var implementations: [Implementation]
+  package var sizes: Sizes
   /// The name of the swept value: `n`, or e.g. `workers` for a scaling race.
-  public var variable: String
+  package var variable: String
   /// Samples per implementation and size (nil: the command's default).
-  public var repeats: Int?
+  package var repeats: Int?
   /// The folder relative paths and `RECIPE_DIR` refer to.
-  public var directory: String
+  package var directory: String
 
-  public init(
+  package init(
     name: String, about: String? = nil, requires: [Requirement] = [], once: String? = nil,
     setup: String = "pass", implementations: [Implementation],
     sizes: Sizes = .plan(SizePlan()), variable: String = "n", repeats: Int? = nil,
@@ -121,14 +121,14 @@ public struct RaceRecipe: Sendable, Equatable {
 
   /// Whether the race sweeps a problem size (and fits classes), rather
   /// than a count of workers (and reports speed-up).
-  public var isScaling: Bool { variable != "n" }
+  package var isScaling: Bool { variable != "n" }
 
   /// Checks what parsing cannot: at least two uniquely named
   /// implementations, each with exactly one of statement and file, and
   /// sizes enough to fit a class.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` saying what to change.
-  public func validate() throws {
+  package func validate() throws {
     guard implementations.count >= 2 else {
       throw ComplexityError(
         .badInput, "recipe '\(name)' has \(implementations.count) implementation(s): a race needs at least 2")

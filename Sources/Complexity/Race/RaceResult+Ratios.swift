@@ -2,39 +2,39 @@ import Foundation
 
 extension RaceResult {
   /// One implementation at one size, against the fastest there.
-  public struct Standing: Codable, Sendable, Equatable {
-    public var n: Int
-    public var name: String
+  package struct Standing: Codable, Sendable, Equatable {
+    package var n: Int
+    package var name: String
     /// The fastest sample (seconds, or instructions, per call).
-    public var best: Double
+    package var best: Double
     /// `best` over the fastest implementation's `best` at this size (1 for
     /// the fastest itself).
-    public var ratio: Double
+    package var ratio: Double
     /// The smallest and largest ratio of one round's sample to the fastest
     /// implementation's sample of the same round: the spread over rounds.
-    public var low: Double
-    public var high: Double
+    package var low: Double
+    package var high: Double
   }
 
   /// One implementation's speed-up in a scaling race.
-  public struct Scaling: Codable, Sendable, Equatable {
-    public var workers: Int
-    public var name: String
+  package struct Scaling: Codable, Sendable, Equatable {
+    package var workers: Int
+    package var name: String
     /// Fastest time at the smallest worker count over fastest time here.
-    public var speedup: Double
+    package var speedup: Double
     /// `speedup` divided by the growth in workers: 1 is perfect scaling.
-    public var efficiency: Double
+    package var efficiency: Double
   }
 
   /// The sizes every implementation was timed at, ascending.
-  public var sizes: [Int] {
+  package var sizes: [Int] {
     let sets = entries.map { Set($0.points.filter { !$0.samples.isEmpty }.map(\.n)) }
     guard let first = sets.first else { return [] }
     return sets.dropFirst().reduce(first) { $0.intersection($1) }.sorted()
   }
 
   /// Per size, every implementation against the fastest there.
-  public var standings: [Standing] {
+  package var standings: [Standing] {
     sizes.flatMap { n -> [Standing] in
       let points = entries.map { e in e.points.first { $0.n == n }! }
       let fastest = points.indices.min { points[$0].best < points[$1].best }!
@@ -53,7 +53,7 @@ extension RaceResult {
 
   /// Speed-up and efficiency per implementation and worker count, against
   /// the smallest worker count (empty unless `isScaling`).
-  public var scaling: [Scaling] {
+  package var scaling: [Scaling] {
     let sizes = sizes
     guard isScaling, let base = sizes.first else { return [] }
     return sizes.flatMap { w in
@@ -70,7 +70,7 @@ extension RaceResult {
 
   /// The implementation with the smallest geometric mean of its ratios to
   /// the fastest: the overall winner.
-  public var winner: String? {
+  package var winner: String? {
     let standings = standings
     return entries.map(\.name).min { a, b in
       score(a, standings) < score(b, standings)
@@ -84,7 +84,7 @@ extension RaceResult {
   /// The factor is the median over sizes of the ratio of fastest samples,
   /// the range its smallest and largest value over sizes. A scaling race
   /// adds each implementation's speed-up at the largest worker count.
-  public var summary: [String] {
+  package var summary: [String] {
     let sizes = sizes
     guard let winner, !sizes.isEmpty else {
       return ["no implementation was timed at every size"]
@@ -125,7 +125,7 @@ extension RaceResult {
   }
 
   /// A ratio for reading: one decimal below 10, whole above.
-  public static func factor(_ x: Double) -> String {
+  package static func factor(_ x: Double) -> String {
     guard x.isFinite else { return "-" }
     return x < 10 ? String(format: "%.1f", x) : String(format: "%.0f", x)
   }

@@ -6,18 +6,18 @@ import Foundation
 /// implementation at a size comes from the same round, so ratios can be
 /// paired round by round. Ratios, speed-ups and the summary are derived
 /// (`RaceResult+Ratios.swift`), not stored twice.
-public struct RaceResult: Codable, Sendable, Equatable {
+package struct RaceResult: Codable, Sendable, Equatable {
   /// One implementation's timings and verdict.
-  public struct Entry: Codable, Sendable, Equatable {
-    public var name: String
+  package struct Entry: Codable, Sendable, Equatable {
+    package var name: String
     /// One point per size, ascending; seconds (or instructions) per call.
-    public var points: [Point]
+    package var points: [Point]
     /// The fitted class; nil for a scaling race or when the fit failed.
-    public var classification: Classification?
+    package var classification: Classification?
     /// Why it could not be classified, if it could not.
-    public var failure: String?
+    package var failure: String?
 
-    public init(
+    package init(
       name: String, points: [Point], classification: Classification? = nil,
       failure: String? = nil
     ) {
@@ -29,25 +29,25 @@ public struct RaceResult: Codable, Sendable, Equatable {
   }
 
   /// The version of this format; reading any other fails.
-  public static let currentVersion = 1
-  public var version: Int
+  package static let currentVersion = 1
+  package var version: Int
   /// The recipe's name.
-  public var name: String
+  package var name: String
   /// What is timed and what is not.
-  public var about: String?
+  package var about: String?
   /// The swept value's name: `n`, or e.g. `workers` for a scaling race.
-  public var variable: String
+  package var variable: String
   /// The interpreter the race ran in.
-  public var interpreter: PythonInterpreter?
-  public var timing: TimingOptions?
+  package var interpreter: PythonInterpreter?
+  package var timing: TimingOptions?
   /// The implementations, in the recipe's order.
-  public var entries: [Entry]
+  package var entries: [Entry]
   /// Wall-clock seconds the race took.
-  public var seconds: Double
+  package var seconds: Double
   /// What the points hold: seconds per call (the default), or instructions.
-  public var metric: Metric = .time
+  package var metric: Metric = .time
 
-  public init(
+  package init(
     name: String, about: String? = nil, variable: String = "n",
     interpreter: PythonInterpreter? = nil, timing: TimingOptions? = nil, entries: [Entry],
     seconds: Double = 0
@@ -63,9 +63,9 @@ public struct RaceResult: Codable, Sendable, Equatable {
   }
 
   /// Whether the swept value is a count of workers rather than a size.
-  public var isScaling: Bool { variable != "n" }
+  package var isScaling: Bool { variable != "n" }
 
-  public init(from decoder: Decoder) throws {
+  package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     version = try c.decode(Int.self, forKey: .version)
     guard version == Self.currentVersion else {

@@ -1,11 +1,11 @@
 /// Renders the catalog for `complexity list`.
-public struct CatalogReport {
-  public var operations: [Operation]
+package struct CatalogReport {
+  package var operations: [Operation]
 
-  public init(_ operations: [Operation]) { self.operations = operations }
+  package init(_ operations: [Operation]) { self.operations = operations }
 
   /// The catalog in `format`.
-  public func render(_ format: Format) throws -> String {
+  package func render(_ format: Format) throws -> String {
     let header = [
       "id", "subject", "seed row", "swept", "fixed", "documented", "worst case", "as written",
     ]

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Renders a `Comparison` as a table, CSV, markdown or JSON.
-public struct ComparisonReport {
-  public var comparison: Comparison
+package struct ComparisonReport {
+  package var comparison: Comparison
 
-  public init(_ comparison: Comparison) { self.comparison = comparison }
+  package init(_ comparison: Comparison) { self.comparison = comparison }
 
   /// The CSV columns, in order. `a_seconds` and `b_seconds` hold
   /// instructions where `a_metric` or `b_metric` says `instructions`.
-  public static let csvHeader = [
+  package static let csvHeader = [
     "op", "documented", "a_measured", "b_measured", "change", "n", "a_seconds", "b_seconds",
     "ratio", "a_coefficient", "b_coefficient", "a_metric", "b_metric",
   ]
 
   /// The comparison in `format`.
-  public func render(_ format: Format) throws -> String {
+  package func render(_ format: Format) throws -> String {
     let f = ResultsReport.format
     switch format {
     case .json: return try ResultsReport.json(comparison)
@@ -43,7 +43,7 @@ public struct ComparisonReport {
 
   /// A few lines for standard error after a sweep with `--baseline`: each
   /// op whose class changed, then a count.
-  public func baselineSummary() -> String {
+  package func baselineSummary() -> String {
     let changed = comparison.changed
     let label = comparison.a.label
     guard !changed.isEmpty else {

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Renders one classification in full: every model, the slopes, the notes.
-public struct FitReport {
-  public var result: OperationResult
+package struct FitReport {
+  package var result: OperationResult
 
-  public init(_ result: OperationResult) { self.result = result }
+  package init(_ result: OperationResult) { self.result = result }
 
   /// The classification in `format`.
-  public func render(_ format: Format) throws -> String {
+  package func render(_ format: Format) throws -> String {
     switch format {
     case .json: return try ResultsReport.json(result)
     case .csv:

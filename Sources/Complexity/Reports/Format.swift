@@ -1,5 +1,5 @@
 /// How results are printed.
-public enum Format: String, CaseIterable, Sendable {
+package enum Format: String, CaseIterable, Sendable {
   /// Aligned columns for a terminal.
   case table
   /// Comma-separated values with a header row.

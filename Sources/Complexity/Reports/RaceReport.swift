@@ -2,14 +2,14 @@ import Foundation
 
 /// Renders a race: each implementation's class, each size's ratios to the
 /// fastest with their spread over rounds, and the summary lines.
-public struct RaceReport {
-  public var result: RaceResult
+package struct RaceReport {
+  package var result: RaceResult
 
-  public init(_ result: RaceResult) { self.result = result }
+  package init(_ result: RaceResult) { self.result = result }
 
   /// The race in `format`. CSV has one row per size and implementation;
   /// JSON holds the whole result plus the derived standings and summary.
-  public func render(_ format: Format) throws -> String {
+  package func render(_ format: Format) throws -> String {
     switch format {
     case .json: return try ResultsReport.json(Document(result))
     case .csv: return CSVTable(header: csvHeader, rows: rows(csv: true)).render()
@@ -18,7 +18,7 @@ public struct RaceReport {
   }
 
   /// The summary lines alone, one per line.
-  public func summary() -> String { result.summary.joined(separator: "\n") + "\n" }
+  package func summary() -> String { result.summary.joined(separator: "\n") + "\n" }
 
   /// What the JSON output holds.
   struct Document: Encodable {

@@ -1,25 +1,25 @@
 import Foundation
 
 /// Renders a run's results as a table, CSV, markdown or JSON.
-public struct ResultsReport {
-  public var results: RunResults
+package struct ResultsReport {
+  package var results: RunResults
   /// Looks up seed rows and explanations for flagged rows.
-  public var catalog: Catalog
+  package var catalog: Catalog
 
-  public init(_ results: RunResults, catalog: Catalog = .standard) {
+  package init(_ results: RunResults, catalog: Catalog = .standard) {
     self.results = results
     self.catalog = catalog
   }
 
   /// The CSV columns, in order; extra columns come after the first nine.
-  public static let csvHeader = [
+  package static let csvHeader = [
     "op", "documented", "measured", "verdict", "confidence", "slope", "n_min", "n_max",
     "seconds", "best", "runner_up", "metric", "failure", "stop_reason", "other_metric",
     "other_measured", "other_verdict",
   ]
 
   /// The results in `format`.
-  public func render(_ format: Format) throws -> String {
+  package func render(_ format: Format) throws -> String {
     switch format {
     case .json: return try Self.json(results)
     case .csv:
@@ -82,7 +82,7 @@ public struct ResultsReport {
   }
 
   /// The results as pretty, key-sorted JSON.
-  public static func json<T: Encodable>(_ value: T) throws -> String {
+  package static func json<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(

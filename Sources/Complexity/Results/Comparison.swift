@@ -15,9 +15,9 @@ import Foundation
 ///     ratio = t_B(n) / t_A(n),   n = min(n_max(A), n_max(B))
 ///
 /// Fitted rather than raw times, so one noisy sample does not set it.
-public struct Comparison: Codable, Sendable, Equatable {
+package struct Comparison: Codable, Sendable, Equatable {
   /// How an op's class moved from A to B.
-  public enum Change: String, Codable, Sendable, CaseIterable {
+  package enum Change: String, Codable, Sendable, CaseIterable {
     /// The same outcome in both.
     case same
     /// The outcomes have no class in common.
@@ -32,53 +32,53 @@ public struct Comparison: Codable, Sendable, Equatable {
   }
 
   /// One run as the comparison names it.
-  public struct Run: Codable, Sendable, Equatable {
+  package struct Run: Codable, Sendable, Equatable {
     /// How the user named it, usually its file.
-    public var label: String
+    package var label: String
     /// `CPython 3.11.7`, or nil for a run that timed no Python.
-    public var python: String?
-    public var machine: String
-    public var started: String
+    package var python: String?
+    package var machine: String
+    package var started: String
   }
 
   /// What one run measured for an op.
-  public struct Side: Codable, Sendable, Equatable {
+  package struct Side: Codable, Sendable, Equatable {
     /// The outcome as printed: a class, `inconclusive (…)` or `failed`.
-    public var measured: String
+    package var measured: String
     /// The class of the chosen model; nil for a failed sweep.
-    public var best: ComplexityClass?
+    package var best: ComplexityClass?
     /// `b` of the chosen model: seconds it adds at its own largest size.
-    public var coefficient: Double?
+    package var coefficient: Double?
     /// The chosen model's cost at the comparison size: seconds, or
     /// instructions when `metric` says so.
-    public var seconds: Double?
+    package var seconds: Double?
     /// What the run measured the op by: `time` or `instructions`.
-    public var metric: Metric = .time
+    package var metric: Metric = .time
   }
 
   /// One op in both runs (or in one).
-  public struct Row: Codable, Sendable, Equatable {
-    public var op: String
-    public var documented: ComplexityClass?
-    public var a: Side?
-    public var b: Side?
-    public var change: Change
+  package struct Row: Codable, Sendable, Equatable {
+    package var op: String
+    package var documented: ComplexityClass?
+    package var a: Side?
+    package var b: Side?
+    package var change: Change
     /// The largest size both measured; nil when their ranges do not meet.
-    public var size: Int?
+    package var size: Int?
     /// `b.seconds / a.seconds`: above 1, B is slower. Nil when the runs
     /// measured the op by different metrics (seconds against instructions).
-    public var ratio: Double?
+    package var ratio: Double?
   }
 
-  public var a: Run
-  public var b: Run
+  package var a: Run
+  package var b: Run
   /// A's ops in A's order, then those only in B.
-  public var rows: [Row]
+  package var rows: [Row]
 
   /// Compares run `a` with run `b`.
   ///
   /// - Parameter labels: what to call the two runs (their files).
-  public init(_ a: RunResults, _ b: RunResults, labels: (String, String) = ("A", "B")) {
+  package init(_ a: RunResults, _ b: RunResults, labels: (String, String) = ("A", "B")) {
     self.a = Self.run(a, label: labels.0)
     self.b = Self.run(b, label: labels.1)
     let inB = Dictionary(b.results.map { ($0.op, $0) }, uniquingKeysWith: { _, last in last })
@@ -89,7 +89,7 @@ public struct Comparison: Codable, Sendable, Equatable {
 
   /// Compares a run with a stored baseline, on the ops the run measured:
   /// baseline ops left out of this run are not news.
-  public init(baseline: RunResults, run: RunResults, labels: (String, String) = ("baseline", "this run")) {
+  package init(baseline: RunResults, run: RunResults, labels: (String, String) = ("baseline", "this run")) {
     let ran = Set(run.results.map(\.op))
     var kept = baseline
     kept.results = baseline.results.filter { ran.contains($0.op) }
@@ -97,13 +97,13 @@ public struct Comparison: Codable, Sendable, Equatable {
   }
 
   /// The rows whose class changed.
-  public var changed: [Row] { rows.filter { $0.change == .changed } }
+  package var changed: [Row] { rows.filter { $0.change == .changed } }
 
   /// 1 when any op's class changed, else 0.
-  public var exitStatus: Int32 { changed.isEmpty ? 0 : 1 }
+  package var exitStatus: Int32 { changed.isEmpty ? 0 : 1 }
 
   /// How many rows have each kind of change.
-  public func count(_ change: Change) -> Int { rows.filter { $0.change == change }.count }
+  package func count(_ change: Change) -> Int { rows.filter { $0.change == change }.count }
 
   // MARK: - Implementation details
 

@@ -2,15 +2,15 @@ import Foundation
 
 extension Journal {
   /// What a journal holds: the run so far, and what was wrong with its end.
-  public struct Contents: Sendable {
+  package struct Contents: Sendable {
     /// The header line.
-    public var header: Header
+    package var header: Header
     /// The run with every complete operation line, in the order written; an
     /// operation written twice (a resumed run that repeated it) counts once,
     /// at its latest line.
-    public var results: RunResults
+    package var results: RunResults
     /// Problems that lose nothing but the op in progress, for stderr.
-    public var warnings: [String]
+    package var warnings: [String]
     /// What `Journal.resume` must fix before appending; nil when the file
     /// ends with a whole line.
     var repair: Repair?
@@ -24,7 +24,7 @@ extension Journal {
     }
 
     /// The operations among `operations` the journal has no result for.
-    public func missing(from operations: [Operation]) -> [Operation] {
+    package func missing(from operations: [Operation]) -> [Operation] {
       let done = Set(results.results.map(\.op))
       return operations.filter { !done.contains($0.id) }
     }
@@ -33,7 +33,7 @@ extension Journal {
     /// journal's, so one run never mixes two Pythons.
     ///
     /// - Throws: `ComplexityError(.badInput, …)` naming both interpreters.
-    public func check(interpreter: PythonInterpreter?) throws {
+    package func check(interpreter: PythonInterpreter?) throws {
       guard let mine = header.python, let theirs = interpreter else { return }
       guard mine.version != theirs.version || mine.implementation != theirs.implementation
       else { return }
@@ -54,7 +54,7 @@ extension Journal {
   /// - Throws: `ComplexityError(.badInput, …)` for a missing or empty file,
   ///   a first line that is not a journal header, another journal version,
   ///   or a bad line before the last.
-  public static func read(path: String) throws -> Contents {
+  package static func read(path: String) throws -> Contents {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(
         .badInput,

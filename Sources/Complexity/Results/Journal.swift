@@ -11,28 +11,28 @@ import Foundation
 /// at most the line being written; `Journal.read` then reads every complete
 /// line and warns about the cut one. `sweep --resume` reopens a journal,
 /// runs only the operations it lacks, and appends them.
-public struct Journal: Sendable {
+package struct Journal: Sendable {
   /// The first line: what the run was asked to do, and on what.
-  public struct Header: Codable, Sendable, Equatable {
+  package struct Header: Codable, Sendable, Equatable {
     /// Always `complexity`: marks the file as a journal, so a foreign JSON
     /// Lines file is refused rather than misread.
-    public var journal = Journal.marker
+    package var journal = Journal.marker
     /// The journal format version; readers refuse any other.
-    public var version = Journal.currentVersion
+    package var version = Journal.currentVersion
     /// The operations the run was asked for, in order.
-    public var ops: [String]
-    public var python: PythonInterpreter?
-    public var machine: Machine
+    package var ops: [String]
+    package var python: PythonInterpreter?
+    package var machine: Machine
     /// When the run started (ISO 8601).
-    public var started: String
-    public var plan: SizePlan
-    public var timing: TimingOptions
+    package var started: String
+    package var plan: SizePlan
+    package var timing: TimingOptions
     /// The metric the run was started with; nil in journals written
     /// before it was recorded.
-    public var metric: MetricChoice?
+    package var metric: MetricChoice?
 
     /// The header of a run about to start.
-    public init(_ run: RunResults, ops: [String]) {
+    package init(_ run: RunResults, ops: [String]) {
       self.ops = ops
       python = run.python
       machine = run.machine
@@ -42,7 +42,7 @@ public struct Journal: Sendable {
     }
 
     /// The run the header describes, with no results yet.
-    public var run: RunResults {
+    package var run: RunResults {
       var r = RunResults(python: python, machine: machine, plan: plan, timing: timing)
       r.started = started
       return r
@@ -51,15 +51,15 @@ public struct Journal: Sendable {
 
   static let marker = "complexity"
   /// The journal format version this tool writes and reads.
-  public static let currentVersion = 1
+  package static let currentVersion = 1
 
   /// The journal's file.
-  public let path: String
+  package let path: String
 
   /// Starts a journal, replacing any file at `path`, with its header line.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the file cannot be written.
-  public static func create(path: String, header: Header) throws -> Journal {
+  package static func create(path: String, header: Header) throws -> Journal {
     let journal = Journal(path: path)
     do {
       try (try line(header)).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -79,7 +79,7 @@ public struct Journal: Sendable {
   ///
   /// - Throws: what `read(path:)` throws, or `ComplexityError(.badInput, …)`
   ///   when the file cannot be shortened.
-  public static func resume(path: String) throws -> (journal: Journal, contents: Contents) {
+  package static func resume(path: String) throws -> (journal: Journal, contents: Contents) {
     let contents = try read(path: path)
     if let repair = contents.repair {
       do {
@@ -102,7 +102,7 @@ public struct Journal: Sendable {
   /// Appends one finished operation as a line.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the file cannot be written.
-  public func append(_ result: OperationResult) throws {
+  package func append(_ result: OperationResult) throws {
     let data = try Self.line(result)
     do {
       let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
@@ -117,7 +117,7 @@ public struct Journal: Sendable {
   }
 
   /// The journal kept beside a results file: `FILE.jsonl` next to `FILE`.
-  public static func path(besideOutput output: String) -> String { output + ".jsonl" }
+  package static func path(besideOutput output: String) -> String { output + ".jsonl" }
 
   // MARK: - Implementation details
 

@@ -19,9 +19,9 @@
 ///    - time grows faster by more: trust time: the cost is real and in
 ///      what instructions cannot see.
 /// 5. Otherwise (instructions inconclusive, or both): trust time.
-public struct MetricComparison: Codable, Sendable, Equatable {
+package struct MetricComparison: Codable, Sendable, Equatable {
   /// How the two outcomes relate.
-  public enum Agreement: String, Codable, Sendable {
+  package enum Agreement: String, Codable, Sendable {
     /// The same outcome by both metrics.
     case same
     /// Time was inconclusive and instructions settled the class.
@@ -33,17 +33,17 @@ public struct MetricComparison: Codable, Sendable, Equatable {
   }
 
   /// Time's outcome as printed (`O(n)`, `inconclusive (O(1) | O(log n))`, `failed`).
-  public var time: String
+  package var time: String
   /// Instructions' outcome as printed.
-  public var instructions: String
-  public var agreement: Agreement
+  package var instructions: String
+  package var agreement: Agreement
   /// The metric whose verdict the op's result reports.
-  public var trusted: Metric
+  package var trusted: Metric
   /// Why, in a sentence or two.
-  public var explanation: String
+  package var explanation: String
 
   /// Compares the two results of one op.
-  public init(time: OperationResult, instructions: OperationResult) {
+  package init(time: OperationResult, instructions: OperationResult) {
     self.time = time.classification?.outcome.description ?? "failed"
     self.instructions = instructions.classification?.outcome.description ?? "failed"
     (agreement, trusted, explanation) = Self.decide(
@@ -52,7 +52,7 @@ public struct MetricComparison: Codable, Sendable, Equatable {
 
   /// Whether the report should say something: the metrics differ, or
   /// instructions settled what time could not.
-  public var isNews: Bool { agreement == .differ || agreement == .settled }
+  package var isNews: Bool { agreement == .differ || agreement == .settled }
 
   // MARK: - Implementation details
 

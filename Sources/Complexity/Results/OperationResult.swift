@@ -1,32 +1,32 @@
 /// What one operation's sweep produced: its points, its class and verdict.
-public struct OperationResult: Codable, Sendable, Equatable {
+package struct OperationResult: Codable, Sendable, Equatable {
   /// The operation's id.
-  public var op: String
+  package var op: String
   /// The documented class (nil where none is documented).
-  public var documented: ComplexityClass?
+  package var documented: ComplexityClass?
   /// The classification; nil when the sweep failed.
-  public var classification: Classification?
+  package var classification: Classification?
   /// Documented against measured; nil when either is missing.
-  public var verdict: Verdict?
+  package var verdict: Verdict?
   /// Every point measured (also those of a failed sweep).
-  public var points: [Point]
+  package var points: [Point]
   /// Wall-clock seconds the operation's sweep took.
-  public var seconds: Double
+  package var seconds: Double
   /// Why the sweep failed, if it did.
-  public var failure: String?
+  package var failure: String?
   /// What `points` and `classification` measure: seconds or instructions
   /// per operation.
-  public var metric: Metric
+  package var metric: Metric
   /// With `--metric both`: the same op measured by the other metric (one
   /// result); empty otherwise.
-  public var otherMetrics: [OperationResult] = []
+  package var otherMetrics: [OperationResult] = []
   /// With `--metric both`: how the two metrics' verdicts compare, and why
   /// this result reports the one it does.
-  public var metricComparison: MetricComparison?
+  package var metricComparison: MetricComparison?
   /// Why the sweep stopped measuring (nil for results not from a sweep).
-  public var stopReason: StopReason?
+  package var stopReason: StopReason?
 
-  public init(
+  package init(
     op: String, documented: ComplexityClass?, classification: Classification?,
     points: [Point], seconds: Double, failure: String? = nil, metric: Metric = .time
   ) {
@@ -45,7 +45,7 @@ public struct OperationResult: Codable, Sendable, Equatable {
   }
 
   /// The result of a sweep that finished.
-  public init(_ op: Operation, outcome: SweepOutcome, metric: Metric, seconds: Double) {
+  package init(_ op: Operation, outcome: SweepOutcome, metric: Metric, seconds: Double) {
     self.init(
       op: op.id, documented: op.documented, classification: outcome.classification,
       points: outcome.points, seconds: seconds, metric: metric)
@@ -54,7 +54,7 @@ public struct OperationResult: Codable, Sendable, Equatable {
 
   /// The result of a sweep that failed: the reason, and the points
   /// measured before (a `SweepFailure`'s).
-  public init(_ op: Operation, failure: Error, metric: Metric, seconds: Double) {
+  package init(_ op: Operation, failure: Error, metric: Metric, seconds: Double) {
     let sweep = failure as? SweepFailure
     self.init(
       op: op.id, documented: op.documented, classification: nil, points: sweep?.partial ?? [],
@@ -62,7 +62,7 @@ public struct OperationResult: Codable, Sendable, Equatable {
   }
 
   /// The measured class name, `inconclusive`, or `failed`.
-  public var measuredName: String {
+  package var measuredName: String {
     if failure != nil && classification == nil { return "failed" }
     return classification?.outcome.name ?? "-"
   }
@@ -78,7 +78,7 @@ extension OperationResult {
     case metricComparison = "metric_comparison"
   }
 
-  public init(from decoder: Decoder) throws {
+  package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     op = try c.decode(String.self, forKey: .op)
     documented = try c.decodeIfPresent(ComplexityClass.self, forKey: .documented)
@@ -93,7 +93,7 @@ extension OperationResult {
     metricComparison = try c.decodeIfPresent(MetricComparison.self, forKey: .metricComparison)
   }
 
-  public func encode(to encoder: Encoder) throws {
+  package func encode(to encoder: Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(op, forKey: .op)
     try c.encodeIfPresent(documented, forKey: .documented)

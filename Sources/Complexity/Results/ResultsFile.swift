@@ -3,7 +3,7 @@ import Foundation
 /// Reads a run from either file a sweep writes: the results JSON
 /// (`--format json --output FILE`) or its journal (`FILE.jsonl`), so
 /// `report`, `compare` and `--baseline` also take an interrupted run.
-public enum ResultsFile {
+package enum ResultsFile {
   /// The run in the file at `path`, and any warnings about it (a journal's
   /// last line cut short).
   ///
@@ -12,7 +12,7 @@ public enum ResultsFile {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the file and what is
   ///   wrong with it.
-  public static func read(path: String) throws -> (results: RunResults, warnings: [String]) {
+  package static func read(path: String) throws -> (results: RunResults, warnings: [String]) {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(
         .badInput,

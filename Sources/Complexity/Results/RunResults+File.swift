@@ -5,7 +5,7 @@ extension RunResults {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the file and what is
   ///   wrong with it (missing, not JSON, another version, not results).
-  public static func read(path: String) throws -> RunResults {
+  package static func read(path: String) throws -> RunResults {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(
         .badInput, "no such file: \(path) (give a results file from complexity sweep --format json)")

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Everything a run produced, with what it ran on. Encoded as versioned JSON.
-public struct RunResults: Codable, Sendable, Equatable {
+package struct RunResults: Codable, Sendable, Equatable {
   /// The format version; readers reject any other.
-  public static let currentVersion = 1
+  package static let currentVersion = 1
 
-  public var version: Int = RunResults.currentVersion
+  package var version: Int = RunResults.currentVersion
   /// The interpreter, for runs that timed CPython.
-  public var python: PythonInterpreter?
+  package var python: PythonInterpreter?
   /// The machine the run timed on.
-  public var machine: Machine
+  package var machine: Machine
   /// When the run started (ISO 8601).
-  public var started: String
+  package var started: String
   /// The sizes and timing settings used.
-  public var plan: SizePlan
-  public var timing: TimingOptions
+  package var plan: SizePlan
+  package var timing: TimingOptions
   /// One result per operation, in the order run.
-  public var results: [OperationResult]
+  package var results: [OperationResult]
 
-  public init(
+  package init(
     python: PythonInterpreter?, machine: Machine = .current, started: Date = Date(),
     plan: SizePlan, timing: TimingOptions, results: [OperationResult] = []
   ) {
@@ -31,11 +31,11 @@ public struct RunResults: Codable, Sendable, Equatable {
   }
 
   /// 1 when any operation's class differs from its documented one, else 0.
-  public var exitStatus: Int32 {
+  package var exitStatus: Int32 {
     results.contains { $0.verdict == .differs } ? 1 : 0
   }
 
-  public init(from decoder: Decoder) throws {
+  package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let version = try c.decode(Int.self, forKey: .version)
     guard version == Self.currentVersion else {
@@ -54,13 +54,13 @@ public struct RunResults: Codable, Sendable, Equatable {
 }
 
 /// The machine a run timed on.
-public struct Machine: Codable, Sendable, Equatable {
-  public var cpu: String
-  public var cores: Int
-  public var memoryBytes: UInt64
-  public var system: String
+package struct Machine: Codable, Sendable, Equatable {
+  package var cpu: String
+  package var cores: Int
+  package var memoryBytes: UInt64
+  package var system: String
 
-  public init(cpu: String, cores: Int, memoryBytes: UInt64, system: String) {
+  package init(cpu: String, cores: Int, memoryBytes: UInt64, system: String) {
     self.cpu = cpu
     self.cores = cores
     self.memoryBytes = memoryBytes
@@ -68,7 +68,7 @@ public struct Machine: Codable, Sendable, Equatable {
   }
 
   /// This machine.
-  public static var current: Machine {
+  package static var current: Machine {
     let info = ProcessInfo.processInfo
     let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     let model =

@@ -1,6 +1,6 @@
 /// What a run measures (`--metric`): one metric, both, or time with counts
 /// where time is in doubt. Recorded as such in results' journals.
-public enum MetricChoice: String, Codable, Sendable, CaseIterable {
+package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   /// Seconds per op by the clock.
   case time
   /// Instructions per op under callgrind.
@@ -12,7 +12,7 @@ public enum MetricChoice: String, Codable, Sendable, CaseIterable {
   case auto
 
   /// The metrics every op is measured by.
-  public var metrics: [Metric] {
+  package var metrics: [Metric] {
     switch self {
     case .time, .auto: return [.time]
     case .instructions: return [.instructions]
@@ -21,14 +21,14 @@ public enum MetricChoice: String, Codable, Sendable, CaseIterable {
   }
 
   /// Whether an op whose timing is in doubt is counted too.
-  public var countsWhenInDoubt: Bool { self == .auto }
+  package var countsWhenInDoubt: Bool { self == .auto }
 
   /// The metric of a run: the one given, else the resumed journal's, else
   /// `auto`.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the one given is not
   ///   the journal's: one run never mixes ways of measuring.
-  public static func resolve(_ given: MetricChoice?, journal recorded: MetricChoice?, path: String)
+  package static func resolve(_ given: MetricChoice?, journal recorded: MetricChoice?, path: String)
     throws -> MetricChoice
   {
     guard let recorded else { return given ?? .auto }
@@ -45,7 +45,7 @@ public enum MetricChoice: String, Codable, Sendable, CaseIterable {
   /// measured by another metric, judged from its results.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the journal's metric.
-  public func check(journal: RunResults, path: String) throws {
+  package func check(journal: RunResults, path: String) throws {
     for r in journal.results {
       let theirs: MetricChoice = r.metricComparison != nil ? .both : r.metric == .instructions ? .instructions : .time
       // With both metrics, an op that cannot be counted (a fake) is timed

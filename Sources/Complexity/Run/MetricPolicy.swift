@@ -3,10 +3,10 @@
 ///
 /// The rules for two results of one op are `MetricComparison`'s; this type
 /// is where a run asks them, so the policy lives in one place.
-public enum MetricPolicy {
+package enum MetricPolicy {
   /// Why a timing needs a second opinion from instruction counts, or nil:
   /// its outcome is inconclusive, or it differs from the documented class.
-  public static func doubt(about time: OperationResult) -> String? {
+  package static func doubt(about time: OperationResult) -> String? {
     guard let classification = time.classification else { return nil }
     if classification.outcome.settled == nil {
       return "time was inconclusive, and instruction counts could settle it"
@@ -20,7 +20,7 @@ public enum MetricPolicy {
   /// The result to report for an op measured by both metrics: the trusted
   /// metric's (see `MetricComparison`), with the other one and the
   /// comparison attached, and the wall time of both sweeps.
-  public static func combine(time: OperationResult, instructions: OperationResult)
+  package static func combine(time: OperationResult, instructions: OperationResult)
     -> OperationResult
   {
     let comparison = MetricComparison(time: time, instructions: instructions)

@@ -1,6 +1,6 @@
 /// Progress of a run over several operations, for progress lines and
 /// write-as-you-go saving.
-public enum RunEvent {
+package enum RunEvent {
   /// An operation's sweep is starting.
   case startOperation(Operation, index: Int, of: Int)
   /// An event from inside the operation's sweep.

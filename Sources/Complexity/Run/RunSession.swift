@@ -9,9 +9,9 @@ import Foundation
 /// Everything that can be wrong with the input (an unknown op, a journal of
 /// another metric or interpreter, a missing tool) fails in `init`, before
 /// anything is measured.
-public final class RunSession {
+package final class RunSession {
   /// What a run covers.
-  public enum Selection {
+  package enum Selection {
     /// Catalog ops by id or glob (none: the whole catalog), or their worst
     /// cases.
     case catalog([String], worstCase: Bool = false)
@@ -20,16 +20,16 @@ public final class RunSession {
   }
 
   /// Every operation of the run, those a resumed journal holds included.
-  public let operations: [Operation]
+  package let operations: [Operation]
   /// The operations still to measure.
-  public let todo: [Operation]
+  package let todo: [Operation]
   /// The metric, as given or as the resumed journal recorded it.
-  public let metric: MetricChoice
+  package let metric: MetricChoice
   /// What the caller should show before the run: a journal's repairs, a
   /// build or an environment that skews what is measured.
-  public let warnings: [String]
+  package let warnings: [String]
   /// The results so far: the resumed journal's, then each finished op's.
-  public private(set) var results: RunResults
+  package private(set) var results: RunResults
 
   private let runner: Runner
   private var journal: Journal?
@@ -46,7 +46,7 @@ public final class RunSession {
   ///   - resume: a journal to continue: only the ops it lacks are run, and
   ///     appended to it. A catalog selection with no patterns takes its ops.
   /// - Throws: `ComplexityError` naming what is wrong.
-  public init(
+  package init(
     _ selection: Selection, options: Runner.Options, metric: MetricChoice? = nil,
     journal path: String? = nil, resume: String? = nil
   ) throws {
@@ -102,7 +102,7 @@ public final class RunSession {
   ///   - saved: the results after each op.
   /// - Returns: every result, the resumed journal's first.
   @discardableResult
-  public func run(
+  package func run(
     _ delegate: (RunEvent) -> Void = { _ in }, saved: (RunResults) -> Void = { _ in }
   ) -> RunResults {
     var journalFailed = false

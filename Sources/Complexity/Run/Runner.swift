@@ -6,30 +6,30 @@ import Foundation
 /// The subjects come from one `SubjectPool`, the sizes from one
 /// `SizeStrategy` per metric, the choice between metrics from
 /// `MetricPolicy`; the runner only runs.
-public final class Runner {
+package final class Runner {
   /// Options that choose how operations are measured.
-  public struct Options: Sendable {
+  package struct Options: Sendable {
     /// The sizes.
-    public var plan: SizePlan
+    package var plan: SizePlan
     /// How each size is timed.
-    public var timing: TimingOptions
-    public var classifier: Classifier
+    package var timing: TimingOptions
+    package var classifier: Classifier
     /// How far an adaptive (timed) sweep may go.
-    public var limits: SweepLimits
+    package var limits: SweepLimits
     /// How instructions are counted.
-    public var counting: CountingOptions
+    package var counting: CountingOptions
     /// What to measure (`MetricChoice`).
-    public var metric: MetricChoice
+    package var metric: MetricChoice
     /// The interpreter for CPython operations (`--python`); nil finds one.
-    public var python: String?
+    package var python: String?
     /// Random positions across the container instead of one hot key.
-    public var cold: Bool
+    package var cold: Bool
     /// The command that serves a Swift op counted under callgrind (the op
     /// id is appended): the `complexity` tool's own path and
     /// `count-worker --op`. Nil: Swift ops cannot be counted.
-    public var swiftWorker: [String]?
+    package var swiftWorker: [String]?
 
-    public init(
+    package init(
       plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions(),
       classifier: Classifier = Classifier(),
       limits: SweepLimits = SweepLimits(), counting: CountingOptions = CountingOptions(),
@@ -48,16 +48,16 @@ public final class Runner {
     }
   }
 
-  public let options: Options
+  package let options: Options
   private let pool: SubjectPool
 
-  public init(options: Options) {
+  package init(options: Options) {
     self.options = options
     pool = SubjectPool(python: options.python, cold: options.cold, swiftWorker: options.swiftWorker)
   }
 
   /// The interpreter, once a CPython operation has started it.
-  public var interpreter: PythonInterpreter? { pool.interpreter }
+  package var interpreter: PythonInterpreter? { pool.interpreter }
 
   /// Checks that the metric can measure `operations`. Instructions are
   /// counted for CPython ops, and for Swift ops with a worker
@@ -65,7 +65,7 @@ public final class Runner {
   /// `.both` times such ops only (and their results say so).
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
-  public func check(_ operations: [Operation]) throws {
+  package func check(_ operations: [Operation]) throws {
     if options.metric == .instructions,
       let why = operations.lazy.compactMap(pool.whyUncountable).first
     {
@@ -78,7 +78,7 @@ public final class Runner {
   /// valgrind), and that their Python code compiles.
   ///
   /// - Throws: `ComplexityError` naming the first op or tool missing.
-  public func prepare(_ operations: [Operation]) throws {
+  package func prepare(_ operations: [Operation]) throws {
     try check(operations)
     let python = operations.filter { $0.subject == .python }
     if !python.isEmpty {
@@ -100,7 +100,7 @@ public final class Runner {
   /// - Parameter expected: the class to compare with, if any.
   /// - Throws: `ComplexityError` when the interpreter is missing or the code
   ///   does not compile.
-  public func define(_ code: PythonCode, id: String = "user.snippet", expected: ComplexityClass? = nil)
+  package func define(_ code: PythonCode, id: String = "user.snippet", expected: ComplexityClass? = nil)
     throws -> Operation
   {
     let op = Operation.userCode(code, id: id, expected: expected)
@@ -114,7 +114,7 @@ public final class Runner {
   /// - Parameter delegate: receives progress; `.finishOperation` arrives as
   ///   soon as each operation is done, so callers can save as they go.
   /// - Returns: one result per operation.
-  public func run(_ operations: [Operation], delegate: (RunEvent) -> Void = { _ in })
+  package func run(_ operations: [Operation], delegate: (RunEvent) -> Void = { _ in })
     -> [OperationResult]
   {
     var results: [OperationResult] = []
@@ -128,7 +128,7 @@ public final class Runner {
   }
 
   /// Sweeps and classifies one operation by the options' metric.
-  public func runOne(_ op: Operation, delegate: (SweepEvent) -> Void = { _ in })
+  package func runOne(_ op: Operation, delegate: (SweepEvent) -> Void = { _ in })
     -> OperationResult
   {
     switch options.metric {

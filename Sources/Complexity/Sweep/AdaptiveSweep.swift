@@ -17,17 +17,17 @@ import Foundation
 ///
 /// Separated means conclusive with a confidence of at least
 /// `separatedConfidence`.
-public struct AdaptiveSweep: SizeStrategy {
-  public var sweep: Sweep
-  public var classifier: Classifier
+package struct AdaptiveSweep: SizeStrategy {
+  package var sweep: Sweep
+  package var classifier: Classifier
   /// The time budget, the largest extension and the memory cap.
-  public var limits: SweepLimits
+  package var limits: SweepLimits
   /// Confidence at which measuring stops early.
-  public var separatedConfidence = 0.95
+  package var separatedConfidence = 0.95
   /// Fewest sizes the coarse grid needs before it may stop early.
-  public static let minimumSizesToStopEarly = 9
+  package static let minimumSizesToStopEarly = 9
 
-  public init(sweep: Sweep, classifier: Classifier, limits: SweepLimits = SweepLimits()) {
+  package init(sweep: Sweep, classifier: Classifier, limits: SweepLimits = SweepLimits()) {
     self.sweep = sweep
     self.classifier = classifier
     self.limits = limits
@@ -37,7 +37,7 @@ public struct AdaptiveSweep: SizeStrategy {
   /// adaptively.
   ///
   /// - Throws: `SweepFailure`, with the points measured so far.
-  public func run<S: Subject>(
+  package func run<S: Subject>(
     _ subject: inout S, grid: [Int], extendable: Bool = true,
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> SweepOutcome {

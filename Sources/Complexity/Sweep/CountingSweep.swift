@@ -5,12 +5,12 @@
 /// coarse half of the grid first (sizes a power of two apart, as
 /// `AdaptiveSweep` starts), and the sizes in between only when that does
 /// not settle the class. Sizes are never extended past the grid.
-public struct CountingSweep: SizeStrategy {
-  public var plan: SizePlan
-  public var counting: CountingOptions
-  public var classifier: Classifier
+package struct CountingSweep: SizeStrategy {
+  package var plan: SizePlan
+  package var counting: CountingOptions
+  package var classifier: Classifier
 
-  public init(
+  package init(
     plan: SizePlan = SizePlan(), counting: CountingOptions = CountingOptions(),
     classifier: Classifier = Classifier()
   ) {
@@ -23,7 +23,7 @@ public struct CountingSweep: SizeStrategy {
   /// past it, so `extendable` is not used.
   ///
   /// - Throws: `SweepFailure`, with the points counted.
-  public func run<S: Subject>(
+  package func run<S: Subject>(
     _ subject: inout S, grid: [Int], extendable: Bool = false,
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> SweepOutcome {

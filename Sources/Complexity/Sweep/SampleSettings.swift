@@ -1,16 +1,16 @@
 /// How the sweep engine samples each size, in the unit of its subject's
 /// metric: `TimingOptions` give seconds, `CountingOptions` instructions.
-public struct SampleSettings: Sendable, Equatable {
+package struct SampleSettings: Sendable, Equatable {
   /// Samples kept per size.
-  public var repeats: Int
+  package var repeats: Int
   /// Each sample runs the operation enough times to cost at least this
   /// much (seconds or instructions), so the fixed cost of starting a
   /// sample stays small against the work.
-  public var minimumSample: Double
+  package var minimumSample: Double
   /// Upper bound on iterations per sample.
-  public var maximumIterations: Int
+  package var maximumIterations: Int
 
-  public init(repeats: Int, minimumSample: Double, maximumIterations: Int) {
+  package init(repeats: Int, minimumSample: Double, maximumIterations: Int) {
     self.repeats = repeats
     self.minimumSample = minimumSample
     self.maximumIterations = maximumIterations
@@ -19,7 +19,7 @@ public struct SampleSettings: Sendable, Equatable {
 
 extension TimingOptions {
   /// The engine's settings when the metric is time.
-  public var sampling: SampleSettings {
+  package var sampling: SampleSettings {
     SampleSettings(
       repeats: repeats, minimumSample: minimumSampleSeconds, maximumIterations: maximumIterations)
   }
@@ -27,7 +27,7 @@ extension TimingOptions {
 
 extension CountingOptions {
   /// The engine's settings when the metric is instructions.
-  public var sampling: SampleSettings {
+  package var sampling: SampleSettings {
     SampleSettings(
       repeats: repeats, minimumSample: minimumSampleInstructions,
       maximumIterations: maximumIterations)

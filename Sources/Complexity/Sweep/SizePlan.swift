@@ -40,7 +40,7 @@ public struct SizePlan: Codable, Sendable, Equatable {
 
   /// The sizes for an operation: the plan's grid, or its powers of two when
   /// the operation asks for them and there are enough to fit.
-  public func sizes(for sizing: Operation.Sizing) -> [Int] {
+  package func sizes(for sizing: Operation.Sizing) -> [Int] {
     guard sizing == .powersOfTwo else { return sizes }
     let powers = (0..<62).map { 1 << $0 }.filter { (minimum...maximum).contains($0) }
     return powers.count >= Classifier.minimumSizes ? powers : sizes

@@ -1,7 +1,7 @@
 /// How one operation's sweep chooses its sizes: adaptively by the clock
 /// (`AdaptiveSweep`), or the coarse half of the grid first for counts
 /// (`CountingSweep`). Both answer with one `SweepOutcome`.
-public protocol SizeStrategy: Sendable {
+package protocol SizeStrategy: Sendable {
   /// Measures `subject` over `grid` (the plan's sizes for the operation);
   /// `extendable` says whether sizes past the grid may be added.
   ///

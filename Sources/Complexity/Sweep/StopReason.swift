@@ -1,5 +1,5 @@
 /// Why an operation's sweep stopped measuring.
-public enum StopReason: String, Codable, Sendable {
+package enum StopReason: String, Codable, Sendable {
   /// The best two classes separated.
   case separated
   /// Every planned size was measured and extending was not allowed (the

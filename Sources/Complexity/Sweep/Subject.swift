@@ -5,7 +5,7 @@
 /// The sweep engine owns the sizes, the calibration and the bookkeeping; a
 /// subject only prepares its input at size `n` (unmeasured) and takes one
 /// sample of it.
-public protocol Subject {
+package protocol Subject {
   /// What a sample measures: seconds, or instructions.
   var metric: Metric { get }
 
@@ -28,6 +28,6 @@ public protocol Subject {
 }
 
 extension Subject {
-  public func residentBytes() -> UInt64? { nil }
-  public mutating func forgetInputs() throws {}
+  package func residentBytes() -> UInt64? { nil }
+  package mutating func forgetInputs() throws {}
 }

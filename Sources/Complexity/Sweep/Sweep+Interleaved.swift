@@ -26,7 +26,7 @@ extension Sweep {
   ///   sample per round in round order.
   /// - Throws: the first subject error, as an `InterleavedFailure` naming
   ///   the subject and size (an interleaved run is kept whole or not at all).
-  public func runInterleaved<S: Subject>(
+  package func runInterleaved<S: Subject>(
     _ subjects: inout [S], sizes: [Int]? = nil,
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> [[Point]] {
@@ -66,13 +66,13 @@ extension Sweep {
 }
 
 /// An interleaved run that stopped: which subject failed, and at what size.
-public struct InterleavedFailure: Error, CustomStringConvertible {
+package struct InterleavedFailure: Error, CustomStringConvertible {
   /// The index of the failing subject.
-  public var subject: Int
+  package var subject: Int
   /// The size being timed when it failed.
-  public var size: Int
+  package var size: Int
   /// The subject's error.
-  public var underlying: Error
+  package var underlying: Error
 
-  public var description: String { "at n = \(size): \(underlying)" }
+  package var description: String { "at n = \(size): \(underlying)" }
 }

@@ -2,18 +2,18 @@ import Foundation
 
 /// The sweep engine, shared by every subject and metric: visits the
 /// planned sizes, calibrates iterations per sample, and keeps every sample.
-public struct Sweep: Sendable {
-  public var plan: SizePlan
+package struct Sweep: Sendable {
+  package var plan: SizePlan
   /// How each size is sampled, in the subject's unit.
-  public var sampling: SampleSettings
+  package var sampling: SampleSettings
 
-  public init(plan: SizePlan = SizePlan(), sampling: SampleSettings) {
+  package init(plan: SizePlan = SizePlan(), sampling: SampleSettings) {
     self.plan = plan
     self.sampling = sampling
   }
 
   /// A sweep that times: samples last `timing.minimumSampleSeconds`.
-  public init(plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions()) {
+  package init(plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions()) {
     self.init(plan: plan, sampling: timing.sampling)
   }
 
@@ -31,7 +31,7 @@ public struct Sweep: Sendable {
   /// - Returns: one point per size.
   /// - Throws: `SweepFailure`, whose `partial` keeps the points measured
   ///   before the subject failed.
-  public func run<S: Subject>(
+  package func run<S: Subject>(
     _ subject: inout S, sizes: [Int]? = nil,
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> [Point] {

@@ -1,15 +1,15 @@
 /// How far an adaptive sweep may go looking for a separation: its time
 /// budget, how far past the plan's largest size, and the memory it may
 /// fill. The defaults are declared here once, for every caller.
-public struct SweepLimits: Sendable, Equatable {
+package struct SweepLimits: Sendable, Equatable {
   /// Seconds an operation may take before its sweep stops extending.
-  public var budgetSeconds: Double
+  package var budgetSeconds: Double
   /// How far past the plan's maximum the sweep may extend (a factor).
-  public var maximumExtension: Int
+  package var maximumExtension: Int
   /// Resident bytes the subject's process may reach.
-  public var memoryCap: UInt64
+  package var memoryCap: UInt64
 
-  public init(
+  package init(
     budgetSeconds: Double = 10, maximumExtension: Int = 4,
     memoryCap: UInt64 = ResidentMemory.physical / 4
   ) {

@@ -1,13 +1,13 @@
 /// What one operation's sweep produced, whichever strategy chose its sizes
 /// (`AdaptiveSweep` for time, `CountingSweep` for instructions).
-public struct SweepOutcome: Sendable {
+package struct SweepOutcome: Sendable {
   /// One point per size measured, ascending.
-  public var points: [Point]
-  public var classification: Classification
+  package var points: [Point]
+  package var classification: Classification
   /// Why the sweep stopped measuring.
-  public var stopReason: StopReason
+  package var stopReason: StopReason
 
-  public init(points: [Point], classification: Classification, stopReason: StopReason) {
+  package init(points: [Point], classification: Classification, stopReason: StopReason) {
     self.points = points
     self.classification = classification
     self.stopReason = stopReason

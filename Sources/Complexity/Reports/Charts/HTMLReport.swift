@@ -8,18 +8,18 @@ import Foundation
 /// fonts or images, and no URL anywhere in it, so it opens offline. It is
 /// also well-formed XML (every element closed, only XML's own entities),
 /// so tests and other tools can parse it.
-public struct HTMLReport {
-  public var results: RunResults
+package struct HTMLReport {
+  package var results: RunResults
   /// Looks up seed rows, swept variables and explanations.
-  public var catalog: Catalog
+  package var catalog: Catalog
 
-  public init(_ results: RunResults, catalog: Catalog = .standard) {
+  package init(_ results: RunResults, catalog: Catalog = .standard) {
     self.results = results
     self.catalog = catalog
   }
 
   /// The page.
-  public func render() -> String {
+  package func render() -> String {
     let text = ResultsReport(results, catalog: catalog)
     let flagged = results.results.filter { $0.verdict == .differs }.count
     var out: [String] = [

@@ -5,22 +5,22 @@ import Foundation
 ///
 /// `SVGChart` draws it; keeping the content apart from the geometry lets
 /// tests check what is plotted without reading SVG.
-public struct OperationChart: Equatable, Sendable {
+package struct OperationChart: Equatable, Sendable {
   /// The timings at one size.
-  public struct Spread: Equatable, Sendable {
-    public var n: Int
+  package struct Spread: Equatable, Sendable {
+    package var n: Int
     /// The fastest sample: the value fitted.
-    public var minimum: Double
+    package var minimum: Double
     /// The slowest sample.
-    public var maximum: Double
+    package var maximum: Double
     /// The classifier set this size aside as off the curve on its own.
-    public var isOutlier = false
+    package var isOutlier = false
   }
 
   /// A model drawn as a curve across the measured sizes.
-  public struct Curve: Equatable, Sendable {
+  package struct Curve: Equatable, Sendable {
     /// What the curve stands for.
-    public enum Role: String, Sendable {
+    package enum Role: String, Sendable {
       /// The model of the class the classifier chose.
       case fit
       /// The documented class, scaled to the measurements.
@@ -29,39 +29,39 @@ public struct OperationChart: Equatable, Sendable {
       case fitAndDocumented
     }
 
-    public var role: Role
-    public var complexityClass: ComplexityClass
+    package var role: Role
+    package var complexityClass: ComplexityClass
     /// The legend text, e.g. `fit O(n)` or `documented O(1)`.
-    public var label: String
+    package var label: String
     /// `(n, seconds)` along the curve, log-evenly spaced in `n`; only
     /// positive values, so every one can be drawn on a log axis.
-    public var samples: [(n: Double, seconds: Double)]
+    package var samples: [(n: Double, seconds: Double)]
 
-    public static func == (lhs: Curve, rhs: Curve) -> Bool {
+    package static func == (lhs: Curve, rhs: Curve) -> Bool {
       lhs.role == rhs.role && lhs.complexityClass == rhs.complexityClass
         && lhs.label == rhs.label && lhs.samples.elementsEqual(rhs.samples) { $0 == $1 }
     }
   }
 
   /// The operation's id.
-  public var op: String
+  package var op: String
   /// `op: documented …, measured … (verdict)`.
-  public var title: String
+  package var title: String
   /// The documentation row the op comes from, where there is one.
-  public var subtitle: String?
+  package var subtitle: String?
   /// Documented against measured, where both exist.
-  public var verdict: Verdict?
+  package var verdict: Verdict?
   /// What the x axis is: the swept variable, e.g. `n = len(l)`.
-  public var sizeLabel: String
+  package var sizeLabel: String
   /// What the y axis is: seconds or instructions per operation.
-  public var metric: Metric
+  package var metric: Metric
   /// Min and max per size, ascending in `n`.
-  public var spreads: [Spread]
+  package var spreads: [Spread]
   /// The chosen fit and the documented class (one curve when they coincide).
-  public var curves: [Curve]
+  package var curves: [Curve]
   /// Said in place of a plot when there is nothing to draw, or why the
   /// sweep failed.
-  public var remark: String?
+  package var remark: String?
 
   /// Samples taken along each curve.
   static let curveSamples = 80
@@ -71,7 +71,7 @@ public struct OperationChart: Equatable, Sendable {
   /// - Parameters:
   ///   - result: the operation's points and classification.
   ///   - operation: its catalog entry, for the seed row and swept variable.
-  public init(_ result: OperationResult, operation: Operation? = nil) {
+  package init(_ result: OperationResult, operation: Operation? = nil) {
     op = result.op
     let documented = operation?.documentedText ?? result.documented?.rawValue ?? "none"
     var title = "\(result.op): documented \(documented), measured "

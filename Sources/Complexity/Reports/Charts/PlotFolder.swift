@@ -2,14 +2,14 @@ import Foundation
 
 /// Writes a run's plots into a folder: one SVG per operation, named by its
 /// id (`list.pop0.svg`), and `index.html`, the self-contained HTML report.
-public enum PlotFolder {
+package enum PlotFolder {
   /// Writes the files, creating the folder if needed, each atomically.
   ///
   /// - Returns: the paths written, the index last.
   /// - Throws: `ComplexityError(.badInput, …)` when the folder cannot be
   ///   created or a file cannot be written.
   @discardableResult
-  public static func write(
+  package static func write(
     _ results: RunResults, catalog: Catalog = .standard, to directory: String
   ) throws -> [String] {
     let folder = URL(fileURLWithPath: directory, isDirectory: true)

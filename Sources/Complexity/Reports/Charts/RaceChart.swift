@@ -7,18 +7,18 @@ import Foundation
 /// constant vertical gap, and a class is a slope, so both claims of a race
 /// read off one picture. A scaling race draws speed-up against workers
 /// instead, with the ideal (speed-up = workers) dashed.
-public struct RaceChart {
-  public var result: RaceResult
-  public var width = 640.0
-  public var height = 420.0
+package struct RaceChart {
+  package var result: RaceResult
+  package var width = 640.0
+  package var height = 420.0
 
-  public init(_ result: RaceResult) { self.result = result }
+  package init(_ result: RaceResult) { self.result = result }
 
   /// Colours of the curves, in the recipe's order (then repeating).
   static let palette = ["#1f4e9c", "#e07b00", "#2e7d32", "#c62828", "#6a1b9a", "#00838f"]
 
   /// The SVG document; `standalone: false` for inlining into HTML.
-  public func render(standalone: Bool = true) -> String {
+  package func render(standalone: Bool = true) -> String {
     var out: [String] = []
     if standalone { out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>") }
     let namespace = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""
@@ -42,7 +42,7 @@ public struct RaceChart {
   }
 
   /// One self-contained HTML page: the summary, the table and the chart.
-  public func html() throws -> String {
+  package func html() throws -> String {
     let report = RaceReport(result)
     return [
       "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\"/>",

@@ -10,17 +10,17 @@ import Foundation
 ///
 /// Everything is drawn with presentation attributes, not CSS, so the SVG
 /// looks the same opened on its own and inlined into an HTML page.
-public struct SVGChart {
-  public var chart: OperationChart
+package struct SVGChart {
+  package var chart: OperationChart
 
   /// Pixel size of the whole drawing.
-  public var width = 640.0
-  public var height = 420.0
+  package var width = 640.0
+  package var height = 420.0
 
-  public init(_ chart: OperationChart) { self.chart = chart }
+  package init(_ chart: OperationChart) { self.chart = chart }
 
   /// The chart of one result, looked up in `catalog` for its seed row.
-  public init(_ result: OperationResult, catalog: Catalog = .standard) {
+  package init(_ result: OperationResult, catalog: Catalog = .standard) {
     self.init(OperationChart(result, operation: catalog[result.op]))
   }
 
@@ -29,7 +29,7 @@ public struct SVGChart {
   /// - Parameter standalone: `true` for a file of its own (XML declaration
   ///   and namespace); `false` for inlining into HTML, where the namespace
   ///   is implied and the page stays free of any URL.
-  public func render(standalone: Bool = true) -> String {
+  package func render(standalone: Bool = true) -> String {
     var out: [String] = []
     if standalone { out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>") }
     let namespace = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""

@@ -3,17 +3,17 @@ import Foundation
 /// A deterministic stand-in subject with a known cost curve, for tests and
 /// demonstrations: `t(n) = a + b·f(n)` seconds per operation, times a
 /// seeded multiplicative noise. It never sleeps; it reports the time.
-public struct FakeSubject: Subject {
-  public var complexityClass: ComplexityClass
+package struct FakeSubject: Subject {
+  package var complexityClass: ComplexityClass
   /// `a`, seconds.
-  public var intercept: Double
+  package var intercept: Double
   /// Seconds per unit of the unscaled term (`f(n) = n`, `n²`, `ln n`, …).
-  public var perUnit: Double
+  package var perUnit: Double
   /// Relative noise amplitude (0.02 is ±2%).
-  public var noise: Double
+  package var noise: Double
   private var rng: SplitMix64
 
-  public init(
+  package init(
     _ complexityClass: ComplexityClass, intercept: Double = 1e-7, perUnit: Double = 1e-8,
     noise: Double = 0.02, seed: UInt64 = 1
   ) {
@@ -25,7 +25,7 @@ public struct FakeSubject: Subject {
   }
 
   /// The noiseless cost of one operation at size `n`.
-  public func cost(_ n: Int) -> Double {
+  package func cost(_ n: Int) -> Double {
     let x = Double(n)
     let term: Double
     switch complexityClass {
@@ -38,9 +38,9 @@ public struct FakeSubject: Subject {
     return intercept + perUnit * term
   }
 
-  public var metric: Metric { .time }
+  package var metric: Metric { .time }
 
-  public mutating func sample(size: Int, iterations: Int) throws -> Double {
+  package mutating func sample(size: Int, iterations: Int) throws -> Double {
     Double(iterations) * cost(size) * (1 + noise * Double.random(in: 0..<1, using: &rng))
   }
 }

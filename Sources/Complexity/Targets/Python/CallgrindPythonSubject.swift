@@ -25,14 +25,14 @@ import Foundation
 /// the C library's `rep movsb`/`rep stosb` copy strategy switched off
 /// (see `environment`), and nothing else from the caller's environment,
 /// in a fixed order (see `isolated`).
-public final class CallgrindPythonSubject: Subject {
+package final class CallgrindPythonSubject: Subject {
   /// The op id the harness knows it by.
-  public let op: String
+  package let op: String
   /// Random positions across the container instead of one hot key.
-  public let cold: Bool
+  package let cold: Bool
   /// The interpreter binary valgrind runs.
-  public let interpreter: String
-  public let valgrind: Valgrind
+  package let interpreter: String
+  package let valgrind: Valgrind
 
   private let harness: PythonHarness
   private let directory: URL
@@ -47,7 +47,7 @@ public final class CallgrindPythonSubject: Subject {
   /// allocator (the C library's, instead of CPython's arenas on top of it),
   /// and copies that count the same per byte at every size
   /// (`Valgrind.steadyCopies`).
-  public static let environment: [String: String] = [
+  package static let environment: [String: String] = [
     "PYTHONHASHSEED": "0",
     "PYTHONMALLOC": "malloc",
   ].merging(Valgrind.steadyCopies) { a, _ in a }
@@ -62,7 +62,7 @@ public final class CallgrindPythonSubject: Subject {
 
   /// What every instruction result says about how it was counted: the
   /// hazards handled, for the notes of each result.
-  public var notes: [String] {
+  package var notes: [String] {
     [
       "instructions per op counted by callgrind (\(valgrind.version)) in \(interpreter), "
         + "only inside the measured loop (set-up, restores and the harness uncounted); "
@@ -90,7 +90,7 @@ public final class CallgrindPythonSubject: Subject {
   /// - Throws: `ComplexityError(.missingTool, …)` when `interpreter` is a
   ///   script; `ComplexityError(.subject, …)` when valgrind or the harness
   ///   fails to start, or callgrind writes no dump at the harness's mark.
-  public init(
+  package init(
     op: String, interpreter: String, valgrind: Valgrind, code: PythonCode? = nil,
     cold: Bool = false
   ) throws {
@@ -122,13 +122,13 @@ public final class CallgrindPythonSubject: Subject {
 
   deinit { stop() }
 
-  public var metric: Metric { .instructions }
+  package var metric: Metric { .instructions }
 
   /// Counts the operation at one size: the instructions of `iterations` runs.
   ///
   /// - Throws: `ComplexityError(.subject, …)` when the harness fails or a
   ///   dump is missing or unreadable.
-  public func sample(size: Int, iterations: Int) throws -> Double {
+  package func sample(size: Int, iterations: Int) throws -> Double {
     let dump = try harness.count(op: op, n: size, loops: iterations, cold: cold)
     let count = Double(try readDump(dump))
     removeDumps(upTo: dump)
@@ -136,7 +136,7 @@ public final class CallgrindPythonSubject: Subject {
   }
 
   /// Stops valgrind and removes its output.
-  public func stop() {
+  package func stop() {
     harness.stop()
     try? FileManager.default.removeItem(at: directory)
   }

@@ -8,26 +8,26 @@ import Foundation
 /// `setup` runs once per size, unmeasured, with `n` defined; `statement`
 /// is measured once per iteration. The other fields are optional (see the
 /// harness, `harness.py`, for how each is used).
-public struct PythonCode: Codable, Sendable, Equatable {
+package struct PythonCode: Codable, Sendable, Equatable {
   /// Builds the input of size `n`, unmeasured.
-  public var setup: String
+  package var setup: String
   /// Measured, once per iteration.
-  public var statement: String
+  package var statement: String
   /// Unmeasured code run before each block to bring the input back to size
   /// `n` (the previous block's keys are in `_prev`).
-  public var restore: String?
+  package var restore: String?
   /// Calls per measured block, a Python expression of `n` (nil: all).
-  public var block: String?
+  package var block: String?
   /// The hot key `K`, an expression of `n`.
-  public var key: String?
+  package var key: String?
   /// A random key for `--cold`, an expression of `n` and `rng`.
-  public var cold: String?
+  package var cold: String?
   /// The whole key list (new keys per call), an expression of `n` and `k`.
-  public var keys: String?
+  package var keys: String?
   /// An expression of `n` that must hold: the sizes the op supports.
-  public var check: String?
+  package var check: String?
 
-  public init(
+  package init(
     setup: String, statement: String, restore: String? = nil, block: String? = nil,
     key: String? = nil, cold: String? = nil, keys: String? = nil, check: String? = nil
   ) {
@@ -61,7 +61,7 @@ public struct PythonCode: Codable, Sendable, Equatable {
   /// `setup(n)`, built unmeasured.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the file is missing.
-  public static func file(_ path: String, fresh: Bool = false) throws -> PythonCode {
+  package static func file(_ path: String, fresh: Bool = false) throws -> PythonCode {
     guard FileManager.default.fileExists(atPath: path) else {
       throw ComplexityError(
         .badInput, "no such file: \(path) (give a Python file defining setup(n) and run(x))")
@@ -81,7 +81,7 @@ public struct PythonCode: Codable, Sendable, Equatable {
   }
 
   /// The op id of a user's file: `user.` and its name without extension.
-  public static func opID(forFile path: String) -> String {
+  package static func opID(forFile path: String) -> String {
     "user.\(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)"
   }
 

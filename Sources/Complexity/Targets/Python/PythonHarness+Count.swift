@@ -22,7 +22,7 @@ extension PythonHarness {
 
   /// Makes callgrind write a dump now, and returns its number: a check
   /// that the marks reach callgrind.
-  public func mark() throws -> Int {
+  package func mark() throws -> Int {
     let reply = try request(["cmd": "mark"])
     guard let dump = reply["dump"] as? Int else {
       throw ComplexityError(.subject, "the harness sent a malformed mark reply: \(reply)")

@@ -4,11 +4,11 @@ import Foundation
 ///
 /// One harness serves a whole run; if it crashes or hangs on one operation,
 /// it is killed and the next request starts a fresh one.
-public final class PythonHarness {
+package final class PythonHarness {
   /// The interpreter as the harness reported it.
-  public private(set) var interpreter: PythonInterpreter
+  package private(set) var interpreter: PythonInterpreter
   /// Seconds to wait for one reply before the harness counts as hung.
-  public var replyTimeout: Double
+  package var replyTimeout: Double
 
   private let executable: String
   private let launch: Launch
@@ -17,7 +17,7 @@ public final class PythonHarness {
   /// Ops defined so far, defined again in a restarted harness.
   private var defined: [String: PythonCode] = [:]
   /// The oldest interpreter the harness supports.
-  public static let minimumVersion = (3, 8)
+  package static let minimumVersion = (3, 8)
 
   /// Starts the harness and checks the interpreter.
   ///
@@ -27,7 +27,7 @@ public final class PythonHarness {
   /// - Throws: `ComplexityError(.missingTool, …)` when it cannot start or is
   ///   too old; `ComplexityError(.subject, …)` when it does not answer.
   ///   - launch: how to start it (default: directly; or under valgrind).
-  public init(executable: String, replyTimeout: Double = 120, launch: Launch = Launch()) throws {
+  package init(executable: String, replyTimeout: Double = 120, launch: Launch = Launch()) throws {
     self.executable = executable
     self.replyTimeout = replyTimeout
     self.launch = launch
@@ -38,7 +38,7 @@ public final class PythonHarness {
   deinit { stop() }
 
   /// The harness's source: `harness.py`, embedded in the binary.
-  public static let source = String(decoding: PackageResources.harness_py, as: UTF8.self)
+  package static let source = String(decoding: PackageResources.harness_py, as: UTF8.self)
 
   /// Times one operation: the seconds of one sample of `loops` runs.
   package func time(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
@@ -71,18 +71,18 @@ public final class PythonHarness {
   }
 
   /// Bytes resident in the interpreter's process.
-  public func residentBytes() -> UInt64? {
+  package func residentBytes() -> UInt64? {
     channel.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
   }
 
   /// Forgets every prepared input, so the next request builds it anew (in a
   /// new place in memory).
-  public func reset() throws {
+  package func reset() throws {
     _ = try request(["cmd": "reset"])
   }
 
   /// Stops the interpreter.
-  public func stop() {
+  package func stop() {
     channel?.stop(quit: Data("{\"cmd\": \"quit\"}\n".utf8), grace: 1)
     channel = nil
   }

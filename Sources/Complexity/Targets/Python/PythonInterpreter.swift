@@ -1,15 +1,15 @@
 import Foundation
 
 /// Which Python interpreter a run uses, and what it said about itself.
-public struct PythonInterpreter: Codable, Sendable, Equatable {
+package struct PythonInterpreter: Codable, Sendable, Equatable {
   /// `platform.python_version()`, e.g. `3.11.7`.
-  public var version: String
+  package var version: String
   /// `platform.python_implementation()`, e.g. `CPython`.
-  public var implementation: String
+  package var implementation: String
   /// `sys.executable`: the real binary, not a shell shim.
-  public var path: String
+  package var path: String
 
-  public init(version: String, implementation: String, path: String) {
+  package init(version: String, implementation: String, path: String) {
     self.version = version
     self.implementation = implementation
     self.path = path
@@ -19,7 +19,7 @@ public struct PythonInterpreter: Codable, Sendable, Equatable {
   /// `$PYTHON`, then `python3` on `PATH`.
   ///
   /// - Throws: `ComplexityError(.missingTool, …)` naming every place tried.
-  public static func locate(
+  package static func locate(
     explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> String {
     var tried: [String] = []

@@ -15,10 +15,10 @@ import Foundation
 /// of the caller's, in a fixed order. Swift's hashing stays seeded per
 /// process and per table, as in real programs (see `notes`), so counts of
 /// hash operations move a little from run to run.
-public final class CallgrindSwiftSubject: Subject {
+package final class CallgrindSwiftSubject: Subject {
   /// The op id the worker knows it by.
-  public let op: String
-  public let valgrind: Valgrind
+  package let op: String
+  package let valgrind: Valgrind
 
   private let directory: URL
   /// The running worker; nil once it failed or stopped.
@@ -27,10 +27,10 @@ public final class CallgrindSwiftSubject: Subject {
   private let replyTimeout: Double = 1800
 
   /// The worker's environment under valgrind.
-  public static let environment: [String: String] = Valgrind.steadyCopies
+  package static let environment: [String: String] = Valgrind.steadyCopies
 
   /// What every instruction result says about how it was counted.
-  public var notes: [String] {
+  package var notes: [String] {
     [
       "instructions per op counted by callgrind (\(valgrind.version)) in a worker process "
         + "(this tool re-run under valgrind), only inside the measured blocks (inputs, "
@@ -55,7 +55,7 @@ public final class CallgrindSwiftSubject: Subject {
   ///     appended): the tool's own path and `count-worker --op`.
   /// - Throws: `ComplexityError(.subject, …)` when the worker fails to
   ///   start or says it cannot count.
-  public init(op: String, worker: [String], valgrind: Valgrind) throws {
+  package init(op: String, worker: [String], valgrind: Valgrind) throws {
     self.op = op
     self.valgrind = valgrind
     directory = try Valgrind.makeOutputDirectory()
@@ -69,10 +69,10 @@ public final class CallgrindSwiftSubject: Subject {
 
   deinit { stop() }
 
-  public var metric: Metric { .instructions }
+  package var metric: Metric { .instructions }
 
   /// Counts the operation at one size: the instructions of `iterations` runs.
-  public func sample(size: Int, iterations: Int) throws -> Double {
+  package func sample(size: Int, iterations: Int) throws -> Double {
     let reply = try request(CallgrindSwiftWorker.Request(cmd: "count", n: size, loops: iterations))
     guard let count = reply.count, count.isFinite, count >= 0 else {
       throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
@@ -80,16 +80,16 @@ public final class CallgrindSwiftSubject: Subject {
     return count
   }
 
-  public func residentBytes() -> UInt64? {
+  package func residentBytes() -> UInt64? {
     worker.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
   }
 
-  public func forgetInputs() throws {
+  package func forgetInputs() throws {
     _ = try request(CallgrindSwiftWorker.Request(cmd: "forget"))
   }
 
   /// Stops valgrind and removes its output.
-  public func stop() {
+  package func stop() {
     worker?.stop(quit: Data("{\"cmd\":\"quit\"}\n".utf8), grace: 5)
     worker = nil
     try? FileManager.default.removeItem(at: directory)

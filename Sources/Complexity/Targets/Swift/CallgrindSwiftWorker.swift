@@ -7,15 +7,15 @@ import Foundation
 /// It greets with `{"ok": true, "op": …}` once callgrind answers (or
 /// `{"ok": false, "error": …}` and exits), then serves one `Request` per
 /// line with one `Reply` per line, until `quit` or the end of its input.
-public enum CallgrindSwiftWorker {
+package enum CallgrindSwiftWorker {
   /// One request from the parent.
-  public struct Request: Codable, Sendable, Equatable {
+  package struct Request: Codable, Sendable, Equatable {
     /// `count`, `forget` or `quit`.
-    public var cmd: String
-    public var n: Int?
-    public var loops: Int?
+    package var cmd: String
+    package var n: Int?
+    package var loops: Int?
 
-    public init(cmd: String, n: Int? = nil, loops: Int? = nil) {
+    package init(cmd: String, n: Int? = nil, loops: Int? = nil) {
       self.cmd = cmd
       self.n = n
       self.loops = loops
@@ -23,15 +23,15 @@ public enum CallgrindSwiftWorker {
   }
 
   /// One reply to the parent.
-  public struct Reply: Codable, Sendable, Equatable {
-    public var ok: Bool
+  package struct Reply: Codable, Sendable, Equatable {
+    package var ok: Bool
     /// The greeting's op id.
-    public var op: String?
+    package var op: String?
     /// Instructions of the sample, for `count`.
-    public var count: Double?
-    public var error: String?
+    package var count: Double?
+    package var error: String?
 
-    public init(ok: Bool, op: String? = nil, count: Double? = nil, error: String? = nil) {
+    package init(ok: Bool, op: String? = nil, count: Double? = nil, error: String? = nil) {
       self.ok = ok
       self.op = op
       self.count = count
@@ -43,7 +43,7 @@ public enum CallgrindSwiftWorker {
   ///
   /// - Returns: the exit status: 0, or 2 when the op is unknown or the
   ///   process does not run under callgrind (the greeting says why).
-  public static func serve(op: String) -> Int32 {
+  package static func serve(op: String) -> Int32 {
     let subject: any Subject
     do {
       let meter = try InProcessMeter.instructions()

@@ -1,10 +1,10 @@
 /// A Swift operation of the catalog: its description and how to time it.
-public struct SwiftOperation {
+package struct SwiftOperation {
   /// The catalog entry (`swift.Array.append`).
-  public var operation: Operation
+  package var operation: Operation
   /// Makes the subject that measures it in this process, by the clock or
   /// by callgrind.
-  public var makeSubject: (InProcessMeter) -> any Subject
+  package var makeSubject: (InProcessMeter) -> any Subject
 
   /// Describes and builds one operation.
   ///
@@ -34,15 +34,15 @@ public struct SwiftOperation {
 }
 
 /// Every Swift operation of the catalog.
-public enum SwiftOperations {
+package enum SwiftOperations {
   /// In catalog order.
-  public static let all: [SwiftOperation] =
+  package static let all: [SwiftOperation] =
     array + set + dictionary + string + deque + orderedSet + orderedDictionary + heap
 
   /// The subject of an operation id, if it is a Swift one.
   ///
   /// - Parameter meter: what it measures (default: seconds by the clock).
-  public static func subject(for id: String, meter: InProcessMeter = .clock) -> (any Subject)? {
+  package static func subject(for id: String, meter: InProcessMeter = .clock) -> (any Subject)? {
     all.first { $0.operation.id == id }?.makeSubject(meter)
   }
 }

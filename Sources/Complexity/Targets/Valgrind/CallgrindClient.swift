@@ -13,12 +13,12 @@ import Foundation
 ///
 /// The dump counter is callgrind's, one per process, so there is one client
 /// per process (`current()`).
-public final class CallgrindClient: @unchecked Sendable {
+package final class CallgrindClient: @unchecked Sendable {
   /// The variable naming callgrind's output file (its `--callgrind-out-file`).
-  public static let outFileVariable = "COMPLEXITY_CALLGRIND_OUT"
+  package static let outFileVariable = "COMPLEXITY_CALLGRIND_OUT"
 
   /// Callgrind's output file; dump N is `outFile.N`.
-  public let outFile: String
+  package let outFile: String
   /// Dumps written so far. Callgrind's counter is the process's, so this
   /// one is too: a client made again after a failed start goes on from it.
   nonisolated(unsafe) private static var dumps = 0
@@ -28,11 +28,11 @@ public final class CallgrindClient: @unchecked Sendable {
   private static let sharedLock = NSLock()
 
   /// Whether this process runs under valgrind (any tool).
-  public static var isRunningUnderValgrind: Bool { complexity_running_on_valgrind() > 0 }
+  package static var isRunningUnderValgrind: Bool { complexity_running_on_valgrind() > 0 }
 
   /// Whether this build can make client requests at all (valgrind's
   /// headers were found when it was compiled).
-  public static var isCompiledIn: Bool { complexity_callgrind_compiled_in() != 0 }
+  package static var isCompiledIn: Bool { complexity_callgrind_compiled_in() != 0 }
 
   /// The client of this process.
   ///
@@ -40,7 +40,7 @@ public final class CallgrindClient: @unchecked Sendable {
   ///   run under valgrind, or was built without valgrind's headers, saying
   ///   how to run it; `ComplexityError(.subject, …)` when callgrind writes
   ///   no dump where `$COMPLEXITY_CALLGRIND_OUT` says.
-  public static func current(
+  package static func current(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> CallgrindClient {
     sharedLock.lock()
@@ -89,7 +89,7 @@ public final class CallgrindClient: @unchecked Sendable {
 
   /// Runs `body` with callgrind collecting, and only it.
   @inline(__always)
-  public func collect<T>(_ body: () throws -> T) rethrows -> T {
+  package func collect<T>(_ body: () throws -> T) rethrows -> T {
     complexity_callgrind_toggle_collect()
     defer { complexity_callgrind_toggle_collect() }
     return try body()
@@ -101,7 +101,7 @@ public final class CallgrindClient: @unchecked Sendable {
   /// - Throws: `ComplexityError(.subject, …)` when the dump file is
   ///   missing (callgrind writes elsewhere: `$COMPLEXITY_CALLGRIND_OUT`
   ///   does not match `--callgrind-out-file`) or not the one expected.
-  public func dump() throws -> UInt64 {
+  package func dump() throws -> UInt64 {
     lock.lock()
     defer { lock.unlock() }
     Self.dumps += 1

@@ -21,26 +21,26 @@ import Foundation
 /// Only the header and the totals are read: the sum over every function
 /// is what a sweep needs. Cachegrind's files share the header keys
 /// (`events:`, `summary:`), so they read too.
-public struct CallgrindOutput: Sendable, Equatable {
+package struct CallgrindOutput: Sendable, Equatable {
   /// `creator:`, e.g. `callgrind-3.19.0`.
-  public var creator: String?
+  package var creator: String?
   /// `cmd:`: the program and its arguments.
-  public var command: String?
+  package var command: String?
   /// `pid:`.
-  public var pid: Int?
+  package var pid: Int?
   /// `part:`: which dump of the run this is (1, 2, …).
-  public var part: Int?
+  package var part: Int?
   /// What made callgrind write the file, from `desc: Trigger: …`
   /// (`--dump-before=getppid`, `Program termination`).
-  public var trigger: String?
+  package var trigger: String?
   /// The event names, from `events:` (`Ir`, or `Ir Dr Dw …` with cache
   /// simulation).
-  public var events: [String]
+  package var events: [String]
   /// One total per event: `totals:`, else `summary:`. A count the file
   /// leaves off at the end of the line is zero, as the format says.
-  public var totals: [UInt64]
+  package var totals: [UInt64]
 
-  public init(
+  package init(
     creator: String? = nil, command: String? = nil, pid: Int? = nil, part: Int? = nil,
     trigger: String? = nil, events: [String], totals: [UInt64]
   ) {
@@ -57,7 +57,7 @@ public struct CallgrindOutput: Sendable, Equatable {
   ///
   /// - Throws: `ComplexityError(.subject, …)` when the file is missing or
   ///   is not callgrind output (see `init(parsing:source:)`).
-  public static func read(path: String) throws -> CallgrindOutput {
+  package static func read(path: String) throws -> CallgrindOutput {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(.subject, "no callgrind output at \(path)")
     }
@@ -70,7 +70,7 @@ public struct CallgrindOutput: Sendable, Equatable {
   /// - Throws: `ComplexityError(.subject, …)` when the text has no
   ///   `events:` line, no `totals:` or `summary:` line, or a count that is
   ///   not a number.
-  public init(parsing text: String, source: String = "callgrind output") throws {
+  package init(parsing text: String, source: String = "callgrind output") throws {
     var events: [String]?
     var summary: [UInt64]?
     var totals: [UInt64]?
@@ -131,7 +131,7 @@ public struct CallgrindOutput: Sendable, Equatable {
   ///
   /// - Parameter event: `Ir` (instructions executed) unless another is named.
   /// - Throws: `ComplexityError(.subject, …)` when the file did not record it.
-  public func total(_ event: String = "Ir") throws -> UInt64 {
+  package func total(_ event: String = "Ir") throws -> UInt64 {
     guard let i = events.firstIndex(of: event) else {
       throw ComplexityError(
         .subject,

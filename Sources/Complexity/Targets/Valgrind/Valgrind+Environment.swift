@@ -10,7 +10,7 @@ extension Valgrind {
   /// instructions per element below 8 KB moved and 8 above it (one per
   /// byte), a tenfold step in an O(n) row that the fit would read as a
   /// steeper class. The vector loops cost the same per byte at every size.
-  public static let steadyCopies: [String: String] = [
+  package static let steadyCopies: [String: String] = [
     "GLIBC_TUNABLES": [
       "glibc.cpu.x86_rep_movsb_threshold=\(1 << 40)",
       "glibc.cpu.x86_rep_stosb_threshold=\(1 << 40)",

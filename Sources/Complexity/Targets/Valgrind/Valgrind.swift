@@ -2,19 +2,19 @@ import Foundation
 
 /// The valgrind installation that counts instructions (`--metric
 /// instructions`), found on `PATH` or through `$VALGRIND`.
-public struct Valgrind: Codable, Sendable, Equatable {
+package struct Valgrind: Codable, Sendable, Equatable {
   /// The `valgrind` executable.
-  public var path: String
+  package var path: String
   /// What `valgrind --version` prints, e.g. `valgrind-3.19.0`.
-  public var version: String
+  package var version: String
 
-  public init(path: String, version: String) {
+  package init(path: String, version: String) {
     self.path = path
     self.version = version
   }
 
   /// How to get valgrind, for error messages.
-  public static let installHint =
+  package static let installHint =
     "install it with `sudo apt-get install valgrind` (./scripts/complexity and ./scripts/test "
     + "install it), or set $VALGRIND to its path"
 
@@ -23,7 +23,7 @@ public struct Valgrind: Codable, Sendable, Equatable {
   ///
   /// - Throws: `ComplexityError(.missingTool, …)` naming valgrind, what was
   ///   tried and how to install it.
-  public static func locate(
+  package static func locate(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> Valgrind {
     let path: String
@@ -57,7 +57,7 @@ public struct Valgrind: Codable, Sendable, Equatable {
   ///
   /// - Parameter outFile: callgrind's output; dump N goes to `outFile.N`.
   /// - Returns: valgrind and its options; append the program and its arguments.
-  public func callgrindCommand(outFile: String) -> [String] {
+  package func callgrindCommand(outFile: String) -> [String] {
     [path, "-q", "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no"]
   }
 
@@ -69,7 +69,7 @@ public struct Valgrind: Codable, Sendable, Equatable {
   ///   - toggle: the function inside which instructions are counted.
   ///   - dumpBefore: the function whose every call writes a dump.
   /// - Returns: valgrind and its options; append the program and its arguments.
-  public func callgrindCommand(outFile: String, toggle: String, dumpBefore: String) -> [String] {
+  package func callgrindCommand(outFile: String, toggle: String, dumpBefore: String) -> [String] {
     callgrindCommand(outFile: outFile) + [
       "--toggle-collect=\(toggle)", "--dump-before=\(dumpBefore)",
     ]
