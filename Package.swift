@@ -67,9 +67,15 @@ let package = Package(
 
     // MARK: - Unit test bundles
 
+    /// What the test bundles share: fixtures, generated curves, the built tool.
+    .target(
+      name: "ComplexityTestSupport",
+      dependencies: ["Complexity"],
+      path: "Tests/ComplexityTestSupport"
+    ),
     .testTarget(
       name: "ComplexityTests",
-      dependencies: ["Complexity"]
+      dependencies: ["Complexity", "ComplexityTestSupport"]
     ),
     /// The example a user can copy: asserting classes of their own code.
     .testTarget(
@@ -78,7 +84,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ComplexityCLITests",
-      dependencies: ["Complexity"]
+      dependencies: ["Complexity", "ComplexityTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v5]

@@ -59,3 +59,23 @@ ensure_valgrind() {
     echo "complexity: could not install valgrind; --metric instructions will say so" >&2
   return 0
 }
+
+# The tool every script runs: $COMPLEXITY_BIN as it is, else a release
+# build in $SCRATCH (swift build --scratch-path, default .build) made now.
+# Prints its path; the build's own output goes to stderr.
+complexity_bin() {
+  if [ -n "${COMPLEXITY_BIN:-}" ]; then
+    echo "$COMPLEXITY_BIN"
+    return 0
+  fi
+  ensure_swift
+  ensure_gsl
+  local here scratch
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  scratch="${SCRATCH:-.build}"
+  (cd "$here" && swift build -c release --product complexity --scratch-path "$scratch" >&2)
+  case "$scratch" in
+    /*) echo "$scratch/release/complexity" ;;
+    *) echo "$here/$scratch/release/complexity" ;;
+  esac
+}

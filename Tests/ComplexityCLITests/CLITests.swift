@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// Runs the built `complexity` binary, as a user would.
 final class CLITests: XCTestCase {
@@ -16,9 +17,7 @@ final class CLITests: XCTestCase {
   }
 
   private func temporaryFile(_ text: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("complexity-cli-\(UUID().uuidString).csv")
-    try text.write(to: url, atomically: true, encoding: .utf8)
+    let url = try ComplexityTestSupport.temporaryFile(text, prefix: "cli", extension: "csv")
     addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url.path
   }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// `--metric` on the built tool: the errors a user meets, and one live
 /// count (skipped where valgrind is absent).

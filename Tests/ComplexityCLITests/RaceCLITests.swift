@@ -1,14 +1,13 @@
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// `complexity race` as a user runs it: exit codes and messages.
 final class RaceCLITests: XCTestCase {
   private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
 
   private func recipeFile(_ json: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("complexity-race-\(UUID().uuidString).json")
-    try json.write(to: url, atomically: true, encoding: .utf8)
+    let url = try temporaryFile(json, prefix: "race", extension: "json")
     addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url.path
   }

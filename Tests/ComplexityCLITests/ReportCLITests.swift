@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// The report, compare, plot, journal and baseline features, through the
 /// built binary. Nothing here times anything: the runs are of fake ops (a

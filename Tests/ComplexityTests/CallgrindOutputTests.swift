@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// Reading callgrind's output, from files valgrind 3.19 wrote on this
 /// project's machine (`fixtures/valgrind/README.md` says how).

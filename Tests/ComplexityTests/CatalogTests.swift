@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 final class CatalogTests: XCTestCase {
   let catalog = Catalog.standard

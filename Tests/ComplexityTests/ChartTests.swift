@@ -1,6 +1,7 @@
 @testable import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML

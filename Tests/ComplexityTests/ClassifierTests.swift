@@ -1,5 +1,6 @@
 @testable import Complexity
 import XCTest
+import ComplexityTestSupport
 
 final class ClassifierTests: XCTestCase {
   let classifier = Classifier()

@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 final class ComparisonTests: XCTestCase {
   private func recorded(_ name: String) throws -> RunResults {

@@ -1,6 +1,7 @@
 @testable import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// The instruction metric: finding valgrind, the counted sampler in every
 /// op, which metric a combined result trusts, how reports show it, and a

@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 final class JournalTests: XCTestCase {
   private var path = ""

@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// One small race in the real interpreter, asserting only what no machine
 /// noise can change.

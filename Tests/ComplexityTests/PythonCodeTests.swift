@@ -1,5 +1,6 @@
 import Complexity
 import XCTest
+import ComplexityTestSupport
 
 final class PythonCodeTests: XCTestCase {
   private func runner() throws -> Runner {

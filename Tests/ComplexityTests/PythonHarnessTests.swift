@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 /// The harness protocol against stand-in interpreters that misbehave, and a
 /// live check in the real one.

@@ -1,6 +1,7 @@
 import Complexity
 import Foundation
 import XCTest
+import ComplexityTestSupport
 
 final class RaceRecipeTests: XCTestCase {
   private func parse(_ json: String) throws -> RaceRecipe {

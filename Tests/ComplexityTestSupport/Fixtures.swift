@@ -1,17 +1,19 @@
 import Complexity
 import Foundation
-import XCTest
+
+/// What the test targets share: the repository's fixtures, generated
+/// curves of a known class, and a look-up of tools on PATH.
 
 /// The repository's `fixtures/` folder, found from this file's path.
-let fixtures = URL(fileURLWithPath: #filePath)
+package let fixtures = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("fixtures")
 
-func fixture(_ path: String) -> String { fixtures.appendingPathComponent(path).path }
+package func fixture(_ path: String) -> String { fixtures.appendingPathComponent(path).path }
 
 /// Timings of a known class, generated with a seeded generator: intercept
 /// `a`, one-sided multiplicative noise, `repeats` samples per size.
-func syntheticPoints(
+package func syntheticPoints(
   _ c: ComplexityClass, sizes: [Int], intercept: Double = 1e-7, perUnit: Double? = nil,
   noise: Double, repeats: Int = 5, seed: UInt64
 ) -> [Point] {
@@ -38,10 +40,19 @@ func syntheticPoints(
 }
 
 /// An executable, if it is on PATH.
-func which(_ name: String) -> String? {
+package func which(_ name: String) -> String? {
   for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
     let path = "\(dir)/\(name)"
     if FileManager.default.isExecutableFile(atPath: path) { return path }
   }
   return nil
+}
+
+/// A new file in the temporary folder holding `text`, named
+/// `complexity-PREFIX-UUID.EXTENSION`; the caller removes it.
+package func temporaryFile(_ text: String, prefix: String, extension ext: String) throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("complexity-\(prefix)-\(UUID().uuidString).\(ext)")
+  try text.write(to: url, atomically: true, encoding: .utf8)
+  return url
 }

@@ -2,16 +2,16 @@ import Foundation
 
 /// The built `complexity` binary, run as a user runs it; shared by the
 /// CLI test files.
-enum Tool {
+package enum Tool {
   /// The package root, found from this file's path.
-  static let root = URL(fileURLWithPath: #filePath)
+  package static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   /// What one run printed and how it exited.
-  struct Result {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+  package struct Result {
+    package var status: Int32
+    package var stdout: String
+    package var stderr: String
   }
 
   struct MissingBinary: Error, CustomStringConvertible {
@@ -21,7 +21,7 @@ enum Tool {
 
   /// The debug build of the tool (`$COMPLEXITY_BIN` overrides). A missing
   /// binary fails the test rather than skipping it: CI must run these.
-  static func url() throws -> URL {
+  package static func url() throws -> URL {
     let path =
       ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
       ?? root.appendingPathComponent(".build/debug/complexity").path
@@ -30,7 +30,7 @@ enum Tool {
   }
 
   /// Runs the tool with no standard input and collects its output.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  package static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
     let p = Process()
     p.executableURL = try url()
     p.arguments = arguments
