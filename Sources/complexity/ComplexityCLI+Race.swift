@@ -138,7 +138,8 @@ extension ComplexityCLI {
         return RaceRecipe.Implementation(name: String(text[..<eq]), statement: statement)
       }
       return RaceRecipe(
-        name: impls.map(\.name).joined(separator: " vs "), requires: requires.map(RaceRecipe.Requirement.init),
+        name: impls.map(\.name).joined(separator: " vs "),
+        requires: requires.map(RaceRecipe.Requirement.init),
         once: once?.replacingOccurrences(of: "\\n", with: "\n"),
         setup: setup.replacingOccurrences(of: "\\n", with: "\n"), implementations: impls,
         sizes: .plan(SizePlan(minimum: 1000, maximum: 100_000, pointsPerOctave: 1)))

@@ -13,7 +13,8 @@ extension ComplexityCLI {
         plot of every op; --plot DIR writes each plot as an SVG file too.
         """)
 
-    @Argument(help: "A results file written by complexity sweep --format json, or its .jsonl journal.")
+    @Argument(
+      help: "A results file written by complexity sweep --format json, or its .jsonl journal.")
     var results: String
 
     @Option(help: "Output format: table, csv, markdown, json, or html (a page with every plot).")

@@ -31,7 +31,9 @@ extension ComplexityCLI {
 
     @Option(
       name: .customLong("case"),
-      help: "average: the tables' best/average column; worst: provoke the worst case (colliding hashes) and judge against the worst-case column.")
+      help:
+        "average: the tables' best/average column; worst: provoke the worst case (colliding hashes) and judge against the worst-case column."
+    )
     var caseToTime: CaseToTime = .average
 
     @Flag(help: "Random positions across the container instead of one hot key.")
@@ -76,7 +78,8 @@ extension ComplexityCLI {
         options: Runner.Options(
           plan: try sizes.plan(), timing: try timing.timing(), limits: timing.limits,
           python: python, cold: cold, swiftWorker: CountWorker.command),
-        metric: metric, journal: resume == nil ? output.output.map(Journal.path(besideOutput:)) : nil,
+        metric: metric,
+        journal: resume == nil ? output.output.map(Journal.path(besideOutput:)) : nil,
         resume: resume)
       for warning in session.warnings { warn("warning: \(warning)") }
       if let resume, !quiet {
@@ -89,7 +92,9 @@ extension ComplexityCLI {
       // Write as we go: an interrupted run keeps every finished op, in the
       // journal (appended) and in --output (rewritten).
       let results = session.run(progress.show) { partial in
-        if output.output != nil { try? output.emit(try ResultsReport(partial).render(output.format)) }
+        if output.output != nil {
+          try? output.emit(try ResultsReport(partial).render(output.format))
+        }
       }
       progress.finish()
       try output.emit(try ResultsReport(results).render(output.format))

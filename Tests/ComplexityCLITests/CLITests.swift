@@ -1,6 +1,6 @@
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// Runs the built `complexity` binary, as a user would.
 final class CLITests: XCTestCase {
@@ -41,7 +41,8 @@ final class CLITests: XCTestCase {
 
   func testFitFormats() throws {
     let csv = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "csv"])
-    XCTAssertTrue(csv.stdout.hasPrefix("op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds"))
+    XCTAssertTrue(
+      csv.stdout.hasPrefix("op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds"))
     let json = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     XCTAssertNotNil(object?["classification"])
@@ -50,8 +51,11 @@ final class CLITests: XCTestCase {
   }
 
   func testOutputFile() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID()).json").path
-    let r = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "json", "--output", path])
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID()).json")
+      .path
+    let r = try run([
+      "fit", fixture("recorded/list.sort.csv"), "--format", "json", "--output", path,
+    ])
     XCTAssertEqual(r.status, 0)
     XCTAssertEqual(r.stdout, "")
     XCTAssertTrue(FileManager.default.fileExists(atPath: path))
@@ -73,22 +77,33 @@ final class CLITests: XCTestCase {
   func testBadFitInput() throws {
     let rows = (1...5).map { "\($0 * 100),\(Double($0) * 1e-6)" }.joined(separator: "\n")
     try assertBadInput(["fit", "/no/such/file.csv"], mentions: "no such file")
-    try assertBadInput(["fit", try temporaryFile("size,t\n" + rows)], mentions: "columns n,seconds")
-    try assertBadInput(["fit", try temporaryFile("n,seconds\n100,quick\n" + rows)], mentions: "not a number")
-    try assertBadInput(["fit", try temporaryFile("n,seconds\n1,1\n2,2\n3,3\n")], mentions: "at least 5")
-    try assertBadInput(["fit", try temporaryFile("n,seconds\n0,1e-6\n" + rows)], mentions: "not positive")
-    try assertBadInput(["fit", try temporaryFile("n,seconds\n-3,1e-6\n" + rows)], mentions: "not positive")
-    try assertBadInput(["fit", try temporaryFile("n,seconds\n100,nan\n" + rows)], mentions: "finite positive")
-    try assertBadInput(["fit", try temporaryFile("n,seconds\n100,inf\n" + rows)], mentions: "finite positive")
-    try assertBadInput(["fit", fixture("recorded/list.sort.csv"), "--expect", "O(n!)"], mentions: "unknown class")
+    try assertBadInput(
+      ["fit", try temporaryFile("size,t\n" + rows)], mentions: "columns n,seconds")
+    try assertBadInput(
+      ["fit", try temporaryFile("n,seconds\n100,quick\n" + rows)], mentions: "not a number")
+    try assertBadInput(
+      ["fit", try temporaryFile("n,seconds\n1,1\n2,2\n3,3\n")], mentions: "at least 5")
+    try assertBadInput(
+      ["fit", try temporaryFile("n,seconds\n0,1e-6\n" + rows)], mentions: "not positive")
+    try assertBadInput(
+      ["fit", try temporaryFile("n,seconds\n-3,1e-6\n" + rows)], mentions: "not positive")
+    try assertBadInput(
+      ["fit", try temporaryFile("n,seconds\n100,nan\n" + rows)], mentions: "finite positive")
+    try assertBadInput(
+      ["fit", try temporaryFile("n,seconds\n100,inf\n" + rows)], mentions: "finite positive")
+    try assertBadInput(
+      ["fit", fixture("recorded/list.sort.csv"), "--expect", "O(n!)"], mentions: "unknown class")
   }
 
   func testBadUsage() throws {
-    try assertBadInput(["sweep", "--op", "list.popp0"], mentions: "did you mean 'list.pop0'")  // closest first
+    // The closest id first.
+    try assertBadInput(["sweep", "--op", "list.popp0"], mentions: "did you mean 'list.pop0'")
     try assertBadInput(["sweep", "--op", "tuple.*"], mentions: "no op matches 'tuple.*'")
-    try assertBadInput(["sweep", "--op", "fake.linear", "--max-size", "0"], mentions: "must be larger")
+    try assertBadInput(
+      ["sweep", "--op", "fake.linear", "--max-size", "0"], mentions: "must be larger")
     try assertBadInput(["sweep", "--op", "fake.linear", "--repeats", "0"], mentions: "repeats")
-    try assertBadInput(["sweep", "--op", "list.pop0", "--python", "/no/python"], mentions: "--python /no/python")
+    try assertBadInput(
+      ["sweep", "--op", "list.pop0", "--python", "/no/python"], mentions: "--python /no/python")
     try assertBadInput(["fit"], mentions: "Missing expected argument")
     try assertBadInput(["sweep", "--format", "xml"], mentions: "xml")
     try assertBadInput(["frobnicate"], mentions: "frobnicate")
@@ -124,9 +139,11 @@ final class CLITests: XCTestCase {
 extension CLITests {
   /// Interrupting a catalog run keeps every finished operation on disk.
   func testInterruptedRunKeepsFinishedOperations() throws {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
-      || ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }) == true
+    guard
+      FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+        || ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+          .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/python3") })
+          == true
     else { throw XCTSkip("python3 is not on PATH") }
     let output = FileManager.default.temporaryDirectory
       .appendingPathComponent("interrupted-\(UUID()).json").path
@@ -166,7 +183,9 @@ extension CLITests {
 
 extension CLITests {
   func testReportRendersSavedResultsAndRefusesForeignJSON() throws {
-    let saved = FileManager.default.temporaryDirectory.appendingPathComponent("saved-\(UUID()).json").path
+    let saved = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "saved-\(UUID()).json"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: saved) }
     XCTAssertEqual(
       try run(["sweep", "--op", "fake.linear", "--format", "json", "--output", saved]).status, 0)

@@ -1,11 +1,13 @@
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// `--metric` on the built tool: the errors a user meets, and one live
 /// count (skipped where valgrind is absent).
 final class InstructionsCLITests: XCTestCase {
-  private func run(_ arguments: [String], environment: [String: String] = [:]) throws
+  private func run(
+    _ arguments: [String], environment: [String: String] = [:]
+  ) throws
     -> Tool.Result
   {
     try Tool.run(arguments, environment: environment)

@@ -1,6 +1,6 @@
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// `complexity race` as a user runs it: exit codes and messages.
 final class RaceCLITests: XCTestCase {
@@ -28,7 +28,8 @@ final class RaceCLITests: XCTestCase {
 
   func testAnUnknownFieldIsBadInput() throws {
     let path = try recipeFile(
-      #"{"name": "x", "implementations": [{"name": "a", "statement": "1"}, {"name": "b", "statement": "2"}], "sizez": [1]}"#)
+      #"{"name": "x", "implementations": [{"name": "a", "statement": "1"}, {"name": "b", "statement": "2"}], "sizez": [1]}"#
+    )
     let r = try run(["race", path])
     XCTAssertEqual(r.status, 2)
     XCTAssertTrue(r.stderr.contains("unknown field \"sizez\""), r.stderr)
@@ -44,11 +45,13 @@ final class RaceCLITests: XCTestCase {
   func testAMissingModuleSaysWhatToInstallWithoutATraceback() throws {
     guard let python else { throw XCTSkip("python3 is not on PATH") }
     let path = try recipeFile(
-      #"{"name": "x", "requires": ["complexity_no_such_module"], "implementations": [{"name": "a", "statement": "1"}, {"name": "b", "statement": "2"}]}"#)
+      #"{"name": "x", "requires": ["complexity_no_such_module"], "implementations": [{"name": "a", "statement": "1"}, {"name": "b", "statement": "2"}]}"#
+    )
     let r = try run(["race", path, "--python", python])
     XCTAssertEqual(r.status, 2)
     XCTAssertTrue(
-      r.stderr.contains("install complexity_no_such_module into the interpreter given with --python"), r.stderr)
+      r.stderr.contains(
+        "install complexity_no_such_module into the interpreter given with --python"), r.stderr)
     XCTAssertFalse(r.stderr.contains("Traceback"))
   }
 

@@ -1,6 +1,6 @@
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// The report, compare, plot, journal and baseline features, through the
 /// built binary. Nothing here times anything: the runs are of fake ops (a
@@ -89,14 +89,17 @@ final class ReportCLITests: XCTestCase {
 
   func testReportPlotFolderAndOtherFormats() throws {
     let folder = try scratch().appendingPathComponent("plots")
-    let r = try complexity("report", recorded("b.json"), "--plot", folder.path, "--format", "markdown")
+    let r = try complexity(
+      "report", recorded("b.json"), "--plot", folder.path, "--format", "markdown")
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("| `fake.linear` |"), r.stdout)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     XCTAssertEqual(
       files,
-      ["fake.constant.svg", "fake.linear.svg", "fake.log.svg", "fake.mislabelled.svg",
-       "fake.quadratic.svg", "index.html"])
+      [
+        "fake.constant.svg", "fake.linear.svg", "fake.log.svg", "fake.mislabelled.svg",
+        "fake.quadratic.svg", "index.html",
+      ])
     XCTAssertTrue(read(folder.appendingPathComponent("fake.linear.svg")).contains("<svg xmlns="))
   }
 
@@ -115,7 +118,8 @@ final class ReportCLITests: XCTestCase {
     let output = dir.appendingPathComponent("run.json")
     let r = try complexity(
       "sweep", "--op", "fake.linear", "--op", "fake.mislabelled", "--max-size", "4096",
-      "--format", "json", "--output", output.path, "--plot", dir.appendingPathComponent("plots").path,
+      "--format", "json", "--output", output.path, "--plot",
+      dir.appendingPathComponent("plots").path,
       "--quiet")
     XCTAssertEqual(r.status, 1, r.stderr)  // fake.mislabelled differs from its docs
     let journal = lines(URL(fileURLWithPath: output.path + ".jsonl"))
@@ -128,7 +132,8 @@ final class ReportCLITests: XCTestCase {
       XCTAssertNotNil(result?["classification"])
     }
     let plots = try FileManager.default.contentsOfDirectory(
-      atPath: dir.appendingPathComponent("plots").path).sorted()
+      atPath: dir.appendingPathComponent("plots").path
+    ).sorted()
     XCTAssertEqual(plots, ["fake.linear.svg", "fake.mislabelled.svg", "index.html"])
   }
 
@@ -148,15 +153,18 @@ final class ReportCLITests: XCTestCase {
 
     let after = lines(journal)
     XCTAssertEqual(after.count, 7)
-    XCTAssertEqual(Array(after.prefix(3)), Array(before.prefix(3)), "finished ops are kept as they were")
+    XCTAssertEqual(
+      Array(after.prefix(3)), Array(before.prefix(3)), "finished ops are kept as they were")
     let ops = try after.dropFirst().map { line -> String in
       let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
       return try XCTUnwrap(object?["op"] as? String)
     }
     XCTAssertEqual(
       ops,
-      ["fake.constant", "fake.log", "fake.linear", "fake.linearithmic", "fake.quadratic",
-       "fake.mislabelled"])
+      [
+        "fake.constant", "fake.log", "fake.linear", "fake.linearithmic", "fake.quadratic",
+        "fake.mislabelled",
+      ])
     // The journal's settings are the run's: the header's sizes, not the defaults.
     let results = try JSONSerialization.jsonObject(with: Data(read(output).utf8)) as? [String: Any]
     XCTAssertEqual((results?["plan"] as? [String: Any])?["maximum"] as? Int, 4096)
@@ -176,8 +184,9 @@ final class ReportCLITests: XCTestCase {
     let first = try complexity("sweep", "--op", "fake.linear", "--quiet", "--output", output.path)
     XCTAssertEqual(first.status, 0, first.stderr)
     let journal = output.path + ".jsonl"
-    let header = try JSONSerialization.jsonObject(
-      with: Data(lines(URL(fileURLWithPath: journal))[0].utf8)) as? [String: Any]
+    let header =
+      try JSONSerialization.jsonObject(
+        with: Data(lines(URL(fileURLWithPath: journal))[0].utf8)) as? [String: Any]
     XCTAssertEqual(header?["metric"] as? String, "auto")
     let other = try complexity("sweep", "--resume", journal, "--metric", "time")
     XCTAssertEqual(other.status, 2, other.stderr)
@@ -216,7 +225,8 @@ final class ReportCLITests: XCTestCase {
   func testCompareFormats() throws {
     let csv = try complexity("compare", recorded("a.json"), recorded("b.json"), "--format", "csv")
     XCTAssertTrue(csv.stdout.hasPrefix("op,documented,a_measured,b_measured,change,n,"), csv.stdout)
-    let md = try complexity("compare", recorded("a.json"), recorded("b.json"), "--format", "markdown")
+    let md = try complexity(
+      "compare", recorded("a.json"), recorded("b.json"), "--format", "markdown")
     XCTAssertTrue(md.stdout.contains("**changed** ⚠"))
     let json = try complexity("compare", recorded("a.json"), recorded("b.json"), "--format", "json")
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -239,15 +249,23 @@ final class ReportCLITests: XCTestCase {
       .split(separator: "\n").map(String.init)
     let bad: [(String, String)] = [
       (try file("garbage.json", "not json at all"), "not results JSON"),
-      (try file("foreign.json", "{\"name\": \"a package.json\", \"version\": \"1.0\"}"),
-       "not a complexity results file"),
+      (
+        try file("foreign.json", "{\"name\": \"a package.json\", \"version\": \"1.0\"}"),
+        "not a complexity results file"
+      ),
       (try file("array.json", "[1, 2, 3]"), "not a complexity results file"),
       (try file("empty.json", ""), "not results JSON"),
       (try file("cut.json", String(goodText.prefix(goodText.count / 2))), "not results JSON"),
-      (try file("v9.json", goodText.replacingOccurrences(of: "\n  \"version\": 1\n", with: "\n  \"version\": 9\n")),
-       "unsupported results version 9"),
-      (try file("damaged.jsonl", journalLines[0] + "\n{\"op\": \n" + journalLines[1] + "\n"),
-       "line 2 is not an operation's result"),
+      (
+        try file(
+          "v9.json",
+          goodText.replacingOccurrences(of: "\n  \"version\": 1\n", with: "\n  \"version\": 9\n")),
+        "unsupported results version 9"
+      ),
+      (
+        try file("damaged.jsonl", journalLines[0] + "\n{\"op\": \n" + journalLines[1] + "\n"),
+        "line 2 is not an operation's result"
+      ),
       (dir.appendingPathComponent("missing.json").path, "no such file"),
     ]
     for (path, message) in bad {
@@ -268,7 +286,8 @@ final class ReportCLITests: XCTestCase {
       }
       let resume = try complexity("sweep", "--resume", path, "--quiet")
       XCTAssertEqual(resume.status, 2, "--resume \(name): \(resume.stderr)")
-      XCTAssertTrue(resume.stderr.hasPrefix("error: ") && resume.stderr.contains(name), resume.stderr)
+      XCTAssertTrue(
+        resume.stderr.hasPrefix("error: ") && resume.stderr.contains(name), resume.stderr)
       XCTAssertEqual(resume.stdout, "")
     }
     // A results file is not a journal, and --resume says which file it wants.

@@ -18,15 +18,17 @@ package func syntheticPoints(
   noise: Double, repeats: Int = 5, seed: UInt64
 ) -> [Point] {
   var rng = SplitMix64(seed: seed)
-  let unit: Double = perUnit ?? {
-    switch c {
-    case .constant: return 0
-    case .logarithmic: return 2e-8
-    case .linear: return 1e-9
-    case .linearithmic: return 1e-10
-    case .quadratic: return 1e-12
-    }
-  }()
+  let unit: Double =
+    perUnit
+    ?? {
+      switch c {
+      case .constant: return 0
+      case .logarithmic: return 2e-8
+      case .linear: return 1e-9
+      case .linearithmic: return 1e-10
+      case .quadratic: return 1e-12
+      }
+    }()
   return sizes.map { n in
     let x = Double(n)
     let term: Double = [
@@ -35,7 +37,8 @@ package func syntheticPoints(
     let base = intercept + unit * term
     return Point(
       n: n,
-      samples: (0..<repeats).map { _ in base * (1 + noise * Double.random(in: 0..<1, using: &rng)) })
+      samples: (0..<repeats).map { _ in base * (1 + noise * Double.random(in: 0..<1, using: &rng)) }
+    )
   }
 }
 

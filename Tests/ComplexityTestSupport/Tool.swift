@@ -25,12 +25,16 @@ package enum Tool {
     let path =
       ProcessInfo.processInfo.environment["COMPLEXITY_BIN"]
       ?? root.appendingPathComponent(".build/debug/complexity").path
-    guard FileManager.default.isExecutableFile(atPath: path) else { throw MissingBinary(path: path) }
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+      throw MissingBinary(path: path)
+    }
     return URL(fileURLWithPath: path)
   }
 
   /// Runs the tool with no standard input and collects its output.
-  package static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  package static func run(
+    _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> Result {
     let p = Process()
     p.executableURL = try url()
     p.arguments = arguments

@@ -1,7 +1,7 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// Reading callgrind's output, from files valgrind 3.19 wrote on this
 /// project's machine (`fixtures/valgrind/README.md` says how).
@@ -36,7 +36,8 @@ final class CallgrindOutputTests: XCTestCase {
   func testTotalsLeftOffAtTheEndOfTheLineAreZero() throws {
     // With --cache-sim=yes: nine events, and the line stops after the sixth.
     let output = try read("cache-sim.callgrind.out")
-    XCTAssertEqual(output.events, ["Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw"])
+    XCTAssertEqual(
+      output.events, ["Ir", "Dr", "Dw", "I1mr", "D1mr", "D1mw", "ILmr", "DLmr", "DLmw"])
     XCTAssertEqual(try output.total("Ir"), 2793)
     XCTAssertEqual(try output.total("D1mw"), 3)
     XCTAssertEqual(try output.total("DLmw"), 0)

@@ -1,7 +1,7 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 final class CatalogTests: XCTestCase {
   let catalog = Catalog.standard

@@ -1,7 +1,8 @@
-@testable import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
+
+@testable import Complexity
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -166,7 +167,8 @@ final class ChartTests: XCTestCase {
     }
     // The only url() is the plots' own clip paths.
     XCTAssertEqual(
-      html.components(separatedBy: "url(").count - 1, html.components(separatedBy: "url(#").count - 1)
+      html.components(separatedBy: "url(").count - 1,
+      html.components(separatedBy: "url(#").count - 1)
   }
 
   func testHTMLHighlightsAndExplainsFlaggedRows() throws {
@@ -190,7 +192,10 @@ final class ChartTests: XCTestCase {
     let written = try PlotFolder.write(try recorded("a.json"), to: folder + "/nested")
     XCTAssertEqual(
       written.map { URL(fileURLWithPath: $0).lastPathComponent },
-      ["fake.constant.svg", "fake.log.svg", "fake.linear.svg", "fake.mislabelled.svg", "index.html"])
+      [
+        "fake.constant.svg", "fake.log.svg", "fake.linear.svg", "fake.mislabelled.svg",
+        "index.html",
+      ])
     for path in written { XCTAssertTrue(FileManager.default.fileExists(atPath: path)) }
   }
 

@@ -1,6 +1,7 @@
-@testable import Complexity
-import XCTest
 import ComplexityTestSupport
+import XCTest
+
+@testable import Complexity
 
 final class ClassifierTests: XCTestCase {
   let classifier = Classifier()
@@ -50,8 +51,9 @@ final class ClassifierTests: XCTestCase {
     var lines = ["truth        | verdicts (of 12)"]
     for truth in ComplexityClass.allCases {
       let row = table[truth]!.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-      lines.append("\(truth.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) | "
-        + row.joined(separator: ", "))
+      lines.append(
+        "\(truth.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) | "
+          + row.joined(separator: ", "))
     }
     print(lines.joined(separator: "\n"))
     for truth in ComplexityClass.allCases {
@@ -80,9 +82,11 @@ final class ClassifierTests: XCTestCase {
     let sizes = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
     var rng = SplitMix64(seed: 3)
     let points = sizes.map { n in
-      Point(n: n, samples: (0..<5).map { _ in
-        (n <= 256 ? 26e-9 : 36e-9) * (1 + 0.02 * Double.random(in: 0..<1, using: &rng))
-      })
+      Point(
+        n: n,
+        samples: (0..<5).map { _ in
+          (n <= 256 ? 26e-9 : 36e-9) * (1 + 0.02 * Double.random(in: 0..<1, using: &rng))
+        })
     }
     XCTAssertEqual(try classifier.classify(points).outcome, .conclusive(.constant))
   }
@@ -93,9 +97,11 @@ final class ClassifierTests: XCTestCase {
     var rng = SplitMix64(seed: 5)
     let points = sizes.map { n in
       let perElement = n < 4096 ? 0.087e-9 : 0.100e-9
-      return Point(n: n, samples: (0..<5).map { _ in
-        (30e-9 + perElement * Double(n)) * (1 + 0.01 * Double.random(in: 0..<1, using: &rng))
-      })
+      return Point(
+        n: n,
+        samples: (0..<5).map { _ in
+          (30e-9 + perElement * Double(n)) * (1 + 0.01 * Double.random(in: 0..<1, using: &rng))
+        })
     }
     let c = try classifier.classify(points)
     XCTAssertEqual(c.outcome, .conclusive(.linear), "\(c.notes)")
@@ -113,7 +119,8 @@ final class ClassifierTests: XCTestCase {
 
   func testVerdicts() throws {
     let sizes = SizePlan().sizes
-    let linear = try classifier.classify(syntheticPoints(.linear, sizes: sizes, noise: 0.02, seed: 1))
+    let linear = try classifier.classify(
+      syntheticPoints(.linear, sizes: sizes, noise: 0.02, seed: 1))
     XCTAssertEqual(Verdict(documented: .linear, measured: linear), .agree)
     XCTAssertEqual(Verdict(documented: .constant, measured: linear), .differs)
   }

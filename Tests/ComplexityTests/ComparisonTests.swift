@@ -1,7 +1,7 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 final class ComparisonTests: XCTestCase {
   private func recorded(_ name: String) throws -> RunResults {
@@ -105,7 +105,8 @@ final class ComparisonTests: XCTestCase {
     XCTAssertTrue(table.hasPrefix("A: a.json (AMD EPYC, 2 cores; started 2026-01-05T09:00:00Z)"))
     XCTAssertTrue(table.contains("op                documented  A         B         change"))
     XCTAssertTrue(table.contains("changed <--"))
-    XCTAssertTrue(table.contains("Changed classes:\n\n- fake.linear: O(n) in A, O(n^2) in B (at n = 4096:"))
+    XCTAssertTrue(
+      table.contains("Changed classes:\n\n- fake.linear: O(n) in A, O(n^2) in B (at n = 4096:"))
     XCTAssertTrue(
       table.hasSuffix(
         "5 ops: 3 same, 1 changed, 0 unsettled, 0 failed, 0 only in A, 1 only in B\n"), table)
@@ -114,13 +115,16 @@ final class ComparisonTests: XCTestCase {
   func testMarkdownCSVAndJSON() throws {
     let report = ComparisonReport(try comparison())
     let md = try report.render(.markdown)
-    XCTAssertTrue(md.contains("| `fake.linear` | O(n) | O(n) | O(n^2) | **changed** ⚠ | 4096 |"), md)
+    XCTAssertTrue(
+      md.contains("| `fake.linear` | O(n) | O(n) | O(n^2) | **changed** ⚠ | 4096 |"), md)
     XCTAssertTrue(md.contains("**Changed classes**"))
 
     let csv = try report.render(.csv).split(separator: "\n").map(String.init)
     XCTAssertEqual(csv[0], ComparisonReport.csvHeader.joined(separator: ","))
     XCTAssertEqual(
-      csv[0], "op,documented,a_measured,b_measured,change,n,a_seconds,b_seconds,ratio,a_coefficient,b_coefficient,a_metric,b_metric")
+      csv[0],
+      "op,documented,a_measured,b_measured,change,n,a_seconds,b_seconds,ratio,a_coefficient,b_coefficient,a_metric,b_metric"
+    )
     XCTAssertTrue(csv[2].hasPrefix("fake.log,O(log n),O(log n),O(log n),same,4096,"), csv[2])
     XCTAssertTrue(csv[2].contains(",1.5000,"), csv[2])
     XCTAssertTrue(csv[5].hasPrefix("fake.quadratic,O(n^2),,O(n^2),only in B,4096,,"), csv[5])

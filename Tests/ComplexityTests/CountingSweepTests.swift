@@ -23,7 +23,8 @@ final class CountingSweepTests: XCTestCase {
     let outcome = try CountingSweep().run(&subject, grid: grid)
     let (points, classification) = (outcome.points, outcome.classification)
     XCTAssertEqual(classification.outcome.settled, .linear)
-    XCTAssertEqual(Set(points.map(\.n)), Set(grid.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)))
+    XCTAssertEqual(
+      Set(points.map(\.n)), Set(grid.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)))
     XCTAssertTrue(Set(subject.asked).isSubset(of: Set(grid)))
     XCTAssertTrue(classification.notes.contains("repeated counts are identical at every size"))
   }

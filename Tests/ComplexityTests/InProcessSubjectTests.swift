@@ -5,7 +5,9 @@ final class InProcessSubjectTests: XCTestCase {
   func testSharedInputIsBuiltOncePerSizeAndStaysUnique() throws {
     var builds = 0
     var subject = InProcessSubject(
-      setUp: { n -> [Int] in builds += 1; return Array(0..<n) },
+      setUp: { n -> [Int] in
+        builds += 1; return Array(0..<n)
+      },
       operation: { (a: inout [Int]) -> Bool in
         // A second reference would make this write copy the array.
         a[0] = a[0]
@@ -31,7 +33,10 @@ final class InProcessSubjectTests: XCTestCase {
   func testFreshModeGivesEveryCallANewInput() throws {
     var builds = 0
     var subject = InProcessSubject(
-      mode: .fresh, setUp: { n -> [Int] in builds += 1; return Array(0..<n) },
+      mode: .fresh,
+      setUp: { n -> [Int] in
+        builds += 1; return Array(0..<n)
+      },
       operation: { (a: inout [Int]) in a.removeAll() })
     let totals = try (0..<2).map { _ in try subject.sample(size: 50, iterations: 4) }
     XCTAssertEqual(builds, 8)

@@ -1,7 +1,8 @@
-@testable import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
+
+@testable import Complexity
 
 /// The instruction metric: finding valgrind, the counted sampler in every
 /// op, which metric a combined result trusts, how reports show it, and a
@@ -57,16 +58,19 @@ final class InstructionCountTests: XCTestCase {
     XCTAssertEqual(settledByTime.metric, .time)
     XCTAssertNil(MetricPolicy.doubt(about: settledByTime))
     // A flagged row is in doubt too: it is checked before it is reported.
-    let flagged = Runner(options: options).runOne(try XCTUnwrap(Catalog.standard["fake.mislabelled"]))
+    let flagged = Runner(options: options).runOne(
+      try XCTUnwrap(Catalog.standard["fake.mislabelled"]))
     XCTAssertEqual(flagged.verdict, .differs)
     XCTAssertTrue(
       flagged.classification?.notes.contains {
-        $0.hasPrefix("time differs from the documented class, and instruction counts could check it, but")
+        $0.hasPrefix(
+          "time differs from the documented class, and instruction counts could check it, but")
       } == true, "\(flagged.classification?.notes ?? [])")
     // A timing the classifier leaves open (n against n log n over one
     // decade); a fake op cannot be counted, so the timing stands and says
     // why it was not settled.
-    let points = try PointsFile.read(path: fixture("synthetic/ambiguous-linearithmic-one-decade.csv"))
+    let points = try PointsFile.read(
+      path: fixture("synthetic/ambiguous-linearithmic-one-decade.csv"))
     let classification = try Classifier().classify(points)
     XCTAssertNil(classification.outcome.settled)
     let time = OperationResult(
@@ -133,7 +137,8 @@ final class InstructionCountTests: XCTestCase {
     let first = try harness.mark()
     var last = first
     for op in Catalog.standard.operations where op.subject == .python {
-      let dumps = try (0..<2).map { _ in try harness.count(op: op.id, n: 64, loops: 3, cold: false) }
+      let dumps = try (0..<2).map { _ in try harness.count(op: op.id, n: 64, loops: 3, cold: false)
+      }
       XCTAssertEqual(dumps.count, 2, op.id)
       XCTAssertGreaterThan(dumps[0], last, op.id)
       XCTAssertEqual(dumps[1], dumps[0] + 1, op.id)
@@ -147,7 +152,9 @@ final class InstructionCountTests: XCTestCase {
 
   // MARK: - Which metric to trust
 
-  private func result(_ file: String, documented: ComplexityClass, metric: Metric) throws
+  private func result(
+    _ file: String, documented: ComplexityClass, metric: Metric
+  ) throws
     -> OperationResult
   {
     let points = try PointsFile.read(path: fixture("synthetic/\(file).csv"))
@@ -221,7 +228,8 @@ final class InstructionCountTests: XCTestCase {
     let markdown = try report.render(.markdown)
     XCTAssertTrue(markdown.contains("**Where time and instructions disagree**"), markdown)
     let csv = try report.render(.csv).split(separator: "\n").map(String.init)
-    XCTAssertTrue(csv[0].hasSuffix(",metric,failure,stop_reason,other_metric,other_measured,other_verdict"))
+    XCTAssertTrue(
+      csv[0].hasSuffix(",metric,failure,stop_reason,other_metric,other_measured,other_verdict"))
     XCTAssertTrue(csv[1].contains(",instructions,"), csv[1])
     XCTAssertTrue(csv[1].hasSuffix(",time,inconclusive,inconclusive"), csv[1])
     // JSON keeps both metrics and reads back.
@@ -261,7 +269,8 @@ final class InstructionCountTests: XCTestCase {
     let runner = Runner(
       options: Runner.Options(
         plan: SizePlan(minimum: 64, maximum: 4096, pointsPerOctave: 1),
-        counting: CountingOptions(repeats: 2, minimumSampleInstructions: 50_000, maximumIterations: 200),
+        counting: CountingOptions(
+          repeats: 2, minimumSampleInstructions: 50_000, maximumIterations: 200),
         metric: .instructions, python: python))
     let results = runner.run(try Catalog.standard.select(["list.pop0", "list.getitem"]))
     let pop0 = try XCTUnwrap(results[0].classification, results[0].failure ?? "")

@@ -1,13 +1,14 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 final class JournalTests: XCTestCase {
   private var path = ""
 
   override func setUp() {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("journal-\(UUID()).jsonl").path
   }
 
@@ -139,7 +140,8 @@ final class JournalTests: XCTestCase {
 
   func testAResumedRunKeepsItsInterpreter() throws {
     var run = try recorded()
-    let py311 = PythonInterpreter(version: "3.11.7", implementation: "CPython", path: "/usr/bin/python3")
+    let py311 = PythonInterpreter(
+      version: "3.11.7", implementation: "CPython", path: "/usr/bin/python3")
     run.python = py311
     _ = try Journal.create(path: path, header: Journal.Header(run, ops: []))
     let contents = try Journal.read(path: path)

@@ -1,7 +1,7 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// One small race in the real interpreter, asserting only what no machine
 /// noise can change.
@@ -38,7 +38,9 @@ final class LiveRaceTests: XCTestCase {
       sizes: .list([1, 2, 3, 4, 5]))
     XCTAssertThrowsError(try Race(recipe: recipe).run(python: python)) { error in
       XCTAssertEqual((error as? ComplexityError)?.kind, .missingTool)
-      XCTAssertTrue("\(error)".contains("install complexity_no_such_module into the interpreter given with --python"), "\(error)")
+      XCTAssertTrue(
+        "\(error)".contains(
+          "install complexity_no_such_module into the interpreter given with --python"), "\(error)")
     }
   }
 }

@@ -47,7 +47,9 @@ final class MeasureComplexityTests: XCTestCase {
       XCTAssertNotNil(SwiftOperations.subject(for: op.id), op.id)
       if op.documented == nil { XCTAssertEqual(op.documentedText, "not stated", op.id) }
     }
-    for type in ["Array", "Set", "Dictionary", "String", "Deque", "OrderedSet", "OrderedDictionary", "Heap"] {
+    for type in [
+      "Array", "Set", "Dictionary", "String", "Deque", "OrderedSet", "OrderedDictionary", "Heap",
+    ] {
       XCTAssertTrue(rows.contains { $0.id.hasPrefix("swift.\(type).") }, type)
     }
   }

@@ -27,7 +27,8 @@ final class PointsFileTests: XCTestCase {
   func testBadInputNamesTheLineAndWhatIsRight() {
     XCTAssertTrue(error("").contains("empty"))
     XCTAssertTrue(error("size,time\n" + body).contains("must start with the columns n,seconds"))
-    XCTAssertTrue(error("n,seconds\nabc,1e-6\n" + body).contains("line 2: size 'abc' is not a whole number"))
+    XCTAssertTrue(
+      error("n,seconds\nabc,1e-6\n" + body).contains("line 2: size 'abc' is not a whole number"))
     XCTAssertTrue(error("n,seconds\n100,fast\n" + body).contains("time 'fast' is not a number"))
     XCTAssertTrue(error("n,seconds\n0,1e-6\n" + body).contains("not positive"))
     XCTAssertTrue(error("n,seconds\n-5,1e-6\n" + body).contains("not positive"))

@@ -1,13 +1,14 @@
 import Complexity
-import XCTest
 import ComplexityTestSupport
+import XCTest
 
 final class PythonCodeTests: XCTestCase {
   private func runner() throws -> Runner {
     guard let python = which("python3") else { throw XCTSkip("python3 is not on PATH") }
     return Runner(
       options: Runner.Options(
-        plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1), timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005),
+        plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1),
+        timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005),
         python: python))
   }
 
@@ -29,7 +30,8 @@ final class PythonCodeTests: XCTestCase {
     try "def setup(n):\n    return {i: i for i in range(n)}\n\ndef run(d):\n    return d[3]\n"
       .write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
-    let op = try runner.define(try PythonCode.file(url.path), id: PythonCode.opID(forFile: url.path))
+    let op = try runner.define(
+      try PythonCode.file(url.path), id: PythonCode.opID(forFile: url.path))
     let result = runner.runOne(op)
     XCTAssertEqual(result.classification?.best, .constant, result.failure ?? "")
   }

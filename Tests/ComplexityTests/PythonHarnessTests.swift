@@ -1,14 +1,15 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 /// The harness protocol against stand-in interpreters that misbehave, and a
 /// live check in the real one.
 final class PythonHarnessTests: XCTestCase {
   private func failure(_ fake: String, timeout: Double = 30) -> String {
     do {
-      let harness = try PythonHarness(executable: fixture("fake-python/\(fake)"), replyTimeout: timeout)
+      let harness = try PythonHarness(
+        executable: fixture("fake-python/\(fake)"), replyTimeout: timeout)
       _ = try harness.time(op: "list.pop0", n: 100, loops: 1, cold: false)
       return "no error"
     } catch { return "\(error)" }
@@ -45,10 +46,12 @@ final class PythonHarnessTests: XCTestCase {
       XCTAssertTrue("\($0)".contains("--python /no/such/python"), "\($0)")
     }
     XCTAssertThrowsError(
-      try PythonInterpreter.locate(explicit: nil, environment: ["PATH": "/nonexistent", "PYTHON": "nope"])
+      try PythonInterpreter.locate(
+        explicit: nil, environment: ["PATH": "/nonexistent", "PYTHON": "nope"])
     ) {
       let message = "\($0)"
-      XCTAssertTrue(message.contains("$PYTHON=nope") && message.contains("python3 on PATH"), message)
+      XCTAssertTrue(
+        message.contains("$PYTHON=nope") && message.contains("python3 on PATH"), message)
     }
   }
 
@@ -64,7 +67,8 @@ final class PythonHarnessTests: XCTestCase {
     }
     let runner = Runner(
       options: Runner.Options(
-        plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1), timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005),
+        plan: SizePlan(minimum: 64, maximum: 65536, pointsPerOctave: 1),
+        timing: TimingOptions(repeats: 3, minimumSampleSeconds: 0.0005),
         python: python))
     let results = runner.run(try Catalog.standard.select(["list.pop0", "list.getitem"]))
     XCTAssertNotNil(runner.interpreter)

@@ -1,7 +1,7 @@
 import Complexity
+import ComplexityTestSupport
 import Foundation
 import XCTest
-import ComplexityTestSupport
 
 final class RaceRecipeTests: XCTestCase {
   private func parse(_ json: String) throws -> RaceRecipe {
@@ -17,7 +17,8 @@ final class RaceRecipeTests: XCTestCase {
       }
       XCTAssertEqual(e.kind, .badInput, file: file, line: line)
       for word in words {
-        XCTAssertTrue(e.description.contains(word), "\(e.description) lacks \(word)", file: file, line: line)
+        XCTAssertTrue(
+          e.description.contains(word), "\(e.description) lacks \(word)", file: file, line: line)
       }
     }
   }
@@ -59,17 +60,35 @@ final class RaceRecipeTests: XCTestCase {
     let two = #"[{"name": "a", "statement": "pass"}, {"name": "b", "statement": "pass"}]"#
     assertRejects("{", mentioning: ["not valid JSON"])
     assertRejects("[1]", mentioning: ["JSON object"])
-    assertRejects(#"{"name": "x", "implementation": \#(two)}"#, mentioning: ["unknown field \"implementation\"", "implementations"])
-    assertRejects(#"{"name": "x", "implementations": [{"name": "a", "stmt": "pass"}]}"#, mentioning: ["unknown field \"stmt\"", "implementations[0]"])
+    assertRejects(
+      #"{"name": "x", "implementation": \#(two)}"#,
+      mentioning: ["unknown field \"implementation\"", "implementations"])
+    assertRejects(
+      #"{"name": "x", "implementations": [{"name": "a", "stmt": "pass"}]}"#,
+      mentioning: ["unknown field \"stmt\"", "implementations[0]"])
     assertRejects(#"{"implementations": \#(two)}"#, mentioning: ["\"name\""])
-    assertRejects(#"{"name": "x", "implementations": [{"name": "a", "statement": "pass"}]}"#, mentioning: ["at least 2"])
-    assertRejects(#"{"name": "x", "implementations": [{"name": "a", "statement": "pass"}, {"name": "a", "statement": "1"}]}"#, mentioning: ["two implementations are named 'a'"])
-    assertRejects(#"{"name": "x", "implementations": [{"name": "a"}, {"name": "b", "statement": "1"}]}"#, mentioning: ["either \"statement\" or \"file\""])
-    assertRejects(#"{"name": "x", "implementations": \#(two), "sizes": [1, 2, 3]}"#, mentioning: ["needs 5 sizes"])
-    assertRejects(#"{"name": "x", "implementations": \#(two), "sizes": "many"}"#, mentioning: ["\"cores\""])
-    assertRejects(#"{"name": "x", "implementations": \#(two), "sizes": {"min": 10, "max": 1000, "step": 2}}"#, mentioning: ["unknown field \"step\""])
-    assertRejects(#"{"name": "x", "implementations": \#(two), "setup": 3}"#, mentioning: ["\"setup\" must be a string"])
-    assertRejects(#"{"name": "x", "implementations": \#(two), "repeats": 0}"#, mentioning: ["repeats 0"])
+    assertRejects(
+      #"{"name": "x", "implementations": [{"name": "a", "statement": "pass"}]}"#,
+      mentioning: ["at least 2"])
+    assertRejects(
+      #"{"name": "x", "implementations": [{"name": "a", "statement": "pass"}, {"name": "a", "statement": "1"}]}"#,
+      mentioning: ["two implementations are named 'a'"])
+    assertRejects(
+      #"{"name": "x", "implementations": [{"name": "a"}, {"name": "b", "statement": "1"}]}"#,
+      mentioning: ["either \"statement\" or \"file\""])
+    assertRejects(
+      #"{"name": "x", "implementations": \#(two), "sizes": [1, 2, 3]}"#,
+      mentioning: ["needs 5 sizes"])
+    assertRejects(
+      #"{"name": "x", "implementations": \#(two), "sizes": "many"}"#, mentioning: ["\"cores\""])
+    assertRejects(
+      #"{"name": "x", "implementations": \#(two), "sizes": {"min": 10, "max": 1000, "step": 2}}"#,
+      mentioning: ["unknown field \"step\""])
+    assertRejects(
+      #"{"name": "x", "implementations": \#(two), "setup": 3}"#,
+      mentioning: ["\"setup\" must be a string"])
+    assertRejects(
+      #"{"name": "x", "implementations": \#(two), "repeats": 0}"#, mentioning: ["repeats 0"])
   }
 
   func testAMissingFileIsNamed() {
@@ -110,7 +129,9 @@ final class RaceRecipeTests: XCTestCase {
     XCTAssertThrowsError(try recipe.checkRequirements(python: python)) { error in
       let e = error as? ComplexityError
       XCTAssertEqual(e?.kind, .missingTool)
-      XCTAssertTrue(e?.description.contains("install no-such-package into the interpreter given with --python") == true, "\(error)")
+      XCTAssertTrue(
+        e?.description.contains("install no-such-package into the interpreter given with --python")
+          == true, "\(error)")
     }
     let fine = RaceRecipe(
       name: "fine", requires: [.init("json")],

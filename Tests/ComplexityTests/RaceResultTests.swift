@@ -13,7 +13,8 @@ final class RaceResultTests: XCTestCase {
     let sizes = [1000, 10_000, 100_000]
     let a = sizes.map { n in Point(n: n, samples: [1e-9 * Double(n), 1.2e-9 * Double(n)]) }
     let b = sizes.map { n in Point(n: n, samples: [3e-9 * Double(n), 1.8e-9 * Double(n)]) }
-    return RaceResult(name: "fixed", entries: [.init(name: "b", points: b), .init(name: "a", points: a)])
+    return RaceResult(
+      name: "fixed", entries: [.init(name: "b", points: b), .init(name: "a", points: a)])
   }
 
   func testStandingsAreRatiosToTheFastestWithTheirSpreadOverRounds() {
@@ -23,7 +24,7 @@ final class RaceResultTests: XCTestCase {
     let b = at1k.first { $0.name == "b" }!, a = at1k.first { $0.name == "a" }!
     XCTAssertEqual(a.ratio, 1, accuracy: 1e-12)
     XCTAssertEqual(b.ratio, 1.8, accuracy: 1e-12)  // 1.8 / 1.0 (minima)
-    XCTAssertEqual(b.low, 1.5, accuracy: 1e-12)   // round 2: 1.8 / 1.2
+    XCTAssertEqual(b.low, 1.5, accuracy: 1e-12)  // round 2: 1.8 / 1.2
     XCTAssertEqual(b.high, 3.0, accuracy: 1e-12)  // round 1: 3.0 / 1.0
   }
 
@@ -48,7 +49,8 @@ final class RaceResultTests: XCTestCase {
     let csv = try RaceReport(result).render(.csv)
     XCTAssertTrue(csv.hasPrefix("race,variable,n,implementation,instructions,"), csv)
     // A file written before the metric was recorded reads as timed.
-    var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as! [String: Any]
+    var json =
+      try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as! [String: Any]
     XCTAssertEqual(json["metric"] as? String, "instructions")
     json["metric"] = nil
     let old = try JSONDecoder().decode(
@@ -72,8 +74,10 @@ final class RaceResultTests: XCTestCase {
     let procs = result.scaling.first { $0.name == "procs" && $0.workers == 2 }!
     XCTAssertEqual(procs.speedup, 1.6, accuracy: 1e-12)
     XCTAssertEqual(procs.efficiency, 0.8, accuracy: 1e-12)
-    XCTAssertTrue(result.summary.contains(
-      "procs: 1.60x speed-up at workers = 2 over workers = 1 (parallel efficiency 0.80)"), "\(result.summary)")
+    XCTAssertTrue(
+      result.summary.contains(
+        "procs: 1.60x speed-up at workers = 2 over workers = 1 (parallel efficiency 0.80)"),
+      "\(result.summary)")
   }
 
   func testEveryFormatRendersAndJSONRoundTrips() throws {
@@ -83,7 +87,8 @@ final class RaceResultTests: XCTestCase {
     XCTAssertTrue(table.contains("ratio over rounds"))
     XCTAssertTrue(table.contains("1.5-3.0"))
     let csv = try report.render(.csv)
-    XCTAssertTrue(csv.hasPrefix("race,variable,n,implementation,seconds,ratio,ratio_low,ratio_high,class\n"))
+    XCTAssertTrue(
+      csv.hasPrefix("race,variable,n,implementation,seconds,ratio,ratio_low,ratio_high,class\n"))
     XCTAssertEqual(csv.split(separator: "\n").count, 1 + 6)
     XCTAssertTrue(try report.render(.markdown).contains("| n | implementation |"))
     let json = try report.render(.json)

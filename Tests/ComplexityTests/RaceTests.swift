@@ -27,7 +27,8 @@ final class RaceTests: XCTestCase {
     let log = Log()
     let sizes = [64, 128, 256, 512, 1024, 2048]
     var subjects = (0..<3).map {
-      Recording(index: $0, log: log, fake: FakeSubject(.linear, perUnit: 1e-8 * Double($0 + 1), noise: 0))
+      Recording(
+        index: $0, log: log, fake: FakeSubject(.linear, perUnit: 1e-8 * Double($0 + 1), noise: 0))
     }
     let sweep = Sweep(timing: TimingOptions(repeats: 4))
     let points = try sweep.runInterleaved(&subjects, sizes: sizes)
@@ -44,7 +45,9 @@ final class RaceTests: XCTestCase {
       XCTAssertEqual(Set(calls.map(\.size)), Set(sizes))
     }
     // The orders are shuffled: not ascending sizes, not always subject 0 first.
-    let sizeOrders = (0..<4).map { r in stride(from: 0, to: 18, by: 3).map { timed[r * 18 + $0].size } }
+    let sizeOrders = (0..<4).map { r in
+      stride(from: 0, to: 18, by: 3).map { timed[r * 18 + $0].size }
+    }
     XCTAssertTrue(sizeOrders.contains { $0 != sizes })
     XCTAssertGreaterThan(Set(stride(from: 0, to: 72, by: 3).map { timed[$0].subject }).count, 1)
     XCTAssertEqual(points.count, 3)
@@ -72,15 +75,20 @@ final class RaceTests: XCTestCase {
   func testRaceOnFakesClassifiesEachAndFindsTheFactor() throws {
     let log = Log()
     var subjects = [
-      Recording(index: 0, log: log, fake: FakeSubject(.linear, intercept: 0, perUnit: 3e-8, noise: 0)),
-      Recording(index: 1, log: log, fake: FakeSubject(.linear, intercept: 0, perUnit: 1e-8, noise: 0)),
+      Recording(
+        index: 0, log: log, fake: FakeSubject(.linear, intercept: 0, perUnit: 3e-8, noise: 0)),
+      Recording(
+        index: 1, log: log, fake: FakeSubject(.linear, intercept: 0, perUnit: 1e-8, noise: 0)),
     ]
     let race = Race(
       recipe: recipe(["slow", "fast"], sizes: [1000, 2000, 4000, 8000, 16000, 32000]),
       timing: TimingOptions(repeats: 3))
     let result = try race.run(&subjects)
-    XCTAssertEqual(result.entries.map { $0.classification?.outcome }, [.conclusive(.linear), .conclusive(.linear)])
+    XCTAssertEqual(
+      result.entries.map { $0.classification?.outcome },
+      [.conclusive(.linear), .conclusive(.linear)])
     XCTAssertEqual(result.winner, "fast")
-    XCTAssertEqual(result.summary, ["fast is 3.0x faster than slow (3.0-3.0 over n = 1k..32k), both O(n)"])
+    XCTAssertEqual(
+      result.summary, ["fast is 3.0x faster than slow (3.0-3.0 over n = 1k..32k), both O(n)"])
   }
 }

@@ -7,7 +7,8 @@ final class ReportTests: XCTestCase {
     let runner = Runner(options: Runner.Options())
     let ops = try! Catalog.standard.select(["fake.linear", "fake.mislabelled"])
     var r = RunResults(
-      python: PythonInterpreter(version: "3.11.7", implementation: "CPython", path: "/usr/bin/python3"),
+      python: PythonInterpreter(
+        version: "3.11.7", implementation: "CPython", path: "/usr/bin/python3"),
       plan: SizePlan(), timing: TimingOptions())
     r.results = runner.run(ops)
     return r

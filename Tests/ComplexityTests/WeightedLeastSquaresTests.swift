@@ -1,5 +1,6 @@
-@testable import Complexity
 import XCTest
+
+@testable import Complexity
 
 final class WeightedLeastSquaresTests: XCTestCase {
   func testRecoversAnExactLine() throws {

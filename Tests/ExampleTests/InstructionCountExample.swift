@@ -15,7 +15,8 @@ final class InstructionCountExample: XCTestCase {
   override func setUpWithError() throws {
     try XCTSkipUnless(
       canCountInstructions,
-      "instruction counts need callgrind: ./scripts/count-tests ExampleTests.InstructionCountExample")
+      "instruction counts need callgrind: ./scripts/count-tests ExampleTests.InstructionCountExample"
+    )
   }
 
   func testContainsExecutesLinearlyManyInstructions() throws {

@@ -46,7 +46,8 @@ package struct Catalog: Sendable {
           suggestions.isEmpty
           ? "run `complexity list` to see the ids"
           : "did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-        let what = Glob(pattern).isPattern ? "no op matches '\(pattern)'" : "unknown op '\(pattern)'"
+        let what =
+          Glob(pattern).isPattern ? "no op matches '\(pattern)'" : "unknown op '\(pattern)'"
         throw ComplexityError(.badInput, "\(what): \(hint)")
       }
       for id in matches where !chosen.contains(id) { chosen.append(id) }

@@ -79,7 +79,8 @@ package struct Operation: Codable, Sendable, Equatable, Identifiable {
     op.id = id + "@worst"
     op.documented = worst
     op.documentedText = worstCase ?? worst.rawValue
-    op.method = "every key's hash collides (a class with a constant __hash__); "
+    op.method =
+      "every key's hash collides (a class with a constant __hash__); "
       + "the key looked up is the last inserted, or absent"
     op.python = worstPython
     op.worstPython = nil

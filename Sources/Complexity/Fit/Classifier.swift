@@ -198,7 +198,8 @@ public struct Classifier: Sendable {
     // The slowest growing class also speaks: where the best-fitting model
     // bends only at the top (an n² with a tiny coefficient), a steady
     // O(log n) rise underneath still shows in the log model.
-    let logGrowth = models.first { $0.complexityClass == .logarithmic && $0.isValid }?
+    let logGrowth =
+      models.first { $0.complexityClass == .logarithmic && $0.isValid }?
       .growth(from: nMin, to: nMax) ?? 0
     let growth = max(bestGrowing.growth(from: nMin, to: nMax), logGrowth)
     if growth < constantTolerance {

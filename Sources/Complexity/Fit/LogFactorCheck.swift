@@ -62,7 +62,9 @@ struct LogFactorCheck: Equatable {
   ///
   /// - Parameter repeatNoise: the relative noise of a size's fastest sample,
   ///   from its repeats; nil with one sample per size.
-  static func run(sizes: [Double], values: [Double], repeatNoise: Double?) throws
+  static func run(
+    sizes: [Double], values: [Double], repeatNoise: Double?
+  ) throws
     -> LogFactorCheck?
   {
     let m = sizes.count

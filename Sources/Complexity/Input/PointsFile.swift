@@ -9,13 +9,15 @@ public enum PointsFile {
   ///   what would be right.
   public static func read(path: String) throws -> [Point] {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw ComplexityError(.badInput, "no such file: \(path) (give a CSV file with columns n,seconds)")
+      throw ComplexityError(
+        .badInput, "no such file: \(path) (give a CSV file with columns n,seconds)")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(.badInput, "cannot read \(path): check its permissions")
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ComplexityError(.badInput, "\(path) is not UTF-8 text: give a CSV file with columns n,seconds")
+      throw ComplexityError(
+        .badInput, "\(path) is not UTF-8 text: give a CSV file with columns n,seconds")
     }
     return try parse(text, name: path)
   }
@@ -26,7 +28,8 @@ public enum PointsFile {
       .map { $0.trimmingCharacters(in: .whitespaces) }
     while lines.last?.isEmpty == true { lines.removeLast() }
     guard let header = lines.first, !header.isEmpty else {
-      throw ComplexityError(.badInput, "\(name) is empty: it needs a header line n,seconds and one line per sample")
+      throw ComplexityError(
+        .badInput, "\(name) is empty: it needs a header line n,seconds and one line per sample")
     }
     let columns = header.split(separator: ",").map {
       $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -42,7 +45,8 @@ public enum PointsFile {
         $0.trimmingCharacters(in: .whitespaces)
       }
       guard fields.count >= 2 else {
-        throw ComplexityError(.badInput, "\(name) line \(number): '\(line)' needs two fields, n,seconds")
+        throw ComplexityError(
+          .badInput, "\(name) line \(number): '\(line)' needs two fields, n,seconds")
       }
       guard let n = Int(fields[0]) else {
         throw ComplexityError(

@@ -32,7 +32,8 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
   public func shows(_ expected: ComplexityClass, allowingInconclusive: Bool = false) -> Bool {
     switch outcome {
     case .conclusive(let c): return c == expected
-    case .inconclusive(let a, let b): return allowingInconclusive && (a == expected || b == expected)
+    case .inconclusive(let a, let b):
+      return allowingInconclusive && (a == expected || b == expected)
     }
   }
 

@@ -77,7 +77,9 @@ package struct Race {
   /// order, and classifies each (the core of `run(python:)`, open to fakes).
   ///
   /// - Throws: `InterleavedFailure` when a subject fails.
-  package func run<S: Subject>(_ subjects: inout [S], delegate: (SweepEvent) -> Void = { _ in })
+  package func run<S: Subject>(
+    _ subjects: inout [S], delegate: (SweepEvent) -> Void = { _ in }
+  )
     throws -> RaceResult
   {
     precondition(subjects.count == recipe.implementations.count, "one subject per implementation")
@@ -173,8 +175,10 @@ package struct Race {
     if let range = text.range(of: "No module named '") {
       let module = text[range.upperBound...].prefix { $0 != "'" }
       let package = String(module.split(separator: ".").first ?? module[...])
-      return RaceRecipe.missingModule(package, module: String(module), python: python, recipe: recipe.name)
+      return RaceRecipe.missingModule(
+        package, module: String(module), python: python, recipe: recipe.name)
     }
-    return ComplexityError(.subject, "implementation '\(name)' failed at \(recipe.variable) = \(failure.size): \(text)")
+    return ComplexityError(
+      .subject, "implementation '\(name)' failed at \(recipe.variable) = \(failure.size): \(text)")
   }
 }

@@ -39,7 +39,8 @@ extension RaceRecipe {
         .badInput, "not valid JSON (\(Self.jsonProblem(error))): a recipe is a JSON object")
     }
     guard let top = object as? [String: Any] else {
-      throw ComplexityError(.badInput, "a recipe is a JSON object with \"name\" and \"implementations\"")
+      throw ComplexityError(
+        .badInput, "a recipe is a JSON object with \"name\" and \"implementations\"")
     }
     try checkFields(top, allowed: fields, in: "the recipe")
     guard let name = top["name"] as? String, !name.isEmpty else {
@@ -66,12 +67,13 @@ extension RaceRecipe {
           statement: try code(entry["statement"], field: "implementations[\(i)].statement"),
           file: file.map { $0.hasPrefix("/") ? $0 : directory + "/" + $0 }))
     }
-    let requires = try (top["requires"].map { value -> [String] in
-      guard let names = value as? [String] else {
-        throw ComplexityError(.badInput, "\"requires\" must be a list of module names")
-      }
-      return names
-    } ?? []).map(Requirement.init)
+    let requires = try
+      (top["requires"].map { value -> [String] in
+        guard let names = value as? [String] else {
+          throw ComplexityError(.badInput, "\"requires\" must be a list of module names")
+        }
+        return names
+      } ?? []).map(Requirement.init)
     var repeats: Int?
     if let value = top["repeats"] {
       guard let r = value as? Int else {
@@ -80,7 +82,10 @@ extension RaceRecipe {
       repeats = r
     }
     let recipe = RaceRecipe(
-      name: name, about: try code(top["about"], field: "about").map { $0.replacingOccurrences(of: "\n", with: " ") },
+      name: name,
+      about: try code(top["about"], field: "about").map {
+        $0.replacingOccurrences(of: "\n", with: " ")
+      },
       requires: requires, once: try code(top["once"], field: "once"),
       setup: try code(top["setup"], field: "setup") ?? "pass", implementations: implementations,
       sizes: try sizes(top["sizes"]),
@@ -92,7 +97,9 @@ extension RaceRecipe {
 
   // MARK: - Implementation details
 
-  private static func checkFields(_ object: [String: Any], allowed: Set<String>, in place: String)
+  private static func checkFields(
+    _ object: [String: Any], allowed: Set<String>, in place: String
+  )
     throws
   {
     let unknown = Set(object.keys).subtracting(allowed).sorted()
@@ -124,7 +131,8 @@ extension RaceRecipe {
     guard let value else { return .plan(SizePlan()) }
     if let word = value as? String {
       guard word == "cores" else {
-        throw ComplexityError(.badInput, "\"sizes\" is \"\(word)\": the only word it takes is \"cores\"")
+        throw ComplexityError(
+          .badInput, "\"sizes\" is \"\(word)\": the only word it takes is \"cores\"")
       }
       return .cores
     }
@@ -144,7 +152,8 @@ extension RaceRecipe {
       return .plan(SizePlan(minimum: lo, maximum: hi, pointsPerOctave: per))
     }
     throw ComplexityError(
-      .badInput, "\"sizes\" must be {\"min\", \"max\", \"perOctave\"}, a list of sizes, or \"cores\"")
+      .badInput,
+      "\"sizes\" must be {\"min\", \"max\", \"perOctave\"}, a list of sizes, or \"cores\"")
   }
 
   private static func jsonProblem(_ error: Error) -> String {

@@ -17,15 +17,16 @@ extension RaceRecipe {
       var setup = preamble + "\n" + self.setup
       var statement = impl.statement ?? "_run(x)"
       if let file = impl.file {
-        setup += "\n" + """
-          import runpy as _runpy
-          _m = _runpy.run_path(\(PythonCode.pythonString(file)))
-          if not callable(_m.get("run")):
-              raise ValueError(\(PythonCode.pythonString("\(file) must define run(x)")))
-          _run = _m["run"]
-          if callable(_m.get("setup")):
-              x = _m["setup"](n)
-          """
+        setup +=
+          "\n" + """
+            import runpy as _runpy
+            _m = _runpy.run_path(\(PythonCode.pythonString(file)))
+            if not callable(_m.get("run")):
+                raise ValueError(\(PythonCode.pythonString("\(file) must define run(x)")))
+            _run = _m["run"]
+            if callable(_m.get("setup")):
+                x = _m["setup"](n)
+            """
         statement = "_run(x)"
       }
       return PythonCode(setup: setup, statement: statement)
@@ -74,7 +75,9 @@ extension RaceRecipe {
   }
 
   /// The message for a module the interpreter lacks.
-  static func missingModule(_ package: String, module: String, python: String, recipe: String)
+  static func missingModule(
+    _ package: String, module: String, python: String, recipe: String
+  )
     -> ComplexityError
   {
     ComplexityError(

@@ -131,7 +131,8 @@ package struct RaceRecipe: Sendable, Equatable {
   package func validate() throws {
     guard implementations.count >= 2 else {
       throw ComplexityError(
-        .badInput, "recipe '\(name)' has \(implementations.count) implementation(s): a race needs at least 2")
+        .badInput,
+        "recipe '\(name)' has \(implementations.count) implementation(s): a race needs at least 2")
     }
     var seen = Set<String>()
     for impl in implementations {
@@ -147,13 +148,16 @@ package struct RaceRecipe: Sendable, Equatable {
       }
       guard (impl.statement == nil) != (impl.file == nil) else {
         throw ComplexityError(
-          .badInput, "implementation '\(impl.name)' needs either \"statement\" or \"file\", not both or neither")
+          .badInput,
+          "implementation '\(impl.name)' needs either \"statement\" or \"file\", not both or neither"
+        )
       }
     }
     guard variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
       variable.first?.isLetter == true
     else {
-      throw ComplexityError(.badInput, "variable '\(variable)' must be a Python name, like n or workers")
+      throw ComplexityError(
+        .badInput, "variable '\(variable)' must be a Python name, like n or workers")
     }
     if let repeats, !(1...1000).contains(repeats) {
       throw ComplexityError(.badInput, "repeats \(repeats) must be between 1 and 1000")

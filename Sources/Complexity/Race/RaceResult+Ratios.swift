@@ -40,7 +40,8 @@ extension RaceResult {
       let fastest = points.indices.min { points[$0].best < points[$1].best }!
       let reference = points[fastest]
       return zip(entries, points).map { entry, p in
-        let paired = p.samples.count == reference.samples.count
+        let paired =
+          p.samples.count == reference.samples.count
           ? zip(p.samples, reference.samples).map { $0 / $1 }
           : p.samples.map { $0 / reference.best }
         let finite = paired.filter(\.isFinite)

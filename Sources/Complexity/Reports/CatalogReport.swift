@@ -14,7 +14,9 @@ package struct CatalogReport {
       let worst = op.documentedWorst.map { "\($0) (--case worst)" } ?? "-"
       let documented = op.documented?.rawValue ?? "none"
       let fixed = op.fixed.isEmpty ? "-" : op.fixed
-      return [op.id, op.subject.rawValue, seed, op.swept, fixed, documented, worst, op.documentedText]
+      return [
+        op.id, op.subject.rawValue, seed, op.swept, fixed, documented, worst, op.documentedText,
+      ]
     }
     switch format {
     case .json: return try ResultsReport.json(operations)

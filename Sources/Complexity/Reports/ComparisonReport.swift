@@ -85,7 +85,8 @@ package struct ComparisonReport {
       var facts = [run.machine, "started \(run.started)"]
       if let python = run.python { facts.insert(python, at: 0) }
       let label = markdown ? "`\(run.label)`" : run.label
-      return (markdown ? "- **\(name)**: " : "\(name): ") + "\(label) (\(facts.joined(separator: "; ")))"
+      return (markdown ? "- **\(name)**: " : "\(name): ")
+        + "\(label) (\(facts.joined(separator: "; ")))"
     }.joined(separator: "\n") + "\n"
   }
 
@@ -94,10 +95,12 @@ package struct ComparisonReport {
     guard !changed.isEmpty else { return "" }
     var lines = ["", markdown ? "**Changed classes**" : "Changed classes:", ""]
     for r in changed {
-      var line = "- \(markdown ? "`\(r.op)`" : r.op): \(r.a?.measured ?? "-") in A, "
+      var line =
+        "- \(markdown ? "`\(r.op)`" : r.op): \(r.a?.measured ?? "-") in A, "
         + "\(r.b?.measured ?? "-") in B"
       if let n = r.size, let ratio = r.ratio {
-        line += " (at n = \(n): \(cost(r.a)) → \(cost(r.b)), " + String(format: "%.2f", ratio) + "×)"
+        line +=
+          " (at n = \(n): \(cost(r.a)) → \(cost(r.b)), " + String(format: "%.2f", ratio) + "×)"
       } else if let a = r.a, let b = r.b, a.metric != b.metric {
         line += " (A by \(a.metric), B by \(b.metric): their costs do not compare)"
       }

@@ -31,7 +31,11 @@ package struct FitReport {
       ("runner-up", c.runnerUp.rawValue),
       ("confidence", f(c.confidence, "%.2f") + " of resamples chose \(c.best)"),
       ("Akaike weight", f(c.akaikeWeight, "%.3f")),
-      ("growth", f(c.growth * 100, "%.0f") + "% across n = \(c.sizeRange.lowerBound)…\(c.sizeRange.upperBound)"),
+      (
+        "growth",
+        f(c.growth * 100, "%.0f")
+          + "% across n = \(c.sizeRange.lowerBound)…\(c.sizeRange.upperBound)"
+      ),
       ("top slope", f(c.slope, "%.3f") + " (log-log, top two octaves)"),
     ]
     if let documented = result.documented {
@@ -53,7 +57,9 @@ package struct FitReport {
       lines.append(MarkdownTable(header: ["", ""], rows: facts.map { [$0.0, $0.1] }).render())
     } else {
       let width = facts.map(\.0.count).max() ?? 0
-      lines += facts.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+      lines += facts.map {
+        "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1
+      }
       lines.append("")
     }
     var models = [[String]]()

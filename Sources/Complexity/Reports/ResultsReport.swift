@@ -99,7 +99,8 @@ package struct ResultsReport {
     } else {
       s += "Measured "
     }
-    s += "on \(results.machine.cpu), \(results.machine.cores) cores, started \(results.started).\n\n"
+    s +=
+      "on \(results.machine.cpu), \(results.machine.cores) cores, started \(results.started).\n\n"
     return s
   }
 
@@ -162,12 +163,14 @@ package struct ResultsReport {
     let news = results.results.filter { $0.metricComparison?.isNews == true }
     guard !news.isEmpty else { return "" }
     let title =
-      markdown ? "**Where time and instructions disagree**" : "Where time and instructions disagree:"
+      markdown
+      ? "**Where time and instructions disagree**" : "Where time and instructions disagree:"
     var lines = ["", title, ""]
     for r in news {
       let m = r.metricComparison!
       let id = markdown ? "`\(r.op)`" : r.op
-      let what = m.agreement == .settled ? "settled by instructions" : "reported: \(m.trusted.rawValue)"
+      let what =
+        m.agreement == .settled ? "settled by instructions" : "reported: \(m.trusted.rawValue)"
       lines.append(
         "- \(id): time \(m.time), instructions \(m.instructions); \(what). \(m.explanation).")
     }
@@ -208,8 +211,9 @@ package struct ResultsReport {
       let c = r.classification!
       var evidence = "measured \(c.outcome) (confidence \(String(format: "%.2f", c.confidence))"
       if let slope = c.slope { evidence += String(format: ", top log-log slope %.2f", slope) }
-      evidence += String(format: ", growth %.0f%% over n = %d…%d)", c.growth * 100,
-                         c.sizeRange.lowerBound, c.sizeRange.upperBound)
+      evidence += String(
+        format: ", growth %.0f%% over n = %d…%d)", c.growth * 100,
+        c.sizeRange.lowerBound, c.sizeRange.upperBound)
       let op = catalog[r.op]
       return Explanation(
         op: r.op,
@@ -225,7 +229,8 @@ package struct ResultsReport {
     let count = { (v: Verdict) in all.filter { $0.verdict == v }.count }
     let failed = all.filter { $0.classification == nil }.count
     let seconds = all.map(\.seconds).reduce(0, +)
-    var text = "\(all.count) ops: \(count(.agree)) agree, \(count(.differs)) differ, "
+    var text =
+      "\(all.count) ops: \(count(.agree)) agree, \(count(.differs)) differ, "
       + "\(count(.inconclusive)) inconclusive, \(failed) failed"
     let comparisons = all.compactMap(\.metricComparison)
     if !comparisons.isEmpty {

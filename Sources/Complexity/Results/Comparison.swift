@@ -89,7 +89,9 @@ package struct Comparison: Codable, Sendable, Equatable {
 
   /// Compares a run with a stored baseline, on the ops the run measured:
   /// baseline ops left out of this run are not news.
-  package init(baseline: RunResults, run: RunResults, labels: (String, String) = ("baseline", "this run")) {
+  package init(
+    baseline: RunResults, run: RunResults, labels: (String, String) = ("baseline", "this run")
+  ) {
     let ran = Set(run.results.map(\.op))
     var kept = baseline
     kept.results = baseline.results.filter { ran.contains($0.op) }

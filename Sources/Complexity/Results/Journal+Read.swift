@@ -71,12 +71,15 @@ extension Journal {
     if !isCut { lines.removeLast() }
     guard let first = lines.first, !first.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) else {
       throw ComplexityError(
-        .badInput, "\(path) is empty: it is not a complexity journal (start a new run without --resume)")
+        .badInput,
+        "\(path) is empty: it is not a complexity journal (start a new run without --resume)")
     }
     let header: Header
     do {
       header = try readHeader(Data(first), path: path)
-    } catch let error as ComplexityError where isCut && lines.count == 1 && first.first == UInt8(ascii: "{") {
+    } catch let error as ComplexityError
+      where isCut && lines.count == 1 && first.first == UInt8(ascii: "{")
+    {
       // Only a cut header: the run was killed as it started.
       _ = error
       throw ComplexityError(

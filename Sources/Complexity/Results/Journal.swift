@@ -68,7 +68,8 @@ package struct Journal: Sendable {
     } catch {
       throw ComplexityError(
         .badInput,
-        "cannot write the journal \(path): \(error.localizedDescription) (choose a writable --output)")
+        "cannot write the journal \(path): \(error.localizedDescription) (choose a writable --output)"
+      )
     }
     return journal
   }

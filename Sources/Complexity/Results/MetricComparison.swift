@@ -56,7 +56,9 @@ package struct MetricComparison: Codable, Sendable, Equatable {
 
   // MARK: - Implementation details
 
-  private static func decide(_ t: Classification.Outcome?, _ i: Classification.Outcome?)
+  private static func decide(
+    _ t: Classification.Outcome?, _ i: Classification.Outcome?
+  )
     -> (Agreement, Metric, String)
   {
     guard let t else {

@@ -8,7 +8,8 @@ extension RunResults {
   package static func read(path: String) throws -> RunResults {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ComplexityError(
-        .badInput, "no such file: \(path) (give a results file from complexity sweep --format json)")
+        .badInput, "no such file: \(path) (give a results file from complexity sweep --format json)"
+      )
     }
     return try decode(data, path: path)
   }

@@ -41,7 +41,8 @@ package struct RunResults: Codable, Sendable, Equatable {
     guard version == Self.currentVersion else {
       throw DecodingError.dataCorruptedError(
         forKey: .version, in: c,
-        debugDescription: "unsupported results version \(version) (this tool reads \(Self.currentVersion))")
+        debugDescription:
+          "unsupported results version \(version) (this tool reads \(Self.currentVersion))")
     }
     self.version = version
     python = try c.decodeIfPresent(PythonInterpreter.self, forKey: .python)

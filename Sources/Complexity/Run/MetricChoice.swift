@@ -28,7 +28,9 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the one given is not
   ///   the journal's: one run never mixes ways of measuring.
-  package static func resolve(_ given: MetricChoice?, journal recorded: MetricChoice?, path: String)
+  package static func resolve(
+    _ given: MetricChoice?, journal recorded: MetricChoice?, path: String
+  )
     throws -> MetricChoice
   {
     guard let recorded else { return given ?? .auto }
@@ -47,7 +49,8 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   /// - Throws: `ComplexityError(.badInput, …)` naming the journal's metric.
   package func check(journal: RunResults, path: String) throws {
     for r in journal.results {
-      let theirs: MetricChoice = r.metricComparison != nil ? .both : r.metric == .instructions ? .instructions : .time
+      let theirs: MetricChoice =
+        r.metricComparison != nil ? .both : r.metric == .instructions ? .instructions : .time
       // With both metrics, an op that cannot be counted (a fake) is timed
       // only; auto times every op and counts some.
       let accepted: Set<MetricChoice>

@@ -20,7 +20,9 @@ package enum MetricPolicy {
   /// The result to report for an op measured by both metrics: the trusted
   /// metric's (see `MetricComparison`), with the other one and the
   /// comparison attached, and the wall time of both sweeps.
-  package static func combine(time: OperationResult, instructions: OperationResult)
+  package static func combine(
+    time: OperationResult, instructions: OperationResult
+  )
     -> OperationResult
   {
     let comparison = MetricComparison(time: time, instructions: instructions)

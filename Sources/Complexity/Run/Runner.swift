@@ -100,7 +100,9 @@ package final class Runner {
   /// - Parameter expected: the class to compare with, if any.
   /// - Throws: `ComplexityError` when the interpreter is missing or the code
   ///   does not compile.
-  package func define(_ code: PythonCode, id: String = "user.snippet", expected: ComplexityClass? = nil)
+  package func define(
+    _ code: PythonCode, id: String = "user.snippet", expected: ComplexityClass? = nil
+  )
     throws -> Operation
   {
     let op = Operation.userCode(code, id: id, expected: expected)
@@ -114,7 +116,9 @@ package final class Runner {
   /// - Parameter delegate: receives progress; `.finishOperation` arrives as
   ///   soon as each operation is done, so callers can save as they go.
   /// - Returns: one result per operation.
-  package func run(_ operations: [Operation], delegate: (RunEvent) -> Void = { _ in })
+  package func run(
+    _ operations: [Operation], delegate: (RunEvent) -> Void = { _ in }
+  )
     -> [OperationResult]
   {
     var results: [OperationResult] = []
@@ -128,7 +132,9 @@ package final class Runner {
   }
 
   /// Sweeps and classifies one operation by the options' metric.
-  package func runOne(_ op: Operation, delegate: (SweepEvent) -> Void = { _ in })
+  package func runOne(
+    _ op: Operation, delegate: (SweepEvent) -> Void = { _ in }
+  )
     -> OperationResult
   {
     switch options.metric {
@@ -175,7 +181,9 @@ package final class Runner {
 
   /// Sweeps one operation by one metric: its sizes chosen by that
   /// metric's strategy, its result built from the outcome or the failure.
-  private func measure(_ op: Operation, by metric: Metric, delegate: (SweepEvent) -> Void)
+  private func measure(
+    _ op: Operation, by metric: Metric, delegate: (SweepEvent) -> Void
+  )
     -> OperationResult
   {
     let start = Date()

@@ -43,7 +43,8 @@ package struct AdaptiveSweep: SizeStrategy {
   ) throws -> SweepOutcome {
     var points: [Point] = []
     do {
-      return try run(&subject, grid: grid, extendable: extendable, into: &points, delegate: delegate)
+      return try run(
+        &subject, grid: grid, extendable: extendable, into: &points, delegate: delegate)
     } catch let failure as SweepFailure {
       throw SweepFailure(
         size: failure.size, underlying: failure.underlying,
@@ -81,7 +82,9 @@ package struct AdaptiveSweep: SizeStrategy {
     }
     try measure(grid.filter { n in !points.contains { $0.n == n } })
     c = try classifier.classify(points)
-    if separated(c) { return SweepOutcome(points: points, classification: c, stopReason: .separated) }
+    if separated(c) {
+      return SweepOutcome(points: points, classification: c, stopReason: .separated)
+    }
 
     // 3: larger sizes, unless the contenders are the hard pair.
     var reason = StopReason.planDone

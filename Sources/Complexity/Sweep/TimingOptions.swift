@@ -8,8 +8,10 @@ public struct TimingOptions: Codable, Sendable, Equatable {
   /// Upper bound on iterations per sample.
   public var maximumIterations: Int
 
-  public init(repeats: Int = 7, minimumSampleSeconds: Double = 0.001,
-              maximumIterations: Int = 10_000_000) {
+  public init(
+    repeats: Int = 7, minimumSampleSeconds: Double = 0.001,
+    maximumIterations: Int = 10_000_000
+  ) {
     self.repeats = repeats
     self.minimumSampleSeconds = minimumSampleSeconds
     self.maximumIterations = maximumIterations

@@ -105,7 +105,8 @@ package struct HTMLReport {
     s += "Sizes n = \(p.minimum)…\(p.maximum), \(p.pointsPerOctave) per doubling; "
     s += "\(t.repeats) samples per size, each at least \(Seconds.describe(t.minimumSampleSeconds))."
     if results.results.contains(where: { $0.metric == .instructions || !$0.otherMetrics.isEmpty }) {
-      s += " Instruction counts: valgrind's callgrind in the same interpreter, instructions per "
+      s +=
+        " Instruction counts: valgrind's callgrind in the same interpreter, instructions per "
         + "operation (the notes under each plot say how)."
     }
     return s
@@ -117,25 +118,28 @@ package struct HTMLReport {
         "op", "seed row", "example", "swept", "documented", "measured", "verdict", "confidence",
         "slope", "n",
       ] + text.metricHeader
-    var out = ["<table>", "<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>"]
+    var out = [
+      "<table>", "<thead><tr>" + header.map { "<th>\($0)</th>" }.joined() + "</tr></thead>",
+    ]
     out.append("<tbody>")
     for r in results.results {
       let op = catalog[r.op]
       let rowClass =
         r.classification == nil ? "failed" : r.verdict.map(\.rawValue) ?? "none"
       let verdict = r.verdict?.rawValue ?? (r.failure != nil ? "failed" : "-")
-      let cells = [
-        "<td><a href=\"#\(anchor(r.op))\"><code>\(escape(r.op))</code></a></td>",
-        "<td>\(escape(op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-"))</td>",
-        "<td>" + (op?.seedRow.map { "<code>\(escape($0.example))</code>" } ?? "-") + "</td>",
-        "<td>\(escape(op?.swept ?? "n"))</td>",
-        "<td>\(escape(text.documented(op, r)))</td>",
-        "<td>\(escape(text.measured(r)))</td>",
-        "<td class=\"verdict\">\(escape(verdict))</td>",
-        "<td class=\"number\">\(ResultsReport.format(r.classification?.confidence, "%.2f"))</td>",
-        "<td class=\"number\">\(ResultsReport.format(r.classification?.slope, "%.2f"))</td>",
-        "<td class=\"number\">\(escape(text.range(r)))</td>",
-      ] + text.metricCells(r).map { "<td>\(escape($0))</td>" }
+      let cells =
+        [
+          "<td><a href=\"#\(anchor(r.op))\"><code>\(escape(r.op))</code></a></td>",
+          "<td>\(escape(op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-"))</td>",
+          "<td>" + (op?.seedRow.map { "<code>\(escape($0.example))</code>" } ?? "-") + "</td>",
+          "<td>\(escape(op?.swept ?? "n"))</td>",
+          "<td>\(escape(text.documented(op, r)))</td>",
+          "<td>\(escape(text.measured(r)))</td>",
+          "<td class=\"verdict\">\(escape(verdict))</td>",
+          "<td class=\"number\">\(ResultsReport.format(r.classification?.confidence, "%.2f"))</td>",
+          "<td class=\"number\">\(ResultsReport.format(r.classification?.slope, "%.2f"))</td>",
+          "<td class=\"number\">\(escape(text.range(r)))</td>",
+        ] + text.metricCells(r).map { "<td>\(escape($0))</td>" }
       out.append("<tr class=\"\(rowClass)\">" + cells.joined() + "</tr>")
     }
     out += ["</tbody>", "</table>"]

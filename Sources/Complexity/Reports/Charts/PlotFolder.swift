@@ -42,7 +42,8 @@ package enum PlotFolder {
       try Data(text.utf8).write(to: url, options: .atomic)
     } catch {
       throw ComplexityError(
-        .badInput, "cannot write \(url.path): \(error.localizedDescription) (choose a writable folder)")
+        .badInput,
+        "cannot write \(url.path): \(error.localizedDescription) (choose a writable folder)")
     }
     return url.path
   }

@@ -87,7 +87,9 @@ package struct RaceChart {
 
   private func plot(_ series: [Series]) -> [String] {
     let legendRows = legend(series).map(\.row).max() ?? 0
-    let (left, top, right, bottom) = (72.0, 50 + Double(legendRows) * 18 + 16, width - 20, height - 48)
+    let (left, top, right, bottom) = (
+      72.0, 50 + Double(legendRows) * 18 + 16, width - 20, height - 48
+    )
     let xs = series.flatMap { $0.points.map(\.x) }
     var ys = series.flatMap { $0.points.flatMap { [$0.low, $0.high] } }
     if result.isScaling { ys += xs }  // the ideal line
@@ -119,7 +121,8 @@ package struct RaceChart {
       "<rect x=\"\(c(left))\" y=\"\(c(top))\" width=\"\(c(right - left))\" "
         + "height=\"\(c(bottom - top))\" fill=\"none\" stroke=\"#333333\"/>")
     out.append(
-      text("\(result.variable) (log scale)", x: (left + right) / 2, y: height - 10, anchor: "middle"))
+      text(
+        "\(result.variable) (log scale)", x: (left + right) / 2, y: height - 10, anchor: "middle"))
     let middle = (top + bottom) / 2
     let yLabel =
       result.isScaling
@@ -136,8 +139,9 @@ package struct RaceChart {
     for s in series where !s.points.isEmpty {
       for p in s.points where p.high > p.low {
         out.append(
-          line(x.position(p.x), y.position(p.low), x.position(p.x), y.position(p.high),
-               stroke: s.colour, width: 3, opacity: 0.35))
+          line(
+            x.position(p.x), y.position(p.low), x.position(p.x), y.position(p.high),
+            stroke: s.colour, width: 3, opacity: 0.35))
       }
       let d = s.points.enumerated().map { i, p in
         (i == 0 ? "M" : "L") + c(x.position(p.x)) + " " + c(y.position(p.y))
@@ -158,7 +162,8 @@ package struct RaceChart {
   }
 
   /// Legend entries flowed left to right, wrapping onto new rows.
-  private func legend(_ series: [Series]) -> [(label: String, colour: String, row: Int, x: Double)] {
+  private func legend(_ series: [Series]) -> [(label: String, colour: String, row: Int, x: Double)]
+  {
     var out: [(label: String, colour: String, row: Int, x: Double)] = []
     var (row, x) = (0, 72.0)
     var entries = series.map { s -> (String, String) in

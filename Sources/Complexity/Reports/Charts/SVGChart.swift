@@ -245,7 +245,8 @@ package struct SVGChart {
 
   /// A measured minimum: a dot, or a ring for a size set aside.
   private func point(_ x: Double, _ y: Double, outlier: Bool) -> String {
-    let paint = outlier
+    let paint =
+      outlier
       ? "r=\"3.5\" fill=\"#ffffff\" stroke=\"\(Style.point)\" stroke-width=\"1.5\""
       : "r=\"3\" fill=\"\(Style.point)\""
     return "<circle cx=\"\(c(x))\" cy=\"\(c(y))\" \(paint)/>"

@@ -15,7 +15,8 @@ extension PythonHarness {
       "cmd": "count", "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
     ])
     guard let dumps = reply["dumps"] as? [Int], dumps.count == 1 else {
-      throw ComplexityError(.subject, "the harness sent a malformed count reply for \(op): \(reply)")
+      throw ComplexityError(
+        .subject, "the harness sent a malformed count reply for \(op): \(reply)")
     }
     return dumps[0]
   }

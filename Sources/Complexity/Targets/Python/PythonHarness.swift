@@ -133,7 +133,9 @@ package final class PythonHarness {
     for (id, code) in ops.sorted(by: { $0.key < $1.key }) { try define(id, code) }
   }
 
-  func request(_ body: [String: Any], restartOnFailure: Bool = true) throws
+  func request(
+    _ body: [String: Any], restartOnFailure: Bool = true
+  ) throws
     -> [String: Any]
   {
     if channel?.isRunning != true {
@@ -159,7 +161,8 @@ package final class PythonHarness {
     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)),
       let reply = object as? [String: Any]
     else {
-      throw ComplexityError(.subject, "the harness sent a line that is not JSON: \(line.prefix(200))")
+      throw ComplexityError(
+        .subject, "the harness sent a line that is not JSON: \(line.prefix(200))")
     }
     guard reply["ok"] as? Bool == true else {
       throw ComplexityError(.subject, "\(reply["error"] as? String ?? "the harness failed")")

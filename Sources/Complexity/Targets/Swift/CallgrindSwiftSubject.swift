@@ -113,7 +113,9 @@ package final class CallgrindSwiftSubject: Subject {
     }
   }
 
-  private func request(_ body: CallgrindSwiftWorker.Request) throws
+  private func request(
+    _ body: CallgrindSwiftWorker.Request
+  ) throws
     -> CallgrindSwiftWorker.Reply
   {
     guard let worker, worker.isRunning else {

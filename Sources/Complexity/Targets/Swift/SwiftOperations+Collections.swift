@@ -22,29 +22,40 @@ extension SwiftOperations {
       "swift.Deque.prepend", "d.prepend(x)", documented: .constant,
       quote: "\(collections), Deque.prepend(_:): \"Amortized O(1)\"",
       method: "each call on n elements; the last element is removed again (O(1), included)",
-      setUp: { n in Deque(SwiftInputs.ints(n)) }, run: { d in d.prepend(7); return d.removeLast() }),
+      setUp: { n in Deque(SwiftInputs.ints(n)) },
+      run: { d in
+        d.prepend(7); return d.removeLast()
+      }),
     .make(
       "swift.Deque.insert_middle", "d.insert(x, at: n/2)", documented: .linear,
-      quote: "\(collections), Deque.insert(_:at:): \"O(count). The operation shifts existing elements either towards the beginning or the end\"",
+      quote:
+        "\(collections), Deque.insert(_:at:): \"O(count). The operation shifts existing elements either towards the beginning or the end\"",
       method: "each call on n elements; the element is removed again (O(n), included)",
       setUp: { n in Deque(SwiftInputs.ints(n)) },
-      run: { d in d.insert(7, at: d.count / 2); return d.remove(at: d.count / 2) }),
+      run: { d in
+        d.insert(7, at: d.count / 2); return d.remove(at: d.count / 2)
+      }),
   ]
 
   /// `OrderedSet<Int>`, timed at powers of two.
   static let orderedSet: [SwiftOperation] = [
     .make(
       "swift.OrderedSet.contains", "s.contains(x)", documented: .constant,
-      quote: "\(collections), OrderedSet.contains(_:): \"expected to perform O(1) comparisons on average\"",
+      quote:
+        "\(collections), OrderedSet.contains(_:): \"expected to perform O(1) comparisons on average\"",
       method: "one element, looked up in a loop", sizing: .powersOfTwo,
       setUp: { n in OrderedSet(SwiftInputs.ints(n)) }, run: { s in s.contains(s.count / 2) }),
     .make(
       "swift.OrderedSet.append", "s.append(x), x new", documented: .constant,
-      quote: "\(collections), OrderedSet.append(_:): \"expected to perform O(1) copy, hash, and compare operations on average\"",
-      method: "each call on n elements; the element is removed again with removeLast() (expected O(1), included)",
+      quote:
+        "\(collections), OrderedSet.append(_:): \"expected to perform O(1) copy, hash, and compare operations on average\"",
+      method:
+        "each call on n elements; the element is removed again with removeLast() (expected O(1), included)",
       sizing: .powersOfTwo,
       setUp: { n in OrderedSet(SwiftInputs.ints(n)) },
-      run: { s in s.append(-1); return s.removeLast() }),
+      run: { s in
+        s.append(-1); return s.removeLast()
+      }),
     .make(
       "swift.OrderedSet.removeFirst", "s.removeFirst()", documented: .linear,
       quote: "\(collections), OrderedSet.removeFirst(): \"O(count)\"",
@@ -57,7 +68,8 @@ extension SwiftOperations {
   static let orderedDictionary: [SwiftOperation] = [
     .make(
       "swift.OrderedDictionary.subscript_get", "d[k]", documented: .constant,
-      quote: "\(collections), OrderedDictionary.subscript(key:): lookups \"are expected to take O(1) hashing/comparison operations on average\"",
+      quote:
+        "\(collections), OrderedDictionary.subscript(key:): lookups \"are expected to take O(1) hashing/comparison operations on average\"",
       method: "one key, looked up in a loop", sizing: .powersOfTwo,
       setUp: orderedDict, run: { d in d[d.count / 2] }),
     .make(
@@ -82,15 +94,20 @@ extension SwiftOperations {
     .make(
       "swift.Heap.insert", "h.insert(x), x a new maximum", documented: .logarithmic,
       quote: "\(collections), Heap.insert(_:): \"O(log(count)) element comparisons\"",
-      method: "each call on n elements; the maximum is removed again with removeMax() (O(log n), included)",
+      method:
+        "each call on n elements; the maximum is removed again with removeMax() (O(log n), included)",
       setUp: { n in Heap(SwiftInputs.shuffled(n)) },
-      run: { h in h.insert(Int.max); return h.removeMax() }),
+      run: { h in
+        h.insert(Int.max); return h.removeMax()
+      }),
     .make(
       "swift.Heap.popMin", "h.popMin()", documented: .logarithmic,
       quote: "\(collections), Heap.popMin(): \"O(log(count)) element comparisons\"",
       method: "each call on n elements; the minimum is inserted back (O(log n), included)",
       setUp: { n in Heap(SwiftInputs.shuffled(n)) },
-      run: { h in let m = h.popMin()!; h.insert(m) }),
+      run: { h in
+        let m = h.popMin()!; h.insert(m)
+      }),
     .make(
       "swift.Heap.min", "h.min", documented: .constant,
       quote: "\(collections), Heap.min: \"O(1)\"",

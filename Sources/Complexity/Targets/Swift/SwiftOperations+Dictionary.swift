@@ -16,10 +16,13 @@ extension SwiftOperations {
         p.1 = n
       }),
       setUp: { n in (dict(n), n) },
-      run: { (p: inout ([Int: Int], Int)) in p.1 += 1; p.0[p.1] = 7 }),
+      run: { (p: inout ([Int: Int], Int)) in
+        p.1 += 1; p.0[p.1] = 7
+      }),
     .make(
       "swift.Dictionary.removeValue", "d.removeValue(forKey: k)", documented: .linear,
-      quote: "\(stdlib), Dictionary.removeValue(forKey:): \"O(n), where n is the number of key-value pairs\"",
+      quote:
+        "\(stdlib), Dictionary.removeValue(forKey:): \"O(n), where n is the number of key-value pairs\"",
       method: "each call on n keys; the key is stored back (included)",
       note: "A native dictionary finds the key by hashing and deletes it in place, so on "
         + "average the cost does not grow with n; the documented O(n) reads as a worst-case "
@@ -33,7 +36,8 @@ extension SwiftOperations {
       setUp: dict, run: { d in d.keys }),
     .make(
       "swift.Dictionary.removeAll", "d.removeAll()", documented: .linear,
-      quote: "\(stdlib), Dictionary.removeAll(keepingCapacity:): \"O(n), where n is the number of key-value pairs\"",
+      quote:
+        "\(stdlib), Dictionary.removeAll(keepingCapacity:): \"O(n), where n is the number of key-value pairs\"",
       method: "each call on a fresh dictionary built untimed; each call timed alone",
       sizing: .powersOfTwo, mode: .fresh, setUp: dict, run: { d in d.removeAll() }),
     .make(

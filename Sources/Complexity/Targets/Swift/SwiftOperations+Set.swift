@@ -3,15 +3,19 @@ extension SwiftOperations {
   static let set: [SwiftOperation] = [
     .make(
       "swift.Set.insert", "s.insert(x), x new", documented: nil,
-      quote: "\(stdlib), Set.insert(_:): no complexity stated (Set.swift: \"complexity docs are broadly missing in this file\")",
-      method: "amortised: blocks of n/2 new elements inserted, removed again untimed before each block",
+      quote:
+        "\(stdlib), Set.insert(_:): no complexity stated (Set.swift: \"complexity docs are broadly missing in this file\")",
+      method:
+        "amortised: blocks of n/2 new elements inserted, removed again untimed before each block",
       sizing: .powersOfTwo,
       mode: .blocks(restore: { p, n in
         for k in n..<p.1 { p.0.remove(k + 1) }
         p.1 = n
       }),
       setUp: { n in (Set(SwiftInputs.ints(n)), n) },
-      run: { (p: inout (Set<Int>, Int)) in p.1 += 1; return p.0.insert(p.1).inserted }),
+      run: { (p: inout (Set<Int>, Int)) in
+        p.1 += 1; return p.0.insert(p.1).inserted
+      }),
     .make(
       "swift.Set.contains", "s.contains(x)", documented: .constant,
       quote: "\(stdlib), Set.contains(_:): \"O(1)\"",
@@ -34,7 +38,8 @@ extension SwiftOperations {
     .make(
       "swift.Set.intersection", "s.intersection(t)", swept: "n = t.count", fixed: "s.count = 10",
       documented: nil,
-      quote: "\(stdlib), Set.intersection(_:): no complexity stated (CPython's table: O(min(len(s), len(t))))",
+      quote:
+        "\(stdlib), Set.intersection(_:): no complexity stated (CPython's table: O(min(len(s), len(t))))",
       method: "timed in a loop", sizing: .powersOfTwo,
       setUp: { n in (Set(SwiftInputs.ints(10)), Set(SwiftInputs.ints(n))) },
       run: { p in p.0.intersection(p.1) }),
@@ -48,7 +53,8 @@ extension SwiftOperations {
     .make(
       "swift.Set.symmetricDifference", "s.symmetricDifference(t)", swept: "n = t.count",
       fixed: "s.count = 10", documented: nil,
-      quote: "\(stdlib), Set.symmetricDifference(_:): no complexity stated (CPython's table: O(len(s)))",
+      quote:
+        "\(stdlib), Set.symmetricDifference(_:): no complexity stated (CPython's table: O(len(s)))",
       method: "timed in a loop", sizing: .powersOfTwo,
       setUp: { n in (Set(SwiftInputs.ints(10)), Set(SwiftInputs.ints(n))) },
       run: { p in p.0.symmetricDifference(p.1) }),

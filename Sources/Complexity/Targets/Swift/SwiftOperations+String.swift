@@ -9,7 +9,8 @@ extension SwiftOperations {
     .make(
       "swift.String.utf8count", "s.utf8.count", swept: "n = number of UTF-8 bytes",
       documented: .linear,
-      quote: "\(stdlib), Collection.count: \"O(1) if the collection conforms to RandomAccessCollection; otherwise, O(n)\" (String.UTF8View is not random-access)",
+      quote:
+        "\(stdlib), Collection.count: \"O(1) if the collection conforms to RandomAccessCollection; otherwise, O(n)\" (String.UTF8View is not random-access)",
       method: "timed in a loop; the string is not changed",
       note: "Native Swift strings store UTF-8 and keep its length, so String.UTF8View.count is "
         + "answered in O(1) (stdlib/public/core/StringUTF8View.swift: _guts.count for native "

@@ -120,7 +120,8 @@ package struct CallgrindOutput: Sendable, Equatable {
     guard counts.count <= events.count else {
       throw ComplexityError(
         .subject,
-        "\(source) has \(counts.count) totals for \(events.count) events (\(events.joined(separator: " ")))")
+        "\(source) has \(counts.count) totals for \(events.count) events (\(events.joined(separator: " ")))"
+      )
     }
     counts += Array(repeating: 0, count: events.count - counts.count)
     self.events = events
