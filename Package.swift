@@ -44,7 +44,10 @@ let package = Package(
       // Embedded in the binary, so a copied binary still has them: the
       // CPython harness, and the CPython ops of the catalog with their code.
       resources: [
-        .embedInCode("Targets/Python/harness.py"),
+        .embedInCode("Targets/Python/Harness/complexity_harness.py"),
+        .embedInCode("Targets/Python/Harness/complexity_inputs.py"),
+        .embedInCode("Targets/Python/Harness/complexity_sampler.py"),
+        .embedInCode("Targets/Python/Harness/complexity_counting.py"),
         .embedInCode("Catalog/cpython.json"),
       ]
     ),

@@ -13,18 +13,7 @@ struct OutputOptions: ParsableArguments {
   var output: String?
 
   /// Writes `text` to the output file (atomically) or to standard output.
-  func emit(_ text: String) throws {
-    guard let output else {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-      throw ComplexityError(
-        .badInput, "cannot write \(output): \(error.localizedDescription) (choose a writable path)")
-    }
-  }
+  func emit(_ text: String) throws { try writeOutput(text, to: output) }
 }
 
 /// The geometric grid of sizes.

@@ -1,5 +1,6 @@
-import Complexity
 import XCTest
+
+@testable import Complexity
 
 /// The adaptive stopping rule, on deterministic subjects. Where a test
 /// needs a case that never separates, it asks for a confidence above 1.

@@ -1,5 +1,6 @@
-import Complexity
 import XCTest
+
+@testable import Complexity
 
 /// How a counted sweep visits sizes: the coarse half of the grid first,
 /// the rest only when that leaves the class open, never past the grid.

@@ -108,18 +108,18 @@ final class JournalTests: XCTestCase {
     try write(lines.joined(separator: "\n"))
     assertBadInput("line 2 is not an operation's result")
 
-    try write("")
-    assertBadInput("is empty")
-    try write("{\"journal\":\"complexity\",\"vers")
-    assertBadInput("no complete header line")
-    try write("{\"a\": 1}\n")
-    assertBadInput("is not a complexity journal")
-    try write("not json\n")
-    assertBadInput("is not a complexity journal")
-    try write("{\"journal\":\"complexity\",\"version\":2}\n")
-    assertBadInput("version 2 journal")
-    try write("{\"journal\":\"complexity\",\"version\":1}\n")
-    assertBadInput("damaged journal header")
+    let damaged = [
+      ("", "is empty"),
+      ("{\"journal\":\"complexity\",\"vers", "no complete header line"),
+      ("{\"a\": 1}\n", "is not a complexity journal"),
+      ("not json\n", "is not a complexity journal"),
+      ("{\"journal\":\"complexity\",\"version\":2}\n", "version 2 journal"),
+      ("{\"journal\":\"complexity\",\"version\":1}\n", "damaged journal header"),
+    ]
+    for (text, message) in damaged {
+      try write(text)
+      assertBadInput(message)
+    }
     // A results file is not a journal.
     try write(try ResultsReport(try recorded()).render(.json))
     assertBadInput("is not a complexity journal")

@@ -1,4 +1,4 @@
-"""Tests of the CPython harness (Sources/Complexity/Targets/Python/harness.py)
+"""Tests of the CPython harness (Sources/Complexity/Targets/Python/Harness/)
 and of every CPython op of the catalog (Sources/Complexity/Catalog/cpython.json).
 
 Stdlib only: `python3 -m unittest discover -s Tests/Harness` (scripts/test runs it).
@@ -8,19 +8,44 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-HARNESS = os.path.join(ROOT, "Sources", "Complexity", "Targets", "Python", "harness.py")
+HARNESS_DIR = os.path.join(ROOT, "Sources", "Complexity", "Targets", "Python", "Harness")
+HARNESS = os.path.join(HARNESS_DIR, "complexity_harness.py")
+MODULES = ("complexity_inputs", "complexity_sampler", "complexity_counting", "complexity_harness")
 CATALOG = os.path.join(ROOT, "Sources", "Complexity", "Catalog", "cpython.json")
 
 
+class Harness:
+    """Fresh copies of the harness's modules (the op table starts empty)."""
+
+    def __init__(self):
+        if HARNESS_DIR not in sys.path:
+            sys.path.insert(0, HARNESS_DIR)
+        for name in MODULES:
+            sys.modules.pop(name, None)
+        self.inputs = importlib.import_module("complexity_inputs")
+        self.sampler = importlib.import_module("complexity_sampler")
+        self.counting = importlib.import_module("complexity_counting")
+
+    def define(self, req):
+        return self.sampler.define(req)
+
+    def time_op(self, req):
+        return self.sampler.time_op(req)
+
+    def count_op(self, req):
+        return self.counting.count_op(req)
+
+    @property
+    def prepared(self):
+        return self.sampler._prepared
+
+
 def load_harness():
-    """A fresh copy of the harness module (its op table starts empty)."""
-    spec = importlib.util.spec_from_file_location("harness_under_test", HARNESS)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return Harness()
 
 
 def catalog_ops():
@@ -36,9 +61,10 @@ class ProtocolTests(unittest.TestCase):
     """The harness as the Swift side runs it: JSON lines over stdin/stdout."""
 
     def setUp(self):
+        self.err = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [sys.executable, "-u", HARNESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True)
+            stderr=self.err, text=True)
 
     def tearDown(self):
         if self.proc.poll() is None:
@@ -47,6 +73,7 @@ class ProtocolTests(unittest.TestCase):
             self.proc.wait(timeout=10)
         self.proc.stdin.close()
         self.proc.stdout.close()
+        self.err.close()
 
     def ask(self, request):
         self.proc.stdin.write(json.dumps(request) + "\n")
@@ -80,6 +107,16 @@ class ProtocolTests(unittest.TestCase):
         reply = self.ask(define_request("t.bad", {"setup": "x = 1", "stmt": "x", "block": "1 +"}))
         self.assertIn("block code does not compile", reply["error"])
 
+    def test_the_users_prints_and_reads_never_reach_the_protocol(self):
+        code = {"setup": "print('set up'); import sys; sys.stdin.read()",
+                "stmt": "print(n, end='')"}
+        self.assertTrue(self.ask(define_request("t.print", code))["ok"])
+        reply = self.ask({"cmd": "time", "op": "t.print", "n": 3, "loops": 2, "repeats": 1})
+        self.assertTrue(reply["ok"], reply)
+        self.assertTrue(self.ask({"cmd": "hello"})["ok"])
+        self.err.seek(0)
+        self.assertIn(b"set up\n33", self.err.read())
+
     def test_quit_ends_the_process(self):
         self.proc.stdin.write('{"cmd": "quit"}\n')
         self.proc.stdin.flush()
@@ -100,7 +137,7 @@ class SamplerTests(unittest.TestCase):
                     stmt="seen.append(len(x)); del x[0]",
                     restore="x[:] = ints(n)", block="1")
         self.h.time_op(dict(op="t.del", n=20, loops=7, repeats=2))
-        prepared = self.h._prepared[20]
+        prepared = self.h.prepared[20]
         self.assertEqual(prepared.ns["seen"], [20] * 14)
 
     def test_blocks_of_the_given_size_run_between_restores(self):
@@ -108,20 +145,20 @@ class SamplerTests(unittest.TestCase):
                     restore="sizes.append(len(x)); del x[n:]", block="max(1, n // 2)")
         self.h.time_op(dict(op="t.add", n=10, loops=12, repeats=1))
         # 12 appends in blocks of 5: restores see 10, 15, 15 items.
-        self.assertEqual(self.h._prepared[10].ns["sizes"], [10, 15, 15])
+        self.assertEqual(self.h.prepared[10].ns["sizes"], [10, 15, 15])
 
     def test_the_hot_key_and_cold_keys(self):
         self.define("t.get", setup="x = ints(n); got = []", stmt="got.append(K)",
                     key="n // 2", cold="rng.randrange(n)")
         self.h.time_op(dict(op="t.get", n=100, loops=5, repeats=1))
-        self.assertEqual(self.h._prepared[100].ns["got"], [50] * 5)
+        self.assertEqual(self.h.prepared[100].ns["got"], [50] * 5)
         self.h.time_op(dict(op="t.get", n=100, loops=50, repeats=1, cold=True))
-        self.assertGreater(len(set(self.h._prepared[100].ns["got"])), 10)
+        self.assertGreater(len(set(self.h.prepared[100].ns["got"])), 10)
 
     def test_each_size_is_built_once_and_kept(self):
         self.define("t.built", setup="x = ints(n)", stmt="len(x)")
         log = []
-        self.h.ints = lambda n, _ints=self.h.ints: log.append(n) or _ints(n)
+        self.h.sampler.ints = lambda n, _ints=self.h.sampler.ints: log.append(n) or _ints(n)
         for n in (4, 8, 4, 8):
             self.h.time_op(dict(op="t.built", n=n, loops=1, repeats=1))
         self.assertEqual(log, [4, 8])
@@ -137,22 +174,22 @@ class SamplerTests(unittest.TestCase):
         reply = self.h.count_op(dict(op="t.count", n=8, loops=6, repeats=3))
         self.assertEqual(len(reply["dumps"]), 3)
         self.assertEqual(reply["dumps"], sorted(reply["dumps"]))
-        runs = self.h._prepared[8].ns["calls"][0]
+        runs = self.h.prepared[8].ns["calls"][0]
         # Three counted samples, plus the uncounted warm-up ones, of 6 calls each.
         self.assertEqual(runs % 6, 0)
-        self.assertGreaterEqual(runs, 3 * 6 + self.h.WARMUP_CALLS)
+        self.assertGreaterEqual(runs, 3 * 6 + self.h.counting.WARMUP_CALLS)
 
     def test_the_counted_twin_can_rebind_the_op_names(self):
         self.define("t.rebind", setup="x = list(range(n))", stmt="x = x[1:] + x[:1]")
         self.h.count_op(dict(op="t.rebind", n=5, loops=3, repeats=1))
-        self.assertEqual(sorted(self.h._prepared[5].ns["x"]), list(range(5)))
+        self.assertEqual(sorted(self.h.prepared[5].ns["x"]), list(range(5)))
 
     def test_reset_forgets_the_prepared_inputs(self):
         self.define("t.len", setup="x = ints(n)", stmt="len(x)")
         self.h.time_op(dict(op="t.len", n=3, loops=1, repeats=1))
-        self.assertIn(3, self.h._prepared)
+        self.assertIn(3, self.h.prepared)
         self.h.define(dict(op="t.len", setup="x = ints(n)", stmt="len(x)"))
-        self.assertEqual(self.h._prepared, {})
+        self.assertEqual(self.h.prepared, {})
 
 
 class CatalogOpTests(unittest.TestCase):

@@ -18,12 +18,6 @@ package struct Operation: Codable, Sendable, Equatable, Identifiable {
     package var operation: String
     /// The row's example, e.g. `l.pop(0)`.
     package var example: String
-
-    package init(table: String, operation: String, example: String) {
-      self.table = table
-      self.operation = operation
-      self.example = example
-    }
   }
 
   /// Which sizes an operation's sweep visits.

@@ -21,17 +21,11 @@ package struct AdaptiveSweep: SizeStrategy {
   package var sweep: Sweep
   package var classifier: Classifier
   /// The time budget, the largest extension and the memory cap.
-  package var limits: SweepLimits
+  package var limits = SweepLimits()
   /// Confidence at which measuring stops early.
   package var separatedConfidence = 0.95
   /// Fewest sizes the coarse grid needs before it may stop early.
   package static let minimumSizesToStopEarly = 9
-
-  package init(sweep: Sweep, classifier: Classifier, limits: SweepLimits = SweepLimits()) {
-    self.sweep = sweep
-    self.classifier = classifier
-    self.limits = limits
-  }
 
   /// Sweeps `subject` over `grid` (the plan's sizes for the operation),
   /// adaptively.

@@ -6,18 +6,9 @@
 /// `AdaptiveSweep` starts), and the sizes in between only when that does
 /// not settle the class. Sizes are never extended past the grid.
 package struct CountingSweep: SizeStrategy {
-  package var plan: SizePlan
-  package var counting: CountingOptions
-  package var classifier: Classifier
-
-  package init(
-    plan: SizePlan = SizePlan(), counting: CountingOptions = CountingOptions(),
-    classifier: Classifier = Classifier()
-  ) {
-    self.plan = plan
-    self.counting = counting
-    self.classifier = classifier
-  }
+  package var plan = SizePlan()
+  package var counting = CountingOptions()
+  package var classifier = Classifier()
 
   /// Counts `subject` (whose samples are instructions) over `grid`; never
   /// past it, so `extendable` is not used.

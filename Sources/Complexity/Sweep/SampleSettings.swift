@@ -9,12 +9,6 @@ package struct SampleSettings: Sendable, Equatable {
   package var minimumSample: Double
   /// Upper bound on iterations per sample.
   package var maximumIterations: Int
-
-  package init(repeats: Int, minimumSample: Double, maximumIterations: Int) {
-    self.repeats = repeats
-    self.minimumSample = minimumSample
-    self.maximumIterations = maximumIterations
-  }
 }
 
 extension TimingOptions {

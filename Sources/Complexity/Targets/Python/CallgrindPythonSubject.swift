@@ -106,7 +106,7 @@ package final class CallgrindPythonSubject: Subject {
         + valgrind.callgrindCommand(
           outFile: outFile, toggle: Self.countedFunction, dumpBefore: Self.markFunction),
       environment: Self.environment,
-      sourceFile: directory.appendingPathComponent("harness.py").path)
+      directory: directory)
     do {
       // Valgrind runs the interpreter ~50 times slower: a long reply is
       // not a hang.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension PythonHarness {
   /// How the interpreter is started: directly, or under a tool that
   /// watches it (valgrind, for instruction counts).
@@ -7,18 +9,16 @@ extension PythonHarness {
     package var wrapper: [String]
     /// Variables set in the interpreter's environment, over the inherited ones.
     package var environment: [String: String]
-    /// Where to write the harness source, so the interpreter runs it as a
-    /// file; nil passes it with `-c`. A wrapper that records the command
-    /// line (callgrind writes it into every dump) needs the file: the
-    /// source's own lines would break the record's line format.
-    package var sourceFile: String?
+    /// The folder to write the harness's files into; nil: a temporary
+    /// folder of the harness's own, removed when it goes.
+    package var directory: URL?
 
     package init(
-      wrapper: [String] = [], environment: [String: String] = [:], sourceFile: String? = nil
+      wrapper: [String] = [], environment: [String: String] = [:], directory: URL? = nil
     ) {
       self.wrapper = wrapper
       self.environment = environment
-      self.sourceFile = sourceFile
+      self.directory = directory
     }
   }
 }

@@ -14,6 +14,10 @@ package final class PythonHarness {
   private let launch: Launch
   /// The running interpreter; nil once it failed or stopped.
   private var channel: LineProcess?
+  /// The harness's main file, written once (`PythonHarness.write`).
+  private let mainFile: String
+  /// The temporary folder of the files, when the harness made it.
+  private let ownDirectory: URL?
   /// Ops defined so far, defined again in a restarted harness.
   private var defined: [String: PythonCode] = [:]
   /// The oldest interpreter the harness supports.
@@ -32,13 +36,24 @@ package final class PythonHarness {
     self.replyTimeout = replyTimeout
     self.launch = launch
     self.interpreter = PythonInterpreter(version: "?", implementation: "?", path: executable)
-    try start()
+    ownDirectory =
+      launch.directory == nil
+      ? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "complexity-harness-\(UUID().uuidString)") : nil
+    let directory = launch.directory ?? ownDirectory!
+    mainFile = try Self.write(into: directory)
+    do {
+      try start()
+    } catch {
+      ownDirectory.map { try? FileManager.default.removeItem(at: $0) }
+      throw error
+    }
   }
 
-  deinit { stop() }
-
-  /// The harness's source: `harness.py`, embedded in the binary.
-  package static let source = String(decoding: PackageResources.harness_py, as: UTF8.self)
+  deinit {
+    stop()
+    ownDirectory.map { try? FileManager.default.removeItem(at: $0) }
+  }
 
   /// Times one operation: the seconds of one sample of `loops` runs.
   package func time(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
@@ -90,15 +105,7 @@ package final class PythonHarness {
   // MARK: - Implementation details
 
   private func start() throws {
-    var arguments = ["-u", "-c", Self.source]
-    if let file = launch.sourceFile {
-      do {
-        try Self.source.write(toFile: file, atomically: true, encoding: .utf8)
-      } catch {
-        throw ComplexityError(.subject, "cannot write the harness to \(file): \(error)")
-      }
-      arguments = ["-u", file]
-    }
+    let arguments = ["-u", mainFile]
     var env = ProcessInfo.processInfo.environment
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"

@@ -14,12 +14,6 @@ package enum CallgrindSwiftWorker {
     package var cmd: String
     package var n: Int?
     package var loops: Int?
-
-    package init(cmd: String, n: Int? = nil, loops: Int? = nil) {
-      self.cmd = cmd
-      self.n = n
-      self.loops = loops
-    }
   }
 
   /// One reply to the parent.
@@ -30,13 +24,6 @@ package enum CallgrindSwiftWorker {
     /// Instructions of the sample, for `count`.
     package var count: Double?
     package var error: String?
-
-    package init(ok: Bool, op: String? = nil, count: Double? = nil, error: String? = nil) {
-      self.ok = ok
-      self.op = op
-      self.count = count
-      self.error = error
-    }
   }
 
   /// Serves `op` until `quit` or the end of standard input.

@@ -1,0 +1,110 @@
+"""Instruction counts: the counted twin of the timing loop, under callgrind.
+
+Part of complexity's CPython harness (complexity_harness.py)."""
+import contextvars
+import gc
+import os
+
+from complexity_sampler import indent, prepare
+
+# The Swift side starts this harness under
+#   valgrind --tool=callgrind --collect-atstart=no
+#            --toggle-collect=context_run --dump-before=getppid
+# Callgrind then counts instructions only while Context.run is running: a C
+# function (callgrind sees C functions enter and leave, not Python ones)
+# that this harness calls for nothing but the measured loop. So set-up, the
+# keys, restores and the harness's own work run uncounted, as the clock
+# leaves them out of timings. os.getppid (libc's getppid, which nothing else
+# here calls) ends a sample: callgrind writes what it counted since the last
+# mark to its Nth dump file, N being the number of marks so far.
+_context = contextvars.copy_context()
+_marks = 0
+
+
+def mark():
+    global _marks
+    os.getppid()
+    _marks += 1
+    return _marks
+
+
+# The counted twin of SAMPLER: the same loop over the same statement, run
+# through Context.run, one call per block. Its locals are the op's names
+# (nonlocal, so the statement can rebind them as it would in SAMPLER); its
+# internals are prefixed _cx_ so that user names starting with _ can be
+# bound too. It is compiled once per op and shared by every size, so the
+# interpreter's specialisation of the loop, warmed up once at the first
+# size, is the same at every size.
+COUNTER = """
+def _cx_sample(_cx_ns, _cx_keys, _cx_block, _cx_run):
+{bind}
+    def _cx_measured(_cx_chunk):
+        nonlocal {names}
+        for K in _cx_chunk:
+{stmt}
+    _prev = []
+    _cx_i = 0
+    _cx_k = len(_cx_keys)
+    while _cx_i < _cx_k:
+        _cx_chunk = _cx_keys[_cx_i:_cx_i + _cx_block]
+{restore}
+        _cx_run(_cx_measured, _cx_chunk)
+        _prev = _cx_chunk
+        _cx_i += _cx_block
+"""
+
+# Calls of the measured loop before CPython 3.11's specialising interpreter
+# has settled on its instructions (it quickens code after 8 calls or loops);
+# the first sample of an op runs at least this many, uncounted.
+WARMUP_CALLS = 16
+
+
+def counter(prepared):
+    """The counted sampler of a prepared op, compiled on first use."""
+    spec = prepared.spec
+    names = tuple(k for k in prepared.ns if k.isidentifier()
+                  and k != "__builtins__" and not k.startswith("_cx_"))
+    cache = spec.setdefault("_counters", {})
+    if names not in cache:
+        src = COUNTER.format(
+            bind="\n".join("    %s = _cx_ns[%r]" % (k, k) for k in names),
+            names=", ".join(names),
+            restore=indent(spec.get("restore", "pass"), 2),
+            stmt=indent(spec["stmt"], 3))
+        code_ns = {}
+        exec(compile(src, "<count %s>" % spec["id"], "exec"),
+             {"__builtins__": __builtins__}, code_ns)
+        cache[names] = [code_ns["_cx_sample"], False]
+    return cache[names]
+
+
+def count_op(req):
+    prepared, loops, repeats = prepare(req)
+    block = prepared.block or loops
+    entry = counter(prepared)
+    sample = entry[0]
+
+    def once():
+        keys = prepared.keys(loops)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            sample(prepared.ns, keys, block, _context.run)
+        finally:
+            if enabled:
+                gc.enable()
+        return mark()
+
+    # Uncounted warm-up: the first sample of the op until the interpreter's
+    # specialisation settles, then one sample at each new size (a first
+    # sample also grows what restores later reuse).
+    if not entry[1]:
+        calls = -(-loops // block)
+        for _ in range(max(1, -(-WARMUP_CALLS // calls))):
+            once()
+        entry[1] = True
+        prepared.warm = True
+    if not getattr(prepared, "warm", False):
+        once()
+        prepared.warm = True
+    return {"ok": True, "dumps": [once() for _ in range(repeats)]}

@@ -1,0 +1,91 @@
+# complexity's CPython harness (Python 3.8 or newer). The Swift side embeds
+# its four files (this one, complexity_inputs.py, complexity_sampler.py and
+# complexity_counting.py), writes them to a folder of the harness's own and
+# runs `python3 -u complexity_harness.py` there (under valgrind to count
+# instructions). It reads one JSON request per line and answers one JSON
+# reply per line, on its own copies of standard input and output: the
+# user's code prints to standard error and reads an empty standard input,
+# so nothing it does can reach the protocol. `complexity harness` prints it.
+#   {"cmd": "hello"}  -> {"ok": true, "python": {...}, "ops": [...]}
+#   {"cmd": "time", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
+#                     -> {"ok": true, "seconds": [total of K loops, R values]}
+#   {"cmd": "define", "op": ID, "setup": CODE, "stmt": CODE, and any of
+#    "restore", "block", "key", "cold", "keys", "check"}  -> {"ok": true}
+#   {"cmd": "reset"}  -> {"ok": true}: forget every prepared input
+#   {"cmd": "count", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
+#                     -> {"ok": true, "dumps": [callgrind dump of each sample]}
+#   {"cmd": "mark"}   -> {"ok": true, "dump": N}: make callgrind dump now
+#   {"cmd": "quit"}
+# Any failure -> {"ok": false, "error": "..."}; the harness keeps serving.
+# "count" and "mark" only mean something under callgrind (complexity_counting.py).
+import json
+import os
+import platform
+import sys
+
+import complexity_sampler as sampler
+from complexity_counting import count_op, mark
+
+
+def hello():
+    return {"ok": True, "ops": sorted(sampler.OPS),
+            "python": {"version": platform.python_version(),
+                       "implementation": platform.python_implementation(),
+                       "executable": sys.executable}}
+
+
+def handle(req):
+    """The reply to one request."""
+    cmd = req.get("cmd")
+    if cmd == "hello":
+        return hello()
+    if cmd == "time":
+        return sampler.time_op(req)
+    if cmd == "define":
+        return sampler.define(req)
+    if cmd == "count":
+        return count_op(req)
+    if cmd == "mark":
+        return {"ok": True, "dump": mark()}
+    if cmd == "reset":
+        sampler.reset()
+        return {"ok": True}
+    return {"ok": False, "error": "unknown command %r" % cmd}
+
+
+def protocol_channels():
+    """The harness's own copies of standard input and output; file
+    descriptors 0 and 1 then belong to the user's code: an empty input, and
+    standard error for anything it prints."""
+    requests = os.fdopen(os.dup(0), "r")
+    replies = os.fdopen(os.dup(1), "w")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    os.dup2(2, 1)
+    return requests, replies
+
+
+def main():
+    requests, replies = protocol_channels()
+    for line in requests:
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            req = json.loads(line)
+            if req.get("cmd") == "quit":
+                break
+            reply = handle(req)
+        except MemoryError:
+            sampler.reset()
+            reply = {"ok": False, "error": "out of memory"}
+        except Exception as e:
+            reply = {"ok": False, "error": "%s: %s" % (type(e).__name__, e)}
+        sys.stdout.flush()
+        replies.write(json.dumps(reply) + "\n")
+        replies.flush()
+
+
+if __name__ == "__main__":
+    main()

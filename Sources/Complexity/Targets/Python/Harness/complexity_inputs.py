@@ -1,0 +1,50 @@
+"""The inputs every op is built from, the same way at every size.
+
+Part of complexity's CPython harness (complexity_harness.py)."""
+import random
+
+# Elements are ints far above CPython's small-int cache (-5..256), built the
+# same way at every size, so no size gets shared objects the others lack.
+B = 1 << 30
+V = B - 1          # a value stored by set-item style operations
+ABSENT = -(B + 7)  # an int that is in no container
+
+
+def ints(n):
+    return list(range(B, B + n))
+
+
+def hset(n, start=B):
+    # A set built by copying a set is presized: its table is the same
+    # multiple of n at every power of two. Built from a list it would grow
+    # by x4 steps, and its fill (and the time per element) would alternate.
+    return set(set(range(start, start + n)))
+
+
+class Collide:
+    """A key whose hash is the same as every other's: each lookup must
+    compare it with every key on the probe sequence (the worst case)."""
+    __slots__ = ("v",)
+
+    def __init__(self, v):
+        self.v = v
+
+    def __hash__(self):
+        return 42
+
+    def __eq__(self, other):
+        return isinstance(other, Collide) and self.v == other.v
+
+
+def collide(n, start=0):
+    return [Collide(i) for i in range(start, start + n)]
+
+
+def shuffled(n):
+    data = ints(n)
+    random.Random(n).shuffle(data)
+    return data
+
+
+FIXED_N = 1 << 20  # n held fixed where k is swept
+SMALL = 10         # the small side held fixed

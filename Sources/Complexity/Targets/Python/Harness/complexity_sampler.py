@@ -1,0 +1,161 @@
+"""The timing loop: each op prepared once per size, and timed in blocks.
+
+Part of complexity's CPython harness (complexity_harness.py)."""
+import gc
+import random
+import time
+
+from complexity_inputs import (ABSENT, B, FIXED_N, SMALL, V, Collide, collide, hset, ints,
+                               shuffled)
+
+# Each op is defined by a "define" request (the catalog's rows, from
+# cpython.json, and users' snippets alike): setup (run once per size,
+# untimed), stmt (timed, once per iteration), and optionally:
+#   restore: untimed code run before each block to bring the state back to
+#            size n (the previous block's keys are in _prev);
+#   block:   iterations per timed block (an expression of n; default: all);
+#   key:     the hot key K (an expression of n, evaluated once per size);
+#   cold:    an expression of n and rng giving a random key for --cold;
+#   keys:    an expression of n and k giving the whole key list (new keys);
+#   check:   an expression of n that must hold (the sizes the op supports).
+OPS = {}
+FIELDS = ("setup", "stmt", "restore", "block", "key", "cold", "keys", "check")
+CODE = ("setup", "stmt", "restore")  # exec'd; the other fields are eval'd
+
+
+def indent(code, depth):
+    pad = "    " * depth
+    return "\n".join(pad + line for line in code.split("\n"))
+
+
+SAMPLER = """
+def _sample(_ns, _keys, _block, _timer):
+{bind}
+    _prev = []
+    _total = 0
+    _i = 0
+    _k = len(_keys)
+    while _i < _k:
+        _chunk = _keys[_i:_i + _block]
+{restore}
+        _t0 = _timer()
+        for K in _chunk:
+{stmt}
+        _total += _timer() - _t0
+        _prev = _chunk
+        _i += _block
+    return _total
+"""
+
+
+class Prepared:
+    """One op set up at one size: the namespace and its compiled sampler."""
+
+    def __init__(self, spec, n, cold):
+        self.spec, self.n, self.cold = spec, n, cold
+        ns = dict(B=B, V=V, ABSENT=ABSENT, ints=ints, shuffled=shuffled, hset=hset,
+                  Collide=Collide, collide=collide,
+                  FIXED_N=FIXED_N, SMALL=SMALL, n=n, rng=random.Random(n))
+        if "check" in spec and not eval(spec["check"], ns):
+            raise ValueError("size %d is out of range for this op (%s)"
+                             % (n, spec["check"]))
+        exec(spec["setup"], ns)
+        self.ns = ns
+        names = [k for k in ns if k.isidentifier() and not k.startswith("_")
+                 and k != "__builtins__"]
+        bind = "\n".join("    %s = _ns[%r]" % (k, k) for k in names) or "    pass"
+        src = SAMPLER.format(
+            bind=bind,
+            restore=indent(spec.get("restore", "pass"), 2),
+            stmt=indent(spec["stmt"], 3))
+        code_ns = {}
+        exec(compile(src, "<op %s>" % spec["id"], "exec"), ns, code_ns)
+        self.sample = code_ns["_sample"]
+        self.block = eval(spec.get("block", "0"), ns)
+        self.hot = eval(spec["key"], ns) if "key" in spec else None
+
+    def keys(self, k):
+        ns = self.ns
+        if "keys" in self.spec:
+            return list(eval(self.spec["keys"], dict(ns, k=k)))
+        if self.cold and "cold" in self.spec:
+            rng = ns["rng"]
+            return [eval(self.spec["cold"], dict(ns, rng=rng)) for _ in range(k)]
+        return [self.hot] * k
+
+
+# Prepared sizes of the current op: each size is built once and kept, so the
+# sweep can revisit sizes in any order without rebuilding (and re-scattering)
+# its input.
+_prepared = {}
+_prepared_op = None
+
+
+def prepare(req):
+    """The request's op built at its size (once per size), its loops and
+    repeats."""
+    global _prepared, _prepared_op
+    op_id, n = req["op"], int(req["n"])
+    loops, repeats, cold = int(req["loops"]), int(req["repeats"]), bool(req.get("cold"))
+    if op_id not in OPS:
+        raise KeyError("unknown op %r" % op_id)
+    if n < 1 or loops < 1 or repeats < 1:
+        raise ValueError("n, loops and repeats must be at least 1")
+    if _prepared_op != (op_id, cold):
+        _prepared = {}
+        _prepared_op = None
+        gc.collect()
+        _prepared_op = (op_id, cold)
+    if n not in _prepared:
+        _prepared[n] = Prepared(OPS[op_id], n, cold)
+        gc.collect()
+    return _prepared[n], loops, repeats
+
+
+def time_op(req):
+    prepared, loops, repeats = prepare(req)
+    block = prepared.block or loops
+    timer = time.perf_counter_ns
+    out = []
+    for _ in range(repeats):
+        keys = prepared.keys(loops)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            total = prepared.sample(prepared.ns, keys, block, timer)
+        finally:
+            if enabled:
+                gc.enable()
+        out.append(total / 1e9)
+    return {"ok": True, "seconds": out}
+
+
+def reset():
+    """Forgets every prepared input (and, on the next request, rebuilds it
+    somewhere else in memory)."""
+    global _prepared, _prepared_op
+    _prepared, _prepared_op = {}, None
+    gc.collect()
+
+
+def define(req):
+    """Registers an op (a catalog row or a user's snippet), after checking
+    that its code compiles."""
+    spec = {"id": str(req["op"])}
+    for key in FIELDS:
+        if req.get(key):
+            spec[key] = str(req[key])
+    for key in ("setup", "stmt"):
+        if key not in spec:
+            raise ValueError("an op needs %s code" % key)
+    for key in FIELDS:
+        if key in spec:
+            try:
+                compile(spec[key], "<%s>" % key, "exec" if key in CODE else "eval")
+            except SyntaxError as e:
+                raise ValueError("the %s code does not compile: %s (line %s)"
+                                 % (key, e.msg, e.lineno))
+    OPS[spec["id"]] = spec
+    if _prepared_op and _prepared_op[0] == spec["id"]:
+        reset()
+    return {"ok": True}
