@@ -51,19 +51,18 @@ package struct Race {
     }
     let path = try PythonInterpreter.locate(explicit: python)
     try recipe.checkRequirements(python: path)
-    if metric == .instructions { return try count(python: path, delegate: delegate) }
-    let harness = try PythonHarness(executable: path)
-    defer { harness.stop() }
-    for (code, impl) in zip(recipe.code(), recipe.implementations) {
+    let pool = SubjectPool(python: path, cold: false, swiftWorker: nil)
+    defer { pool.stop() }
+    if metric == .instructions { return try count(in: pool, delegate: delegate) }
+    let harness = try pool.timingHarness()
+    for (op, impl) in zip(operations, recipe.implementations) {
       do {
-        try harness.define(RaceRecipe.opID(impl.name), code)
+        try harness.define(op.id, op.python!)
       } catch let error as ComplexityError {
         throw ComplexityError(error.kind, "implementation '\(impl.name)': \(error.description)")
       }
     }
-    var subjects = recipe.implementations.map {
-      PythonSubject(op: RaceRecipe.opID($0.name), harness: harness)
-    }
+    var subjects = operations.map { PythonSubject(op: $0.id, harness: harness) }
     do {
       var result = try run(&subjects, delegate: delegate)
       result.interpreter = harness.interpreter
@@ -113,25 +112,23 @@ package struct Race {
   /// one at a time under valgrind), none of its child processes.
   /// A scaling race is refused before (`run`): a speed-up is a matter of
   /// time, and valgrind runs threads one at a time.
-  func count(python: String, delegate: (SweepEvent) -> Void) throws -> RaceResult {
-    let valgrind = try Valgrind.locate()
-    // Valgrind needs the interpreter binary, not a shim: ask it.
-    let interpreter = try PythonHarness(executable: python)
-    interpreter.stop()
+  func count(in pool: SubjectPool, delegate: (SweepEvent) -> Void) throws -> RaceResult {
+    try pool.callgrind()
+    // Valgrind needs the interpreter binary, not a shim: the harness asks it.
+    let interpreter = try pool.timingHarness().interpreter
     let start = Date()
     let counting = CountingOptions(repeats: min(timing.repeats, CountingOptions().repeats))
     let sweep = CountingSweep(counting: counting, classifier: classifier)
     let sizes = recipe.sizes.resolve()
     var entries: [RaceResult.Entry] = []
-    for (code, impl) in zip(recipe.code(), recipe.implementations) {
+    for (op, impl) in zip(operations, recipe.implementations) {
       do {
-        let subject = try CallgrindPythonSubject(
-          op: RaceRecipe.opID(impl.name), interpreter: interpreter.interpreter.path,
-          valgrind: valgrind, code: code)
-        defer { subject.stop() }
-        var counted = subject
-        var outcome = try sweep.run(&counted, grid: sizes, delegate: delegate)
-        outcome.classification.notes += subject.notes + [Self.processNote]
+        var outcome = try pool.withSubject(for: op, metric: .instructions) { subject, notes in
+          var outcome = try sweep.run(&subject, grid: sizes, extendable: false, delegate: delegate)
+          outcome.classification.notes += notes
+          return outcome
+        }
+        outcome.classification.notes.append(Self.processNote)
         entries.append(
           RaceResult.Entry(
             name: impl.name, points: outcome.points, classification: outcome.classification))
@@ -153,7 +150,7 @@ package struct Race {
     }
     var result = RaceResult(
       name: recipe.name, about: recipe.about, variable: recipe.variable,
-      interpreter: interpreter.interpreter, entries: entries,
+      interpreter: interpreter, entries: entries,
       seconds: Date().timeIntervalSince(start))
     result.metric = .instructions
     return result
@@ -166,6 +163,13 @@ package struct Race {
     + "workers is not counted)"
 
   // MARK: - Implementation details
+
+  /// The implementations as operations, in the recipe's order.
+  private var operations: [Operation] {
+    zip(recipe.code(), recipe.implementations).map {
+      Operation.userCode($0, id: RaceRecipe.opID($1.name))
+    }
+  }
 
   /// A failure as the user should read it: which implementation, and for
   /// an import the interpreter cannot satisfy, what to install.
