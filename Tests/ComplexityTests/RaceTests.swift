@@ -66,7 +66,7 @@ final class RaceTests: XCTestCase {
     }
     var subjects = [Failing(fails: false), Failing(fails: true)]
     XCTAssertThrowsError(try Sweep().runInterleaved(&subjects, sizes: [50, 200])) { error in
-      let failure = error as? InterleavedFailure
+      let failure = error as? SweepFailure
       XCTAssertEqual(failure?.subject, 1)
       XCTAssertEqual(failure?.size, 200)
     }

@@ -67,7 +67,7 @@ package struct Race {
       var result = try run(&subjects, delegate: delegate)
       result.interpreter = harness.interpreter
       return result
-    } catch let failure as InterleavedFailure {
+    } catch let failure as SweepFailure {
       throw explain(failure, python: harness.interpreter.path)
     }
   }
@@ -75,7 +75,7 @@ package struct Race {
   /// Runs the race on any subjects, one per implementation in the recipe's
   /// order, and classifies each (the core of `run(python:)`, open to fakes).
   ///
-  /// - Throws: `InterleavedFailure` when a subject fails.
+  /// - Throws: `SweepFailure` naming the subject that failed.
   package func run<S: Subject>(
     _ subjects: inout [S], delegate: (SweepEvent) -> Void = { _ in }
   )
@@ -173,8 +173,8 @@ package struct Race {
 
   /// A failure as the user should read it: which implementation, and for
   /// an import the interpreter cannot satisfy, what to install.
-  private func explain(_ failure: InterleavedFailure, python: String) -> ComplexityError {
-    let name = recipe.implementations[failure.subject].name
+  private func explain(_ failure: SweepFailure, python: String) -> ComplexityError {
+    let name = recipe.implementations[failure.subject ?? 0].name
     let text = "\(failure.underlying)"
     if let range = text.range(of: "No module named '") {
       let module = text[range.upperBound...].prefix { $0 != "'" }
@@ -183,6 +183,7 @@ package struct Race {
         package, module: String(module), python: python, recipe: recipe.name)
     }
     return ComplexityError(
-      .subject, "implementation '\(name)' failed at \(recipe.variable) = \(failure.size): \(text)")
+      .subject,
+      "implementation '\(name)' failed at \(recipe.variable) = \(failure.size ?? 0): \(text)")
   }
 }

@@ -24,8 +24,8 @@ extension Sweep {
   ///     `.startRound` as each round starts.
   /// - Returns: per subject, one point per size (ascending), with one
   ///   sample per round in round order.
-  /// - Throws: the first subject error, as an `InterleavedFailure` naming
-  ///   the subject and size (an interleaved run is kept whole or not at all).
+  /// - Throws: the first subject error, as a `SweepFailure` naming the
+  ///   subject and size (an interleaved run is kept whole or not at all).
   package func runInterleaved<S: Subject>(
     _ subjects: inout [S], sizes: [Int]? = nil,
     delegate: (SweepEvent) -> Void = { _ in }
@@ -59,20 +59,9 @@ extension Sweep {
         }
       }
     } catch {
-      throw InterleavedFailure(subject: current.subject, size: current.size, underlying: error)
+      throw SweepFailure(
+        size: current.size, underlying: error, partial: [], subject: current.subject)
     }
     return points
   }
-}
-
-/// An interleaved run that stopped: which subject failed, and at what size.
-package struct InterleavedFailure: Error, CustomStringConvertible {
-  /// The index of the failing subject.
-  package var subject: Int
-  /// The size being timed when it failed.
-  package var size: Int
-  /// The subject's error.
-  package var underlying: Error
-
-  package var description: String { "at n = \(size): \(underlying)" }
 }

@@ -1,5 +1,5 @@
-/// A sweep that stopped: the subject failed at one size, or the classifier
-/// could not fit what was measured. The points measured before are kept.
+/// A sweep that stopped: a subject failed at one size, or the classifier
+/// could not fit what was measured. The one failure type of every sweep. The points measured before are kept.
 package struct SweepFailure: Error, CustomStringConvertible {
   /// The size being measured when the subject failed; nil when the
   /// classifier failed.
@@ -8,11 +8,15 @@ package struct SweepFailure: Error, CustomStringConvertible {
   package var underlying: Error
   /// Points measured before the failure.
   package var partial: [Point]
+  /// Which subject failed, when several were measured together (an
+  /// interleaved race; nil otherwise).
+  package var subject: Int?
 
-  package init(size: Int?, underlying: Error, partial: [Point]) {
+  package init(size: Int?, underlying: Error, partial: [Point], subject: Int? = nil) {
     self.size = size
     self.underlying = underlying
     self.partial = partial
+    self.subject = subject
   }
 
   package var description: String {
