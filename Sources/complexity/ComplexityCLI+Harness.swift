@@ -9,7 +9,7 @@ extension ComplexityCLI {
       abstract: "Print the Python timing harness the CPython subject runs.")
 
     func run() throws {
-      FileHandle.standardOutput.write(Data(PythonHarness.source.utf8))
+      try OutputFile.standardOutput(PythonHarness.source)
     }
   }
 }

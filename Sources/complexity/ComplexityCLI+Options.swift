@@ -14,21 +14,30 @@ struct OutputOptions: ParsableArguments {
 
   /// Writes `text` to the output file (atomically) or to standard output.
   func emit(_ text: String) throws { try writeOutput(text, to: output) }
+
+  /// Checks, before any work, that `--output` can be written.
+  func check() throws { try output.map { try OutputFile($0).check() } }
 }
 
 /// The geometric grid of sizes.
 struct SizeSelection: ParsableArguments {
-  @Option(name: .customLong("min-size"), help: "Smallest size n.")
-  var minimum: Int = 32
+  @Option(name: .customLong("min-size"), help: "Smallest size n. (default: 32)")
+  var minimum: Int?
 
-  @Option(name: .customLong("max-size"), help: "Largest size n.")
-  var maximum: Int = 32_768
+  @Option(name: .customLong("max-size"), help: "Largest size n. (default: 32768)")
+  var maximum: Int?
 
-  @Option(help: "Sizes per doubling of n.")
-  var pointsPerOctave: Int = 2
+  @Option(help: "Sizes per doubling of n. (default: 2)")
+  var pointsPerOctave: Int?
+
+  /// Whether any size option was given (a resumed run refuses them).
+  var isGiven: Bool { minimum != nil || maximum != nil || pointsPerOctave != nil }
 
   func plan() throws -> SizePlan {
-    let plan = SizePlan(minimum: minimum, maximum: maximum, pointsPerOctave: pointsPerOctave)
+    let defaults = SizePlan()
+    let plan = SizePlan(
+      minimum: minimum ?? defaults.minimum, maximum: maximum ?? defaults.maximum,
+      pointsPerOctave: pointsPerOctave ?? defaults.pointsPerOctave)
     try plan.validate()
     return plan
   }
@@ -36,11 +45,14 @@ struct SizeSelection: ParsableArguments {
 
 /// How carefully each size is timed.
 struct TimingSelection: ParsableArguments {
-  @Option(help: "Samples per size; the fastest is fitted.")
-  var repeats: Int = 7
+  @Option(help: "Samples per size; the fastest is fitted. (default: 7)")
+  var repeats: Int?
 
-  @Option(help: "Shortest sample, in seconds; loops are calibrated to it.")
-  var minSampleTime: Double = 0.001
+  @Option(help: "Shortest sample, in seconds; loops are calibrated to it. (default: 0.001)")
+  var minSampleTime: Double?
+
+  /// Whether a sampling option was given (a resumed run refuses them).
+  var isGiven: Bool { repeats != nil || minSampleTime != nil }
 
   @Option(help: "Seconds one operation may take before its sweep stops extending.")
   var budget: Double = 10
@@ -49,14 +61,32 @@ struct TimingSelection: ParsableArguments {
   var maxMemory: Int?
 
   /// The budget and `--max-memory` (in bytes), other limits as the library sets them.
-  var limits: SweepLimits {
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` for a budget that is not a
+  ///   positive number of seconds, or a memory cap below 1 MiB.
+  func limits() throws -> SweepLimits {
+    guard budget.isFinite, budget > 0 else {
+      throw ComplexityError(
+        .badInput, "--budget \(budget) must be a positive number of seconds, e.g. --budget 10")
+    }
     var limits = SweepLimits(budgetSeconds: budget)
-    if let maxMemory { limits.memoryCap = UInt64(maxMemory) << 20 }
+    if let maxMemory {
+      guard maxMemory >= 1, maxMemory <= Int(ResidentMemory.physical >> 20) else {
+        throw ComplexityError(
+          .badInput,
+          "--max-memory \(maxMemory) must be between 1 and \(ResidentMemory.physical >> 20) MiB "
+            + "(this machine's memory)")
+      }
+      limits.memoryCap = UInt64(maxMemory) << 20
+    }
     return limits
   }
 
   func timing() throws -> TimingOptions {
-    let t = TimingOptions(repeats: repeats, minimumSampleSeconds: minSampleTime)
+    let defaults = TimingOptions()
+    let t = TimingOptions(
+      repeats: repeats ?? defaults.repeats,
+      minimumSampleSeconds: minSampleTime ?? defaults.minimumSampleSeconds)
     try t.validate()
     return t
   }
@@ -71,23 +101,16 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   var text: Format? { Format(rawValue: rawValue) }
 }
 
-/// Writes `text` to `path` (atomically), or to standard output when nil.
+/// Writes `text` to `path` (`OutputFile`), or to standard output when nil.
 func writeOutput(_ text: String, to path: String?) throws {
-  guard let path else {
-    FileHandle.standardOutput.write(Data(text.utf8))
-    return
-  }
-  do {
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-  } catch {
-    throw ComplexityError(
-      .badInput, "cannot write \(path): \(error.localizedDescription) (choose a writable path)")
-  }
+  guard let path else { return try OutputFile.standardOutput(text) }
+  try OutputFile(path).write(text)
 }
 
-/// Writes `text` to standard error.
+/// Writes `text` to standard error (where nothing can be done if it fails).
 func warn(_ text: String) {
-  FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  try? FileHandle.standardError.write(
+    contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
 /// Reads a results JSON file or a journal, with any warning on stderr.

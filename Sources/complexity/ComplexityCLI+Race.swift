@@ -114,7 +114,7 @@ extension ComplexityCLI {
       if showProgress { warnInline("") }
       let report = RaceReport(result)
       if summary {
-        FileHandle.standardOutput.write(Data(report.summary().utf8))
+        try OutputFile.standardOutput(report.summary())
         if output.output != nil { try output.emit(try report.render(output.format)) }
       } else {
         try output.emit(try report.render(output.format))
@@ -151,5 +151,5 @@ extension Metric: ExpressibleByArgument {}
 
 /// Rewrites the current line of standard error (progress).
 private func warnInline(_ text: String) {
-  FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+  try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[2K" + text).utf8))
 }

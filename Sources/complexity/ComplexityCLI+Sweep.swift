@@ -73,14 +73,15 @@ extension ComplexityCLI {
     func run() throws {
       // Everything that can be wrong with the input fails before any timing.
       let stored = try baseline.map(readResults)
+      try output.check()
+      try plot.map { try PlotFolder.check($0) }
       let session = try RunSession(
         .catalog(ops, worstCase: caseToTime == .worst),
         options: Runner.Options(
-          plan: try sizes.plan(), timing: try timing.timing(), limits: timing.limits,
+          plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
           python: python, cold: cold, swiftWorker: CountWorker.command),
-        metric: metric,
-        journal: resume == nil ? output.output.map(Journal.path(besideOutput:)) : nil,
-        resume: resume)
+        metric: metric, output: resume == nil ? output.output : nil, resume: resume,
+        settingsGiven: sizes.isGiven || timing.isGiven)
       for warning in session.warnings { warn("warning: \(warning)") }
       if let resume, !quiet {
         let done = session.operations.count - session.todo.count
@@ -99,13 +100,14 @@ extension ComplexityCLI {
       progress.finish()
       try output.emit(try ResultsReport(results).render(output.format))
       if let plot { try PlotFolder.write(results, to: plot) }
+      // A failed op outranks the verdicts: nothing may pass with an op unmeasured.
+      var status = results.exitStatus
       if let stored, let baseline {
         let comparison = Comparison(baseline: stored, run: results, labels: (baseline, "this run"))
         warn(ComparisonReport(comparison).baselineSummary())
-        if comparison.exitStatus != 0 { throw ExitCode(comparison.exitStatus) }
-      } else if results.exitStatus != 0 {
-        throw ExitCode(results.exitStatus)
+        if status != ExitStatus.failed.rawValue { status = comparison.exitStatus }
       }
+      if status != 0 { throw ExitCode(status) }
     }
   }
 }

@@ -61,7 +61,7 @@ extension ComplexityCLI {
       let session = try RunSession(
         .operations([.userCode(code, id: id, expected: expected)]),
         options: Runner.Options(
-          plan: try sizes.plan(), timing: try timing.timing(), limits: timing.limits,
+          plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
           python: python),
         metric: metric)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)

@@ -9,10 +9,7 @@ struct ComplexityCLI: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "complexity",
     abstract: "Measure the Big-O class of container operations and check it against the docs.",
-    discussion: """
-      Exit status: 0 when every measured class agrees with its documented one,
-      1 when one differs, 2 for bad usage or bad input.
-      """,
+    discussion: ExitStatus.help,
     version: "0.1.0",
     subcommands: [
       List.self, Sweep.self, Time.self, Race.self, Fit.self, Report.self, Compare.self,
@@ -27,15 +24,17 @@ struct ComplexityCLI: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let error as ComplexityError {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-      Foundation.exit(2)
+      warn("error: \(error.description)")
+      // A measurement that failed is not bad input: a CI job must tell them apart.
+      let failed = error.kind == .subject || error.kind == .fit
+      Foundation.exit(failed ? ExitStatus.failed.rawValue : ExitStatus.badInput.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .success || error is ExitCode {
         exit(withError: error)
       }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-      Foundation.exit(2)
+      warn(fullMessage(for: error))
+      Foundation.exit(ExitStatus.badInput.rawValue)
     }
   }
 }

@@ -58,5 +58,5 @@ final class Progress {
 
   private func clear() { write("\r\u{1B}[2K") }
 
-  private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+  private func write(_ s: String) { try? FileHandle.standardError.write(contentsOf: Data(s.utf8)) }
 }

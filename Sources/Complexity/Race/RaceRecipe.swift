@@ -162,11 +162,13 @@ package struct RaceRecipe: Sendable, Equatable {
     if let repeats, !(1...1000).contains(repeats) {
       throw ComplexityError(.badInput, "repeats \(repeats) must be between 1 and 1000")
     }
+    // A plan's bounds first: its sizes cannot even be listed with a
+    // minimum below 1 or no points per octave.
+    if case .plan(let plan) = sizes { try plan.validate() }
     let values = sizes.resolve()
     guard values.allSatisfy({ $0 >= 1 }), !values.isEmpty else {
       throw ComplexityError(.badInput, "sizes must be at least 1")
     }
-    if case .plan(let plan) = sizes { try plan.validate() }
     if !isScaling, values.count < Classifier.minimumSizes {
       throw ComplexityError(
         .badInput,

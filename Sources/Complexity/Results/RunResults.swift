@@ -30,9 +30,12 @@ package struct RunResults: Codable, Sendable, Equatable {
     self.results = results
   }
 
-  /// 1 when any operation's class differs from its documented one, else 0.
+  /// `ExitStatus.failed` (3) when any operation failed to be measured,
+  /// else `.differs` (1) when a class differs from its documented one,
+  /// else 0.
   package var exitStatus: Int32 {
-    results.contains { $0.verdict == .differs } ? 1 : 0
+    if results.contains(where: { $0.classification == nil }) { return ExitStatus.failed.rawValue }
+    return results.contains { $0.verdict == .differs } ? ExitStatus.differs.rawValue : 0
   }
 
   package init(from decoder: Decoder) throws {

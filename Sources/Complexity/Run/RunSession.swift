@@ -3,7 +3,7 @@ import Foundation
 /// One run of `sweep` or `time`, from start to saved results: which
 /// operations, resumed from a journal or new, recorded as each finishes.
 ///
-///     let session = try RunSession(.catalog(["list.*"]), options: options, journal: "out.json.jsonl")
+///     let session = try RunSession(.catalog(["list.*"]), options: options, output: "out.json")
 ///     let results = session.run(progress) { partial in save(partial) }
 ///
 /// Everything that can be wrong with the input (an unknown op, a journal of
@@ -33,6 +33,8 @@ package final class RunSession {
 
   private let runner: Runner
   private var journal: Journal?
+  /// Held for the whole run: no second run writes the same journal.
+  private let lock: OutputLock?
 
   /// Prepares a run: resolves the operations and the metric, starts the
   /// tools they need, and opens the journal.
@@ -42,23 +44,35 @@ package final class RunSession {
   ///   - options: how to measure them; with `resume`, the journal's sizes,
   ///     timing and interpreter (unless `options.python` is given) are used.
   ///   - metric: the metric asked for; nil: the journal's, else `auto`.
-  ///   - journal: where to start a journal (nil: none); not with `resume`.
+  ///   - output: the results file, beside which a new journal is started
+  ///     (`FILE.jsonl`); nil: no journal. Not with `resume`.
   ///   - resume: a journal to continue: only the ops it lacks are run, and
   ///     appended to it. A catalog selection with no patterns takes its ops.
+  ///   - settingsGiven: whether `options`' sizes and timing were asked for
+  ///     (a resumed run refuses them when they are not the journal's).
   /// - Throws: `ComplexityError` naming what is wrong.
   package init(
     _ selection: Selection, options: Runner.Options, metric: MetricChoice? = nil,
-    journal path: String? = nil, resume: String? = nil
+    output: String? = nil, resume: String? = nil, settingsGiven: Bool = false
   ) throws {
     var options = options
     var warnings: [String] = []
     var resumed: Journal.Contents?
+    let journalPath = resume ?? output.map(Journal.path(besideOutput:))
+    lock = try journalPath.map { try OutputLock(for: $0) }
     if let resume {
       let (opened, contents) = try Journal.resume(path: resume)
       (journal, resumed) = (opened, contents)
       warnings += contents.warnings
+      try Self.checkSettings(
+        options, given: settingsGiven, against: contents.header, path: resume)
       (options.plan, options.timing) = (contents.header.plan, contents.header.timing)
       options.python = options.python ?? contents.header.python?.path
+    } else if let journalPath, FileManager.default.fileExists(atPath: journalPath) {
+      throw ComplexityError(
+        .badInput,
+        "\(journalPath) holds a run already: continue it with --resume \(journalPath), or "
+          + "remove it to start anew")
     }
     switch selection {
     case .catalog(let patterns, let worstCase):
@@ -86,11 +100,28 @@ package final class RunSession {
       resumed?.results
       ?? RunResults(python: runner.interpreter, plan: options.plan, timing: options.timing)
     if results.python == nil { results.python = runner.interpreter }
-    if journal == nil, let path {
+    if journal == nil, let journalPath {
       var header = Journal.Header(results, ops: operations.map(\.id))
       header.metric = self.metric
-      journal = try Journal.create(path: path, header: header)
+      journal = try Journal.create(path: journalPath, header: header)
     }
+  }
+
+  /// Refuses sizes or timing asked for that are not the resumed journal's:
+  /// one run never mixes two plans.
+  private static func checkSettings(
+    _ options: Runner.Options, given: Bool, against header: Journal.Header, path: String
+  ) throws {
+    guard given, options.plan != header.plan || options.timing != header.timing else { return }
+    func describe(_ plan: SizePlan, _ timing: TimingOptions) -> String {
+      "n = \(plan.minimum)…\(plan.maximum), \(plan.pointsPerOctave) per octave, "
+        + "\(timing.repeats) repeats of at least \(timing.minimumSampleSeconds) s"
+    }
+    throw ComplexityError(
+      .badInput,
+      "\(path) was measured with \(describe(header.plan, header.timing)); this run asks for "
+        + "\(describe(options.plan, options.timing)): leave the size and timing options out "
+        + "to continue it, or start a new run")
   }
 
   /// Measures every op still to do, in order. Each finished op is appended

@@ -29,6 +29,21 @@ package enum PlotFolder {
     return written
   }
 
+  /// Checks, before any work, that `directory` is a folder or can be made.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when something else is there.
+  package static func check(_ directory: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        throw ComplexityError(
+          .badInput, "--plot \(directory) is a file: give a folder for the plots")
+      }
+      return
+    }
+    try OutputFile(directory).check()
+  }
+
   /// An op id as a file name: ids are `family.name`, but a stray `/` or
   /// leading dot must not escape the folder or hide the file.
   static func fileName(_ op: String) -> String {
@@ -38,13 +53,7 @@ package enum PlotFolder {
   }
 
   private static func save(_ text: String, _ url: URL) throws -> String {
-    do {
-      try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-      throw ComplexityError(
-        .badInput,
-        "cannot write \(url.path): \(error.localizedDescription) (choose a writable folder)")
-    }
+    try OutputFile(url.path).write(text)
     return url.path
   }
 }
