@@ -53,11 +53,20 @@ package struct AdaptiveSweep: SizeStrategy {
     delegate: (SweepEvent) -> Void
   ) throws -> SweepOutcome {
     let start = Date()
-    let baseline = subject.residentBytes()
+    let memory = MemoryGuard(cap: limits.memoryCap, baseline: subject.residentBytes())
     func measure(_ sizes: [Int]) throws {
+      let limit = memory.refused ?? .max
+      let sizes = sizes.filter { $0 < limit }
       guard !sizes.isEmpty else { return }
-      points = (points + (try sweep.run(&subject, sizes: sizes, delegate: delegate)))
+      points = (points + (try sweep.run(&subject, sizes: sizes, memory: memory, delegate: delegate)))
         .mergedBySize()
+      if let refused = memory.refused, points.count < Classifier.minimumSizes {
+        throw ComplexityError(
+          .subject,
+          "n = \(refused) would pass the memory cap (\(memory.cap >> 20) MiB, --max-memory) "
+            + "and only \(points.count) smaller sizes were measured: a fit needs "
+            + "\(Classifier.minimumSizes); lower --max-size or raise --max-memory")
+      }
     }
     func separated(_ c: Classification) -> Bool {
       c.outcome.settled != nil && c.confidence >= separatedConfidence
@@ -79,6 +88,12 @@ package struct AdaptiveSweep: SizeStrategy {
     if separated(c) {
       return SweepOutcome(points: points, classification: c, stopReason: .separated)
     }
+    if let refused = memory.refused {
+      c.notes.append(
+        "stopped before n = \(refused): its input would pass the memory cap "
+          + "(\(memory.cap >> 20) MiB)")
+      return SweepOutcome(points: points, classification: c, stopReason: .memory)
+    }
 
     // 3: larger sizes, unless the contenders are the hard pair.
     var reason = StopReason.planDone
@@ -89,13 +104,9 @@ package struct AdaptiveSweep: SizeStrategy {
         if spent() { reason = .budget; break }
         let next = largest * 2
         if next > limit { reason = .maximumSize; break }
-        if let base = baseline, let now = subject.residentBytes(), now > base {
-          // Inputs of every size stay cached: bytes per element so far.
-          let perElement = Double(now - base) / Double(points.map(\.n).reduce(0, +))
-          if Double(now) + 2 * perElement * Double(next) > Double(limits.memoryCap) {
-            reason = .memory
-            break
-          }
+        if !memory.allows(next, resident: subject.residentBytes()) {
+          reason = .memory
+          break
         }
         let between = Int((Double(largest) * 2.0.squareRoot()).rounded())
         try measure(sweep.plan.pointsPerOctave > 1 ? [between, next] : [next])

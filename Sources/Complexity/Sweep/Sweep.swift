@@ -27,12 +27,14 @@ package struct Sweep: Sendable {
   /// - Parameters:
   ///   - subject: the adapter that prepares and measures the operation.
   ///   - sizes: sizes to visit instead of the plan's (for resumed or adaptive runs).
+  ///   - memory: stops before a size whose input would pass the memory
+  ///     cap (`MemoryGuard`): the sizes below it are sampled and returned.
   ///   - delegate: receives an event as each size starts and finishes.
-  /// - Returns: one point per size.
+  /// - Returns: one point per size (fewer when `memory` refused one).
   /// - Throws: `SweepFailure`, whose `partial` keeps the points measured
   ///   before the subject failed.
   package func run<S: Subject>(
-    _ subject: inout S, sizes: [Int]? = nil,
+    _ subject: inout S, sizes: [Int]? = nil, memory: MemoryGuard? = nil,
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> [Point] {
     let sizes = sizes ?? plan.sizes
@@ -43,8 +45,10 @@ package struct Sweep: Sendable {
       // Calibrate every size once, smallest first.
       for (index, n) in sizes.enumerated() {
         current = n
+        if let memory, !memory.allows(n, resident: subject.residentBytes()) { break }
         delegate(.startSize(n: n, index: index, of: sizes.count))
         iterations = try calibrate(&subject, size: n, from: iterations)
+        memory?.record(n)
         points.append(Point(n: n, iterations: iterations, samples: []))
       }
       // Then one sample per size per round, sizes in a shuffled order each
