@@ -49,7 +49,7 @@ extension ComplexityCLI {
     @Option(help: "Samples per implementation and size (default: the recipe's, else 7).")
     var repeats: Int?
 
-    @Option(help: "Shortest sample, in seconds; loops are calibrated to it. (default: 0.001)")
+    @Option(help: "Shortest sample, in seconds; loops are calibrated to it.")
     var minSampleTime: Double = 0.001
 
     @Option(help: "The Python interpreter. (default: $PYTHON, then python3)")
@@ -86,6 +86,14 @@ extension ComplexityCLI {
     }
 
     func run() throws {
+      try output.check()
+      if let plot {
+        guard plot.hasSuffix(".svg") || plot.hasSuffix(".html") else {
+          throw ComplexityError(
+            .badInput, "--plot \(plot): the plot is SVG; name it .svg, or .html for a page")
+        }
+        try OutputFile(plot).check()
+      }
       var recipe = try self.recipe.map { try RaceRecipe.load(path: $0) } ?? inlineRecipe()
       if minimum != nil || maximum != nil || pointsPerOctave != nil {
         var plan = SizePlan(minimum: 1000, maximum: 100_000, pointsPerOctave: 1)

@@ -39,7 +39,7 @@ extension ComplexityCLI {
     @Flag(help: "Random positions across the container instead of one hot key.")
     var cold = false
 
-    @Option(help: MetricChoice.help)
+    @Option(help: MetricChoice.help.withDefault("auto; with --resume, the journal's"))
     var metric: MetricChoice?
 
     @Flag(help: "No progress on standard error.")
@@ -81,7 +81,8 @@ extension ComplexityCLI {
           plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
           python: python, cold: cold, swiftWorker: CountWorker.command),
         metric: metric, output: resume == nil ? output.output : nil, resume: resume,
-        settingsGiven: sizes.isGiven || timing.isGiven)
+        settingsGiven: sizes.isGiven || timing.isGiven,
+        baseline: stored.map { ($0, baseline ?? "") })
       for warning in session.warnings { warn("warning: \(warning)") }
       if let resume, !quiet {
         let done = session.operations.count - session.todo.count

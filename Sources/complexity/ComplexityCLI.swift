@@ -20,6 +20,7 @@ struct ComplexityCLI: ParsableCommand {
   /// Parses and runs, mapping every failure to a one-line message and exit
   /// status 2 (argument parser's own usage errors included).
   static func main() {
+    Leftovers.cleanUpOnSignals()
     do {
       var command = try parseAsRoot()
       try command.run()

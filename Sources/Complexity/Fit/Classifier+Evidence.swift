@@ -77,7 +77,15 @@ extension Classifier {
       if let t = p.samples.first(where: { !$0.isFinite || $0 <= 0 }) {
         throw ComplexityError(
           .badInput,
-          "time \(t) at n = \(p.n) is not a finite positive number of seconds")
+          "the cost \(t) measured at n = \(p.n) is not a finite positive number "
+            + "(of seconds or instructions per call)")
+      }
+      // Weights are 1/t²: past these, they leave the range of a Double.
+      if let t = p.samples.first(where: { $0 < 1e-100 || $0 > 1e100 }) {
+        throw ComplexityError(
+          .badInput,
+          "the cost \(t) at n = \(p.n) is outside 1e-100…1e100: give the values in a unit "
+            + "that keeps them in that range (seconds, or instructions)")
       }
     }
     guard points.count >= minimumSizes else {

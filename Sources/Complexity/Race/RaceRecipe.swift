@@ -152,6 +152,14 @@ package struct RaceRecipe: Sendable, Equatable {
           "implementation '\(impl.name)' needs either \"statement\" or \"file\", not both or neither"
         )
       }
+      if let statement = impl.statement,
+        statement.allSatisfy({ $0.isWhitespace })
+      {
+        throw ComplexityError(
+          .badInput,
+          "implementation '\(impl.name)' has an empty statement: give the code to time, "
+            + "e.g. -s \(impl.name)='[i for i in range(n)]'")
+      }
     }
     guard variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
       variable.first?.isLetter == true

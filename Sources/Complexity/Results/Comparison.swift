@@ -87,6 +87,21 @@ package struct Comparison: Codable, Sendable, Equatable {
     rows += b.results.filter { !inA.contains($0.op) }.map { Self.row(nil, $0) }
   }
 
+  /// Checks, before a run, that `baseline` holds some of its ops: a
+  /// baseline check that compares nothing would pass whatever happened.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` naming the baseline.
+  package static func check(baseline: RunResults, path: String, covers ops: [Operation]) throws {
+    let stored = Set(baseline.results.map(\.op))
+    guard ops.contains(where: { stored.contains($0.id) }) else {
+      throw ComplexityError(
+        .badInput,
+        "\(path) holds none of the ops this run measures (it has "
+          + "\(stored.sorted().prefix(3).joined(separator: ", "))\(stored.count > 3 ? ", …" : "")): "
+          + "give a baseline of the same ops")
+    }
+  }
+
   /// Compares a run with a stored baseline, on the ops the run measured:
   /// baseline ops left out of this run are not news.
   package init(

@@ -58,7 +58,11 @@ package struct OperationResult: Codable, Sendable, Equatable {
     let sweep = failure as? SweepFailure
     self.init(
       op: op.id, documented: op.documented, classification: nil, points: sweep?.partial ?? [],
-      seconds: seconds, failure: sweep?.description ?? "\(failure)", metric: metric)
+      seconds: seconds,
+      // Say which metric failed: a count that fails is not a timing that did.
+      failure: (metric == .instructions ? "counting instructions: " : "")
+        + (sweep?.description ?? "\(failure)"),
+      metric: metric)
   }
 
   /// The measured class name, `inconclusive`, or `failed`.

@@ -50,10 +50,13 @@ package final class RunSession {
   ///     appended to it. A catalog selection with no patterns takes its ops.
   ///   - settingsGiven: whether `options`' sizes and timing were asked for
   ///     (a resumed run refuses them when they are not the journal's).
+  ///   - baseline: stored results (and their path) the run will be compared
+  ///     with; they must hold some of its ops.
   /// - Throws: `ComplexityError` naming what is wrong.
   package init(
     _ selection: Selection, options: Runner.Options, metric: MetricChoice? = nil,
-    output: String? = nil, resume: String? = nil, settingsGiven: Bool = false
+    output: String? = nil, resume: String? = nil, settingsGiven: Bool = false,
+    baseline: (results: RunResults, path: String)? = nil
   ) throws {
     var options = options
     var warnings: [String] = []
@@ -83,6 +86,9 @@ package final class RunSession {
         : try Catalog.standard.select(requested)
     case .operations(let given):
       operations = given
+    }
+    if let baseline {
+      try Comparison.check(baseline: baseline.results, path: baseline.path, covers: operations)
     }
     self.metric = try MetricChoice.resolve(
       metric, journal: resumed?.header.metric, path: resume ?? "")

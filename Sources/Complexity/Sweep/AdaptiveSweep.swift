@@ -58,7 +58,8 @@ package struct AdaptiveSweep: SizeStrategy {
       let limit = memory.refused ?? .max
       let sizes = sizes.filter { $0 < limit }
       guard !sizes.isEmpty else { return }
-      points = (points + (try sweep.run(&subject, sizes: sizes, memory: memory, delegate: delegate)))
+      points =
+        (points + (try sweep.run(&subject, sizes: sizes, memory: memory, delegate: delegate)))
         .mergedBySize()
       if let refused = memory.refused, points.count < Classifier.minimumSizes {
         throw ComplexityError(

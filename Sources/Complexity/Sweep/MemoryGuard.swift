@@ -45,7 +45,9 @@ package final class MemoryGuard {
   /// nil when unlimited.
   static var addressSpaceLimit: UInt64? {
     var limit = rlimit()
-    guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+    guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0,
+      limit.rlim_cur != rlim_t.max
+    else { return nil }
     return UInt64(limit.rlim_cur)
   }
 }

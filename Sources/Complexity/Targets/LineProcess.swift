@@ -38,6 +38,7 @@ final class LineProcess {
     } catch {
       throw cannotStart(error)
     }
+    Leftovers.register(child: process.processIdentifier)
     stdin = input.fileHandleForWriting
   }
 
@@ -99,6 +100,7 @@ final class LineProcess {
   /// Terminates the process if it still runs and waits for it (briefly,
   /// then SIGKILL), so that none outlives its owner.
   private func end() {
+    defer { Leftovers.ended(child: process.processIdentifier) }
     guard process.isRunning else { return }
     process.terminate()
     let deadline = Date().addingTimeInterval(2)

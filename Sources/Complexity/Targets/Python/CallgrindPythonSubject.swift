@@ -115,7 +115,7 @@ package final class CallgrindPythonSubject: Subject {
       let dump = try harness.mark()
       _ = try readDump(dump)
     } catch {
-      try? FileManager.default.removeItem(at: directory)
+      Leftovers.remove(folder: directory)
       throw error
     }
   }
@@ -138,7 +138,7 @@ package final class CallgrindPythonSubject: Subject {
   /// Stops valgrind and removes its output.
   package func stop() {
     harness.stop()
-    try? FileManager.default.removeItem(at: directory)
+    Leftovers.remove(folder: directory)
   }
 
   // MARK: - Implementation details

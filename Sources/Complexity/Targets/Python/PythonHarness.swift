@@ -41,18 +41,19 @@ package final class PythonHarness {
       ? FileManager.default.temporaryDirectory.appendingPathComponent(
         "complexity-harness-\(UUID().uuidString)") : nil
     let directory = launch.directory ?? ownDirectory!
-    mainFile = try Self.write(into: directory)
+    ownDirectory.map(Leftovers.register(folder:))
     do {
+      mainFile = try Self.write(into: directory)
       try start()
     } catch {
-      ownDirectory.map { try? FileManager.default.removeItem(at: $0) }
+      ownDirectory.map(Leftovers.remove(folder:))
       throw error
     }
   }
 
   deinit {
     stop()
-    ownDirectory.map { try? FileManager.default.removeItem(at: $0) }
+    ownDirectory.map(Leftovers.remove(folder:))
   }
 
   /// Times one operation: the seconds of one sample of `loops` runs.

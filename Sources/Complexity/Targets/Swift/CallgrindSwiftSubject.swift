@@ -92,7 +92,7 @@ package final class CallgrindSwiftSubject: Subject {
   package func stop() {
     worker?.stop(quit: Data("{\"cmd\":\"quit\"}\n".utf8), grace: 5)
     worker = nil
-    try? FileManager.default.removeItem(at: directory)
+    Leftovers.remove(folder: directory)
   }
 
   // MARK: - Implementation details

@@ -57,6 +57,7 @@ extension Valgrind {
       throw ComplexityError(
         .subject, "cannot create a folder for callgrind's output in \(directory.path): \(error)")
     }
+    Leftovers.register(folder: directory)
     return directory
   }
 }
