@@ -23,7 +23,14 @@ extension ComplexityCLI {
       let result = OperationResult(
         op: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
         documented: documented, classification: classification, points: points, seconds: 0)
-      let report = FitReport(result)
+      let sizes = points.map(\.n)
+      var run = RunResults(
+        python: nil,
+        plan: SizePlan(
+          minimum: sizes.min() ?? 1, maximum: sizes.max() ?? 1, pointsPerOctave: 1),
+        timing: TimingOptions(), results: [result])
+      run.command = "fit"
+      let report = FitReport(result, run: run)
       try output.emit(try report.render(output.format))
       if result.verdict == .differs { throw ExitCode(1) }
     }

@@ -65,12 +65,13 @@ extension ComplexityCLI {
           python: python),
         metric: metric)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-      let result = session.run(progress.show).results[0]
+      let run = session.run(progress.show)
+      let result = run.results[0]
       progress.finish()
       if let failure = result.failure, result.classification == nil {
         throw ComplexityError(.subject, "\(id) failed: \(failure)")
       }
-      try output.emit(try FitReport(result).render(output.format))
+      try output.emit(try FitReport(result, run: run).render(output.format))
       if result.verdict == .differs { throw ExitCode(1) }
     }
   }

@@ -123,7 +123,7 @@ final class ComparisonTests: XCTestCase {
     XCTAssertEqual(csv[0], ComparisonReport.csvHeader.joined(separator: ","))
     XCTAssertEqual(
       csv[0],
-      "op,documented,a_measured,b_measured,change,n,a_seconds,b_seconds,ratio,a_coefficient,b_coefficient,a_metric,b_metric"
+      "op,documented,a_measured,b_measured,change,n,a_cost,b_cost,ratio,a_coefficient,b_coefficient,a_metric,b_metric,a_unit,b_unit"
     )
     XCTAssertTrue(csv[2].hasPrefix("fake.log,O(log n),O(log n),O(log n),same,4096,"), csv[2])
     XCTAssertTrue(csv[2].contains(",1.5000,"), csv[2])

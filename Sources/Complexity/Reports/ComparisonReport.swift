@@ -6,11 +6,11 @@ package struct ComparisonReport {
 
   package init(_ comparison: Comparison) { self.comparison = comparison }
 
-  /// The CSV columns, in order. `a_seconds` and `b_seconds` hold
-  /// instructions where `a_metric` or `b_metric` says `instructions`.
+  /// The CSV columns, in order. `a_cost` and `b_cost` are in `a_unit` and
+  /// `b_unit`: `s` (seconds) or `Ir` (instructions executed).
   package static let csvHeader = [
-    "op", "documented", "a_measured", "b_measured", "change", "n", "a_seconds", "b_seconds",
-    "ratio", "a_coefficient", "b_coefficient", "a_metric", "b_metric",
+    "op", "documented", "a_measured", "b_measured", "change", "n", "a_cost", "b_cost",
+    "ratio", "a_coefficient", "b_coefficient", "a_metric", "b_metric", "a_unit", "b_unit",
   ]
 
   /// The comparison in `format`.
@@ -26,6 +26,7 @@ package struct ComparisonReport {
           r.change.rawValue, r.size.map(String.init) ?? "", f(r.a?.seconds, "%.6g"),
           f(r.b?.seconds, "%.6g"), f(r.ratio, "%.4f"), f(r.a?.coefficient, "%.6g"),
           f(r.b?.coefficient, "%.6g"), r.a?.metric.rawValue ?? "", r.b?.metric.rawValue ?? "",
+          r.a?.metric.unit ?? "", r.b?.metric.unit ?? "",
         ]
       }
       return t.render()

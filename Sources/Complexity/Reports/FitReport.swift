@@ -3,16 +3,22 @@ import Foundation
 /// Renders one classification in full: every model, the slopes, the notes.
 package struct FitReport {
   package var result: OperationResult
+  /// The run it belongs to, for the JSON and CSV (the shape of a sweep's).
+  package var run: RunResults?
 
-  package init(_ result: OperationResult) { self.result = result }
+  package init(_ result: OperationResult, run: RunResults? = nil) {
+    self.result = result
+    self.run = run
+  }
 
-  /// The classification in `format`.
+  /// The classification in `format`: the table and markdown in full, the
+  /// JSON and CSV as a sweep's (a `results` array, one row per op).
   package func render(_ format: Format) throws -> String {
     switch format {
-    case .json: return try ResultsReport.json(result)
-    case .csv:
-      return CSVTable(header: ResultsReport.csvHeader, rows: [ResultsReport.csvRow(result)])
-        .render()
+    case .json, .csv:
+      var run = run ?? RunResults(python: nil, plan: SizePlan(), timing: TimingOptions())
+      if run.results.isEmpty { run.results = [result] }
+      return try ResultsReport(run).render(format)
     case .table: return text(markdown: false)
     case .markdown: return text(markdown: true)
     }

@@ -22,6 +22,10 @@ package struct RaceReport {
 
   /// What the JSON output holds.
   struct Document: Encodable {
+    /// The envelope every command's JSON shares.
+    var version = RunResults.currentVersion
+    var command = "race"
+    var machine = Machine.current
     var race: RaceResult
     var standings: [RaceResult.Standing]
     var scaling: [RaceResult.Scaling]?

@@ -16,6 +16,14 @@ extension RunResults {
 
   /// Decodes results JSON read from `path`, with errors that name the file.
   static func decode(_ data: Data, path: String) throws -> RunResults {
+    if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      object["race"] != nil
+    {
+      throw ComplexityError(
+        .badInput,
+        "\(path) holds a race (complexity race): report and compare read the results of "
+          + "sweep, time and fit")
+    }
     do {
       return try JSONDecoder().decode(RunResults.self, from: data)
     } catch DecodingError.dataCorrupted(let context) {

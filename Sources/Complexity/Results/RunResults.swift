@@ -6,6 +6,9 @@ package struct RunResults: Codable, Sendable, Equatable {
   package static let currentVersion = 1
 
   package var version: Int = RunResults.currentVersion
+  /// The command that wrote it: `sweep`, `time` or `fit` (nil in files
+  /// written before it was recorded).
+  package var command: String?
   /// The interpreter, for runs that timed CPython.
   package var python: PythonInterpreter?
   /// The machine the run timed on.
@@ -48,6 +51,7 @@ package struct RunResults: Codable, Sendable, Equatable {
           "unsupported results version \(version) (this tool reads \(Self.currentVersion))")
     }
     self.version = version
+    command = try c.decodeIfPresent(String.self, forKey: .command)
     python = try c.decodeIfPresent(PythonInterpreter.self, forKey: .python)
     machine = try c.decode(Machine.self, forKey: .machine)
     started = try c.decode(String.self, forKey: .started)

@@ -106,6 +106,7 @@ package final class RunSession {
       resumed?.results
       ?? RunResults(python: runner.interpreter, plan: options.plan, timing: options.timing)
     if results.python == nil { results.python = runner.interpreter }
+    if case .catalog = selection { results.command = "sweep" } else { results.command = "time" }
     if journal == nil, let journalPath {
       var header = Journal.Header(results, ops: operations.map(\.id))
       header.metric = self.metric
