@@ -45,7 +45,9 @@ final class CLITests: XCTestCase {
       csv.stdout.hasPrefix("op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds"))
     let json = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-    XCTAssertNotNil(object?["classification"])
+    // The shape of a sweep's JSON: one result in a results array.
+    XCTAssertEqual(object?["command"] as? String, "fit")
+    XCTAssertNotNil((object?["results"] as? [[String: Any]])?.first?["classification"])
     let md = try run(["fit", fixture("recorded/list.sort.csv"), "--format", "markdown"])
     XCTAssertTrue(md.stdout.contains("| model | a (s) |"), md.stdout)
   }
