@@ -27,7 +27,7 @@ struct ComplexityCLI: ParsableCommand {
     } catch let error as ComplexityError {
       warn("error: \(error.description)")
       // A measurement that failed is not bad input: a CI job must tell them apart.
-      let failed = error.kind == .subject || error.kind == .fit
+      let failed = [.subject, .fit, .timedOut].contains(error.kind)
       Foundation.exit(failed ? ExitStatus.failed.rawValue : ExitStatus.badInput.rawValue)
     } catch {
       let code = exitCode(for: error)

@@ -68,7 +68,8 @@ final class InstructionsCLITests: XCTestCase {
       "--points-per-octave", "1", "--quiet", "--format", "json",
     ])
     XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
-    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let envelope = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let object = (envelope?["results"] as? [[String: Any]])?.first
     XCTAssertEqual(object?["metric"] as? String, "instructions")
     XCTAssertEqual(object?["measured"] as? String, "O(n)")
   }

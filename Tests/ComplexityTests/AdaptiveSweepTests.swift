@@ -50,10 +50,37 @@ final class AdaptiveSweepTests: XCTestCase {
     XCTAssertEqual(outcome.stopReason, .planDone)
   }
 
-  func testNoBudgetMeansNoExtension() throws {
+  /// A budget is a promise: with none, nothing is measured, and the error
+  /// says the budget is why.
+  func testNoBudgetMeasuresNothingAndSaysSo() throws {
     var subject = FakeSubject(.constant, noise: 0.01, seed: 3)
-    let outcome = try adaptive(budget: 0, neverSeparate: true).run(&subject, grid: SizePlan().sizes)
-    XCTAssertEqual(outcome.points.last?.n, SizePlan().maximum)
-    XCTAssertEqual(outcome.stopReason, .budget)
+    XCTAssertThrowsError(
+      try adaptive(budget: 0, neverSeparate: true).run(&subject, grid: SizePlan().sizes)
+    ) {
+      let underlying = ($0 as? SweepFailure)?.underlying as? ComplexityError
+      XCTAssertEqual(underlying?.kind, .timedOut, "\($0)")
+      XCTAssertTrue("\($0)".contains("budget"), "\($0)")
+    }
+  }
+
+  /// Really slow calls, growing as n²: the sweep predicts each next size's
+  /// cost and stops before the budget runs out, with enough sizes to fit.
+  func testSteepGrowthStopsWithinTheBudget() throws {
+    struct Sleeping: Subject {
+      var metric: Metric { .time }
+      mutating func sample(size: Int, iterations: Int) throws -> Double {
+        let seconds = Double(iterations) * 2e-9 * Double(size) * Double(size)
+        usleep(UInt32(min(seconds, 5) * 1e6))
+        return seconds
+      }
+    }
+    var subject = Sleeping()
+    let start = Date()
+    let outcome = try adaptive(budget: 2).run(&subject, grid: SizePlan().sizes)
+    // Within the budget plus one sample (generous: a busy machine sleeps long).
+    XCTAssertLessThan(Date().timeIntervalSince(start), 2 + 1.5)
+    XCTAssertGreaterThanOrEqual(outcome.points.count, Classifier.minimumSizes)
+    XCTAssertLessThan(outcome.points.last?.n ?? .max, SizePlan().maximum)
+    XCTAssertEqual(outcome.classification.best, .quadratic, "\(outcome.classification.notes)")
   }
 }

@@ -13,6 +13,8 @@ public struct ComplexityError: Error, CustomStringConvertible, Sendable, Equatab
     case subject
     /// An interpreter or tool the run needs is missing.
     case missingTool
+    /// A call ran past the time it was given and was stopped.
+    case timedOut
   }
 
   public var kind: Kind

@@ -110,7 +110,11 @@ final class SubjectPool {
           code: op.python, cold: cold)
       (subject, notes, stop) = (counter, counter.notes, counter.stop)
     }
-    defer { stop() }
+    defer {
+      stop()
+      // A sweep's budget shortens each reply's wait; the next request waits as usual.
+      harness?.replyTimeout = PythonHarness.defaultReplyTimeout
+    }
     return try body(&subject, notes)
   }
 

@@ -17,6 +17,14 @@ import Foundation
 ///
 /// Separated means conclusive with a confidence of at least
 /// `separatedConfidence`.
+///
+/// Every step runs within the time budget (`SweepBudget`: a size or a pass
+/// that would not fit is not started, a call that runs past it is stopped)
+/// and the memory cap (`MemoryGuard`). Where one call at the grid's
+/// smallest size takes more than a quarter of the budget, the grid starts
+/// lower, halving n down to 1; where growth is so steep that fewer than
+/// `Classifier.minimumSizes` geometric sizes fit, the sizes in between are
+/// filled in linearly (`AdaptiveSweep+Budget.swift`).
 package struct AdaptiveSweep: SizeStrategy {
   package var sweep: Sweep
   package var classifier: Classifier
@@ -52,49 +60,55 @@ package struct AdaptiveSweep: SizeStrategy {
     _ subject: inout S, grid: [Int], extendable: Bool, into points: inout [Point],
     delegate: (SweepEvent) -> Void
   ) throws -> SweepOutcome {
-    let start = Date()
+    let budget = SweepBudget(seconds: limits.budgetSeconds)
     let memory = MemoryGuard(cap: limits.memoryCap, baseline: subject.residentBytes())
+    var notes: [String] = []
+    let grid = try affordableGrid(&subject, grid, budget: budget, notes: &notes)
     func measure(_ sizes: [Int]) throws {
-      let limit = memory.refused ?? .max
-      let sizes = sizes.filter { $0 < limit }
-      guard !sizes.isEmpty else { return }
-      points =
-        (points + (try sweep.run(&subject, sizes: sizes, memory: memory, delegate: delegate)))
-        .mergedBySize()
-      if let refused = memory.refused, points.count < Classifier.minimumSizes {
-        throw ComplexityError(
-          .subject,
-          "n = \(refused) would pass the memory cap (\(memory.cap >> 20) MiB, --max-memory) "
-            + "and only \(points.count) smaller sizes were measured: a fit needs "
-            + "\(Classifier.minimumSizes); lower --max-size or raise --max-memory")
+      let limit = [memory.refused, budget.refused, budget.interrupted].compactMap { $0 }.min()
+      let sizes = sizes.filter { $0 < limit ?? .max }
+      guard !sizes.isEmpty, !budget.isSpent else { return }
+      do {
+        let measured = try sweep.run(
+          &subject, sizes: sizes, memory: memory, budget: budget, delegate: delegate)
+        points = (points + measured).mergedBySize()
+      } catch let failure as SweepFailure where budget.interrupted != nil {
+        // A call stopped for the budget: what was measured before stands.
+        points = (points + failure.partial).mergedBySize()
       }
+    }
+    func classify() throws -> Classification {
+      try ensureEnough(&subject, &points, memory: memory, budget: budget, delegate: delegate)
+      var c = try classifier.classify(points)
+      c.notes += notes + stopNotes(memory: memory, budget: budget)
+      return c
     }
     func separated(_ c: Classification) -> Bool {
       c.outcome.settled != nil && c.confidence >= separatedConfidence
     }
-    func spent() -> Bool { Date().timeIntervalSince(start) > limits.budgetSeconds }
+    func outcome(_ c: Classification, _ reason: StopReason) -> SweepOutcome {
+      SweepOutcome(points: points, classification: c, stopReason: reason)
+    }
+    func cut() -> StopReason? {
+      if memory.refused != nil { return .memory }
+      if budget.refused != nil || budget.interrupted != nil || budget.isSpent { return .budget }
+      return nil
+    }
 
     // 1 and 2: the grid, coarse first.
     let coarse = grid.enumerated().filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }
       .map(\.element)
     try measure(coarse.count >= Classifier.minimumSizes ? coarse : grid)
-    var c = try classifier.classify(points)
+    var c = try classify()
     // Too few sizes make even a confident verdict fragile (a 6-size sweep
     // once called dict.pop O(n^2)): the coarse grid may stop only with enough.
     if separated(c) && points.count >= Self.minimumSizesToStopEarly {
-      return SweepOutcome(points: points, classification: c, stopReason: .separated)
+      return outcome(c, .separated)
     }
     try measure(grid.filter { n in !points.contains { $0.n == n } })
-    c = try classifier.classify(points)
-    if separated(c) {
-      return SweepOutcome(points: points, classification: c, stopReason: .separated)
-    }
-    if let refused = memory.refused {
-      c.notes.append(
-        "stopped before n = \(refused): its input would pass the memory cap "
-          + "(\(memory.cap >> 20) MiB)")
-      return SweepOutcome(points: points, classification: c, stopReason: .memory)
-    }
+    c = try classify()
+    if separated(c) { return outcome(c, .separated) }
+    if let reason = cut() { return outcome(c, reason) }
 
     // 3: larger sizes, unless the contenders are the hard pair.
     var reason = StopReason.planDone
@@ -102,39 +116,32 @@ package struct AdaptiveSweep: SizeStrategy {
     if extendable && !hardPair, var largest = grid.last {
       let limit = sweep.plan.maximum * limits.maximumExtension
       while true {
-        if spent() { reason = .budget; break }
         let next = largest * 2
         if next > limit { reason = .maximumSize; break }
-        if !memory.allows(next, resident: subject.residentBytes()) {
-          reason = .memory
-          break
-        }
         let between = Int((Double(largest) * 2.0.squareRoot()).rounded())
         try measure(sweep.plan.pointsPerOctave > 1 ? [between, next] : [next])
+        if let stop = cut() { reason = stop; break }
         largest = next
-        c = try classifier.classify(points)
+        c = try classify()
         if separated(c) { reason = .separated; break }
       }
+      c = try classify()
       if reason != .separated && points.count > grid.count {
-        c.notes.append("extended to n = \(largest) looking for a separation")
+        c.notes.append(
+          "extended to n = \(points.map(\.n).max() ?? largest) looking for a separation")
       }
     }
-    if reason == .separated {
-      return SweepOutcome(points: points, classification: c, stopReason: reason)
-    }
+    if reason == .separated || cut() != nil { return outcome(c, cut() ?? reason) }
 
     // 4: a second pass with fresh inputs, if time allows.
-    if !spent() {
-      try subject.forgetInputs()
-      let sizes = points.map(\.n)
-      points = (points + (try sweep.run(&subject, sizes: sizes, delegate: delegate)))
-        .mergedBySize()
-      c = try classifier.classify(points)
+    try subject.forgetInputs()
+    let first = points
+    try measure(points.map(\.n))
+    c = try classify()
+    if points.map(\.samples.count) != first.map(\.samples.count) {
       c.notes.append("measured in 2 passes with fresh inputs: the first was inconclusive")
-      if separated(c) { reason = .separated }
-    } else {
-      reason = .budget
     }
-    return SweepOutcome(points: points, classification: c, stopReason: reason)
+    if separated(c) { reason = .separated }
+    return outcome(c, cut() ?? reason)
   }
 }

@@ -40,7 +40,7 @@ extension Sweep {
           current = (s, n)
           delegate(
             .startSize(n: n, index: s * sizes.count + index, of: subjects.count * sizes.count))
-          iterations = try calibrate(&subjects[s], size: n, from: iterations)
+          iterations = try calibrate(&subjects[s], size: n, from: iterations).iterations
           points[s][index].iterations = iterations
         }
       }

@@ -29,16 +29,26 @@ package struct Sweep: Sendable {
   ///   - sizes: sizes to visit instead of the plan's (for resumed or adaptive runs).
   ///   - memory: stops before a size whose input would pass the memory
   ///     cap (`MemoryGuard`): the sizes below it are sampled and returned.
+  ///   - budget: the time the sweep may take (`SweepBudget`): a size whose
+  ///     calibration and samples would not fit is not started, a round
+  ///     that would not fit is not begun, and a call that runs past the
+  ///     budget is stopped (`Interruptible` subjects).
   ///   - delegate: receives an event as each size starts and finishes.
-  /// - Returns: one point per size (fewer when `memory` refused one).
+  /// - Returns: one point per size (fewer when `memory` or `budget`
+  ///   refused one).
   /// - Throws: `SweepFailure`, whose `partial` keeps the points measured
   ///   before the subject failed.
   package func run<S: Subject>(
     _ subject: inout S, sizes: [Int]? = nil, memory: MemoryGuard? = nil,
-    delegate: (SweepEvent) -> Void = { _ in }
+    budget: SweepBudget? = nil, delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> [Point] {
     let sizes = sizes ?? plan.sizes
     var points: [Point] = []
+    // Wall seconds per call at each calibrated size: what the budget predicts from.
+    var wall: [(n: Int, seconds: Double)] = []
+    func sampleWall(_ i: Int) -> Double {
+      max(sampling.minimumSample, Double(points[i].iterations) * wall[i].seconds)
+    }
     var iterations = 1
     var current = 0
     do {
@@ -46,38 +56,68 @@ package struct Sweep: Sendable {
       for (index, n) in sizes.enumerated() {
         current = n
         if let memory, !memory.allows(n, resident: subject.residentBytes()) { break }
+        if let budget {
+          let call = SweepBudget.predictedCall(at: n, from: wall) ?? 0
+          let sample = max(sampling.minimumSample, call)
+          let rounds = points.indices.map(sampleWall).reduce(0, +)
+          // Calibrating costs about three short samples, or one long call;
+          // then the size's own samples, and the rounds of the others.
+          let cost = 3 * sample + Double(sampling.repeats) * (rounds + sample)
+          guard budget.affords(cost) else {
+            budget.refuse(n)
+            break
+          }
+        }
         delegate(.startSize(n: n, index: index, of: sizes.count))
-        iterations = try calibrate(&subject, size: n, from: iterations)
+        let calibrated = try calibrate(&subject, size: n, from: iterations, budget: budget)
+        iterations = calibrated.iterations
         memory?.record(n)
+        wall.append((n, calibrated.wallPerCall))
         points.append(Point(n: n, iterations: iterations, samples: []))
       }
       // Then one sample per size per round, sizes in a shuffled order each
       // round, so a slow spell of the machine hits random sizes rather than
       // a run of neighbours that would read as a trend.
       var rng = SplitMix64(seed: 0xC0FFEE)
-      for round in 0..<sampling.repeats {
+      rounds: for round in 0..<sampling.repeats {
+        if let budget, round > 0, !budget.affords(points.indices.map(sampleWall).reduce(0, +)) {
+          break rounds
+        }
         delegate(.startRound(index: round, of: sampling.repeats))
         for i in points.indices.shuffled(using: &rng) {
           current = points[i].n
+          if let budget, !budget.affords(sampleWall(i)) { break rounds }
+          limit(&subject, budget)
           let k = points[i].iterations
           points[i].samples.append(try subject.sample(size: points[i].n, iterations: k) / Double(k))
         }
       }
     } catch {
+      if let budget, (error as? ComplexityError)?.kind == .timedOut {
+        budget.interrupt(at: current)
+      }
       throw SweepFailure(
         size: current, underlying: error, partial: points.filter { !$0.samples.isEmpty })
     }
+    points = points.filter { !$0.samples.isEmpty }
     for p in points { delegate(.finishSize(p)) }
     return points
   }
 
-  /// Finds iterations per sample so that one sample costs enough.
+  /// Finds iterations per sample so that one sample costs enough, and the
+  /// wall time of one call at that size (for the budget).
   /// (Internal, not private: the interleaved run calibrates with it too.)
-  func calibrate<S: Subject>(_ subject: inout S, size: Int, from start: Int) throws -> Int {
+  func calibrate<S: Subject>(
+    _ subject: inout S, size: Int, from start: Int, budget: SweepBudget? = nil
+  ) throws -> (iterations: Int, wallPerCall: Double) {
     let target = sampling.minimumSample
     var k = max(1, start)
+    var wallPerCall = 0.0
     for _ in 0..<30 {
+      limit(&subject, budget)
+      let began = Date()
       let t = try subject.sample(size: size, iterations: k)
+      wallPerCall = Date().timeIntervalSince(began) / Double(k)
       guard t.isFinite, t >= 0 else {
         throw ComplexityError(
           .subject,
@@ -87,14 +127,20 @@ package struct Sweep: Sendable {
       if t >= target {
         // Too long by far: fewer iterations serve just as well, faster.
         if t > 4 * target, k > 1 {
-          return max(1, Int((Double(k) * 1.5 * target / t).rounded(.up)))
+          return (max(1, Int((Double(k) * 1.5 * target / t).rounded(.up))), wallPerCall)
         }
-        return k
+        return (k, wallPerCall)
       }
-      if k >= sampling.maximumIterations { return k }
+      if k >= sampling.maximumIterations { return (k, wallPerCall) }
       let scale = t > 0 ? min(1000, 1.5 * target / t) : 1000
       k = min(sampling.maximumIterations, max(k + 1, Int((Double(k) * scale).rounded(.up))))
     }
-    return k
+    return (k, wallPerCall)
+  }
+
+  /// Gives an interruptible subject's next call what is left of the budget.
+  private func limit<S: Subject>(_ subject: inout S, _ budget: SweepBudget?) {
+    guard let budget, let interruptible = subject as? Interruptible else { return }
+    interruptible.limitEachCall(to: max(0, budget.remaining) + SweepBudget.slack)
   }
 }

@@ -67,7 +67,10 @@ final class LineProcess {
     if !lines.isClosed && process.isRunning {
       end()
       throw ComplexityError(
-        .subject, "\(name) did not answer within \(Int(timeout)) s (killed it)")
+        .timedOut,
+        "\(name) did not answer within "
+          + (timeout == timeout.rounded() ? "\(Int(timeout))" : String(format: "%.1f", timeout))
+          + " s (stopped it)")
     }
     throw failure(exited)
   }

@@ -20,6 +20,8 @@ package final class PythonHarness {
   private let ownDirectory: URL?
   /// Ops defined so far, defined again in a restarted harness.
   private var defined: [String: PythonCode] = [:]
+  /// Seconds to wait for a reply unless a sweep's budget says otherwise.
+  package static let defaultReplyTimeout = 120.0
   /// The oldest interpreter the harness supports.
   package static let minimumVersion = (3, 8)
 
@@ -31,7 +33,9 @@ package final class PythonHarness {
   /// - Throws: `ComplexityError(.missingTool, …)` when it cannot start or is
   ///   too old; `ComplexityError(.subject, …)` when it does not answer.
   ///   - launch: how to start it (default: directly; or under valgrind).
-  package init(executable: String, replyTimeout: Double = 120, launch: Launch = Launch()) throws {
+  package init(
+    executable: String, replyTimeout: Double = defaultReplyTimeout, launch: Launch = Launch()
+  ) throws {
     self.executable = executable
     self.replyTimeout = replyTimeout
     self.launch = launch
@@ -173,7 +177,10 @@ package final class PythonHarness {
         .subject, "the harness sent a line that is not JSON: \(line.prefix(200))")
     }
     guard reply["ok"] as? Bool == true else {
-      throw ComplexityError(.subject, "\(reply["error"] as? String ?? "the harness failed")")
+      // Code that does not compile is the user's to fix, not a failure.
+      throw ComplexityError(
+        reply["bad_input"] as? Bool == true ? .badInput : .subject,
+        "\(reply["error"] as? String ?? "the harness failed")")
     }
     return reply
   }

@@ -16,7 +16,8 @@
 #                     -> {"ok": true, "dumps": [callgrind dump of each sample]}
 #   {"cmd": "mark"}   -> {"ok": true, "dump": N}: make callgrind dump now
 #   {"cmd": "quit"}
-# Any failure -> {"ok": false, "error": "..."}; the harness keeps serving.
+# Any failure -> {"ok": false, "error": "..."} ("bad_input": true when the code
+# given does not compile); the harness keeps serving.
 # "count" and "mark" only mean something under callgrind (complexity_counting.py).
 import json
 import os
@@ -80,6 +81,8 @@ def main():
         except MemoryError:
             sampler.reset()
             reply = {"ok": False, "error": "out of memory"}
+        except sampler.BadCode as e:
+            reply = {"ok": False, "error": str(e), "bad_input": True}
         except Exception as e:
             reply = {"ok": False, "error": "%s: %s" % (type(e).__name__, e)}
         sys.stdout.flush()
