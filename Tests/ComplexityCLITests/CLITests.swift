@@ -70,10 +70,7 @@ final class CLITests: XCTestCase {
     _ arguments: [String], mentions expected: String, file: StaticString = #filePath,
     line: UInt = #line
   ) throws {
-    let r = try run(arguments)
-    XCTAssertEqual(r.status, 2, "status for \(arguments): \(r.stderr)", file: file, line: line)
-    XCTAssertTrue(r.stderr.contains(expected), "stderr: \(r.stderr)", file: file, line: line)
-    XCTAssertFalse(r.stderr.contains("Fatal error"), file: file, line: line)
+    try assertExitsTwo(arguments, mentions: expected, file: file, line: line)
   }
 
   func testBadFitInput() throws {

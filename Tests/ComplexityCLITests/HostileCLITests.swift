@@ -11,21 +11,18 @@ final class HostileCLITests: XCTestCase {
   private let sortTimings = fixture("recorded/list.sort.csv")
 
   private func folder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("complexity-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let url = try temporaryFolder(prefix: "hostile")
     addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
   }
 
+  /// Refused with exit 2 and one line naming what was wrong.
   private func assertRefused(
     _ arguments: [String], mentions expected: String, file: StaticString = #filePath,
     line: UInt = #line
   ) throws {
-    let r = try run(arguments)
-    XCTAssertEqual(r.status, 2, "\(arguments): \(r.stderr)", file: file, line: line)
-    XCTAssertTrue(r.stderr.contains(expected), "stderr: \(r.stderr)", file: file, line: line)
-    XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr, file: file, line: line)
+    let stderr = try assertExitsTwo(arguments, mentions: expected, file: file, line: line).stderr
+    XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr, file: file, line: line)
   }
 
   // MARK: - 1. --output replaces only what it should

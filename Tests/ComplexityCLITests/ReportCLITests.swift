@@ -57,9 +57,7 @@ final class ReportCLITests: XCTestCase {
 
   /// A fresh folder, removed after the test.
   private func scratch() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("complexity-report-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    let url = try temporaryFolder(prefix: "report")
     addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
   }

@@ -59,3 +59,12 @@ package func temporaryFile(_ text: String, prefix: String, extension ext: String
   try text.write(to: url, atomically: true, encoding: .utf8)
   return url
 }
+
+/// A new, empty folder in the temporary folder, named
+/// `complexity-PREFIX-UUID`; the caller removes it.
+package func temporaryFolder(prefix: String) throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("complexity-\(prefix)-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}

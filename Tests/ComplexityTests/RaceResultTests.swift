@@ -1,6 +1,7 @@
-import Complexity
 import Foundation
 import XCTest
+
+@testable import Complexity
 
 #if canImport(FoundationXML)
   import FoundationXML

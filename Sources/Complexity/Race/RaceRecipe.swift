@@ -119,9 +119,12 @@ package struct RaceRecipe: Sendable, Equatable {
     self.directory = directory
   }
 
-  /// Whether the race sweeps a problem size (and fits classes), rather
-  /// than a count of workers (and reports speed-up).
-  package var isScaling: Bool { variable != "n" }
+  /// Whether the race sweeps a count of workers (and reports speed-up),
+  /// rather than a problem size (and fits classes).
+  package var isScaling: Bool { Self.isScaling(variable) }
+
+  /// Whether a race over `variable` is a scaling race: any name but `n`.
+  package static func isScaling(_ variable: String) -> Bool { variable != "n" }
 
   /// Checks what parsing cannot: at least two uniquely named
   /// implementations, each with exactly one of statement and file, and

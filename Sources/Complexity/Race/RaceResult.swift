@@ -30,41 +30,28 @@ package struct RaceResult: Codable, Sendable, Equatable {
 
   /// The version of this format; reading any other fails.
   package static let currentVersion = 1
-  package var version: Int
+  package var version = RaceResult.currentVersion
   /// The recipe's name.
   package var name: String
   /// What is timed and what is not.
-  package var about: String?
+  package var about: String? = nil
   /// The swept value's name: `n`, or e.g. `workers` for a scaling race.
-  package var variable: String
+  package var variable = "n"
   /// The interpreter the race ran in.
-  package var interpreter: PythonInterpreter?
-  package var timing: TimingOptions?
+  package var interpreter: PythonInterpreter? = nil
+  package var timing: TimingOptions? = nil
   /// The implementations, in the recipe's order.
   package var entries: [Entry]
   /// Wall-clock seconds the race took.
-  package var seconds: Double
+  package var seconds = 0.0
   /// What the points hold: seconds per call (the default), or instructions.
   package var metric: Metric = .time
 
-  package init(
-    name: String, about: String? = nil, variable: String = "n",
-    interpreter: PythonInterpreter? = nil, timing: TimingOptions? = nil, entries: [Entry],
-    seconds: Double = 0
-  ) {
-    self.version = Self.currentVersion
-    self.name = name
-    self.about = about
-    self.variable = variable
-    self.interpreter = interpreter
-    self.timing = timing
-    self.entries = entries
-    self.seconds = seconds
-  }
-
   /// Whether the swept value is a count of workers rather than a size.
-  package var isScaling: Bool { variable != "n" }
+  package var isScaling: Bool { RaceRecipe.isScaling(variable) }
+}
 
+extension RaceResult {
   package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     version = try c.decode(Int.self, forKey: .version)
