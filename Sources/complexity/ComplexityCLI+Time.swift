@@ -46,7 +46,10 @@ extension ComplexityCLI {
 
     func validate() throws {
       if (statement == nil) == (file == nil) {
-        throw ValidationError("Give either a statement or --file FILE.py, not both or neither.")
+        throw ValidationError(
+          "Give either a statement or --file FILE.py, not both or neither. A statement that "
+            + "starts with '-' goes after '--': complexity time --setup 't = set(range(n))' "
+            + "-- '-1 in t'")
       }
     }
 

@@ -34,7 +34,11 @@ struct ComplexityCLI: ParsableCommand {
       if code == .success || error is ExitCode {
         exit(withError: error)
       }
-      warn(fullMessage(for: error))
+      var message = fullMessage(for: error)
+      if message.contains("Unknown option"), CommandLine.arguments.dropFirst().first == "time" {
+        message += "\nA statement that starts with '-' goes after '--': complexity time -- '-1 in t'"
+      }
+      warn(message)
       Foundation.exit(ExitStatus.badInput.rawValue)
     }
   }
