@@ -48,7 +48,11 @@ let package = Package(
         .embedInCode("Targets/Python/Harness/complexity_inputs.py"),
         .embedInCode("Targets/Python/Harness/complexity_sampler.py"),
         .embedInCode("Targets/Python/Harness/complexity_counting.py"),
-        .embedInCode("Catalog/cpython.json"),
+        .embedInCode("Targets/Python/Helper/complexity_check.py"),
+        .embedInCode("Catalog/CPython/lists.json"),
+        .embedInCode("Catalog/CPython/sets.json"),
+        .embedInCode("Catalog/CPython/dicts.json"),
+        .embedInCode("Catalog/CPython/beyond-the-tables.json"),
       ]
     ),
 

@@ -13,7 +13,7 @@ struct ComplexityCLI: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       List.self, Sweep.self, Time.self, Race.self, Fit.self, Report.self, Compare.self,
-      Harness.self, CountWorker.self,
+      Harness.self, PythonHelper.self, CountWorker.self,
     ]
   )
 
@@ -36,7 +36,8 @@ struct ComplexityCLI: ParsableCommand {
       }
       var message = fullMessage(for: error)
       if message.contains("Unknown option"), CommandLine.arguments.dropFirst().first == "time" {
-        message += "\nA statement that starts with '-' goes after '--': complexity time -- '-1 in t'"
+        message +=
+          "\nA statement that starts with '-' goes after '--': complexity time -- '-1 in t'"
       }
       warn(message)
       Foundation.exit(ExitStatus.badInput.rawValue)

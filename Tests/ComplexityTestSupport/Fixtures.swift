@@ -24,16 +24,27 @@ package func syntheticPoints(
       switch c {
       case .constant: return 0
       case .logarithmic: return 2e-8
+      case .squareRoot: return 1e-8
       case .linear: return 1e-9
       case .linearithmic: return 1e-10
       case .quadratic: return 1e-12
+      case .cubic: return 1e-15
+      case .exponential: return 1e-12
       }
     }()
   return sizes.map { n in
     let x = Double(n)
-    let term: Double = [
-      .constant: 0, .logarithmic: log(x), .linear: x, .linearithmic: x * log(x), .quadratic: x * x,
-    ][c]!
+    let term: Double
+    switch c {
+    case .constant: term = 0
+    case .logarithmic: term = log(x)
+    case .squareRoot: term = x.squareRoot()
+    case .linear: term = x
+    case .linearithmic: term = x * log(x)
+    case .quadratic: term = x * x
+    case .cubic: term = x * x * x
+    case .exponential: term = exp2(x)
+    }
     let base = intercept + unit * term
     return Point(
       n: n,

@@ -39,10 +39,13 @@ final class ClassifierTests: XCTestCase {
   func testConfusionTableIsDiagonal() throws {
     let sizes = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
     var table: [ComplexityClass: [String: Int]] = [:]
+    // 2ⁿ is swept as the planner sweeps it: small sizes, linear in n.
+    let linear = Array(stride(from: 4, through: 30, by: 2))
     for truth in ComplexityClass.allCases {
       for noise in [0.01, 0.03, 0.08] {
         for seed in UInt64(1)...4 {
-          let points = syntheticPoints(truth, sizes: sizes, noise: noise, seed: seed * 7919)
+          let points = syntheticPoints(
+            truth, sizes: truth == .exponential ? linear : sizes, noise: noise, seed: seed * 7919)
           let c = try classifier.classify(points)
           table[truth, default: [:]][c.outcome.description, default: 0] += 1
         }
@@ -59,6 +62,35 @@ final class ClassifierTests: XCTestCase {
     for truth in ComplexityClass.allCases {
       XCTAssertEqual(table[truth]![truth.rawValue], 12, "\(truth): \(table[truth]!)")
     }
+  }
+
+  /// Growth past every candidate is named for what it is, never called
+  /// the steepest class.
+  func testGrowthSteeperThanEveryCandidateIsSaidSo() throws {
+    let sizes = SizePlan(minimum: 8, maximum: 512, pointsPerOctave: 2).sizes
+    let quartic = sizes.map { n in Point(n: n, samples: [1e-7 + 1e-14 * pow(Double(n), 4)]) }
+    let c4 = try classifier.classify(quartic)
+    guard case .steeper(.cubic, let slope) = c4.outcome else {
+      return XCTFail("n^4: \(c4.outcome) \(c4.notes)")
+    }
+    XCTAssertEqual(slope, 4, accuracy: 0.3)
+    XCTAssertTrue(c4.outcome.name.hasPrefix("polynomial, slope 4."), c4.outcome.name)
+    let threeToTheN = stride(from: 4, through: 24, by: 2).map { n in
+      Point(n: n, samples: [1e-7 + 1e-12 * pow(3, Double(n))])
+    }
+    let c3 = try classifier.classify(threeToTheN)
+    XCTAssertEqual(c3.outcome.name, "steeper than O(2^n)", "\(c3.outcome) \(c3.notes)")
+    XCTAssertEqual(Verdict(documented: .exponential, measured: c3), .differs)
+  }
+
+  func testTheNewClassesParseByTheirNames() throws {
+    XCTAssertEqual(try ComplexityClass.parse("O(sqrt n)"), .squareRoot)
+    XCTAssertEqual(try ComplexityClass.parse("O(√n)"), .squareRoot)
+    XCTAssertEqual(try ComplexityClass.parse("O(n^3)"), .cubic)
+    XCTAssertEqual(try ComplexityClass.parse("O(2^n)"), .exponential)
+    XCTAssertLessThan(ComplexityClass.logarithmic, .squareRoot)
+    XCTAssertLessThan(ComplexityClass.squareRoot, .linear)
+    XCTAssertLessThan(ComplexityClass.cubic, .exponential)
   }
 
   // MARK: - Recorded real sweeps (fixtures/recorded)

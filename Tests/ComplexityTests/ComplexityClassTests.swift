@@ -5,7 +5,7 @@ final class ComplexityClassTests: XCTestCase {
   func testNamesAreTheOutputStrings() {
     XCTAssertEqual(
       ComplexityClass.allCases.map(\.rawValue),
-      ["O(1)", "O(log n)", "O(n)", "O(n log n)", "O(n^2)"])
+      ["O(1)", "O(log n)", "O(sqrt n)", "O(n)", "O(n log n)", "O(n^2)", "O(n^3)", "O(2^n)"])
   }
 
   func testParsesTolerantly() {
@@ -14,7 +14,8 @@ final class ComplexityClassTests: XCTestCase {
     XCTAssertEqual(ComplexityClass(name: "O(n**2)"), .quadratic)
     XCTAssertEqual(ComplexityClass(name: "O(n²)"), .quadratic)
     XCTAssertEqual(ComplexityClass(name: "constant"), .constant)
-    XCTAssertNil(ComplexityClass(name: "O(n^3)"))
+    XCTAssertEqual(ComplexityClass(name: "O(n^3)"), .cubic)
+    XCTAssertNil(ComplexityClass(name: "O(n^4)"))
   }
 
   func testScaledTermsAreOneAtTheLargestSize() {

@@ -1,5 +1,5 @@
 """Tests of the CPython harness (Sources/Complexity/Targets/Python/Harness/)
-and of every CPython op of the catalog (Sources/Complexity/Catalog/cpython.json).
+and of every CPython op of the catalog (Sources/Complexity/Catalog/CPython/*.json).
 
 Stdlib only: `python3 -m unittest discover -s Tests/Harness` (scripts/test runs it).
 """
@@ -15,7 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 HARNESS_DIR = os.path.join(ROOT, "Sources", "Complexity", "Targets", "Python", "Harness")
 HARNESS = os.path.join(HARNESS_DIR, "complexity_harness.py")
 MODULES = ("complexity_inputs", "complexity_sampler", "complexity_counting", "complexity_harness")
-CATALOG = os.path.join(ROOT, "Sources", "Complexity", "Catalog", "cpython.json")
+CATALOG = os.path.join(ROOT, "Sources", "Complexity", "Catalog", "CPython")
 
 
 class Harness:
@@ -49,8 +49,12 @@ def load_harness():
 
 
 def catalog_ops():
-    with open(CATALOG, encoding="utf-8") as f:
-        return json.load(f)["operations"]
+    ops = []
+    for name in sorted(os.listdir(CATALOG)):
+        if name.endswith(".json"):
+            with open(os.path.join(CATALOG, name), encoding="utf-8") as f:
+                ops += json.load(f)["operations"]
+    return ops
 
 
 def define_request(op_id, code):

@@ -3,23 +3,29 @@ import Foundation
 extension Catalog {
   /// The CPython operations: the seed notebook's `list`, `set` and `dict`
   /// tables and a few rows beyond them, each defined once, with its
-  /// Python code, in `cpython.json` (embedded in the binary; the harness's
-  /// Python tests run every row of the same file).
+  /// Python code, in `CPython/*.json` (embedded in the binary; the
+  /// harness's Python tests run every row of the same files).
   mutating func addCPythonOperations() {
-    // The file ships inside the binary: a row it cannot decode is a bug in
-    // the catalog itself, caught by the first test, not user input.
-    let file: CPythonCatalogFile
-    do {
-      file = try JSONDecoder().decode(
-        CPythonCatalogFile.self, from: Data(PackageResources.cpython_json))
-    } catch {
-      preconditionFailure("cpython.json does not decode: \(error)")
+    let files: [(String, [UInt8])] = [
+      ("lists.json", PackageResources.lists_json), ("sets.json", PackageResources.sets_json),
+      ("dicts.json", PackageResources.dicts_json),
+      ("beyond-the-tables.json", PackageResources.beyond_the_tables_json),
+    ]
+    for (name, bytes) in files {
+      // The files ship inside the binary: a row that does not decode is a
+      // bug in the catalog itself, caught by the first test, not user input.
+      let file: CPythonCatalogFile
+      do {
+        file = try JSONDecoder().decode(CPythonCatalogFile.self, from: Data(bytes))
+      } catch {
+        preconditionFailure("Catalog/CPython/\(name) does not decode: \(error)")
+      }
+      for row in file.operations { add(row.operation(defaultSource: file.defaultSource)) }
     }
-    for row in file.operations { add(row.operation(defaultSource: file.defaultSource)) }
   }
 }
 
-/// `cpython.json`: every CPython operation of the catalog.
+/// One of `CPython/*.json`: CPython operations of the catalog.
 struct CPythonCatalogFile: Decodable {
   /// Where a row's documented class comes from, unless it says.
   var defaultSource: String

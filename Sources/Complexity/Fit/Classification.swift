@@ -4,12 +4,19 @@ public struct Classification: Codable, Sendable, Equatable {
   public enum Outcome: Codable, Sendable, Equatable, CustomStringConvertible {
     case conclusive(ComplexityClass)
     case inconclusive(ComplexityClass, ComplexityClass)
+    /// Growth steeper than every candidate: steeper than 2ⁿ, or
+    /// polynomial with a log-log slope past n³'s (never called the
+    /// largest class).
+    case steeper(than: ComplexityClass, slope: Double)
 
-    /// The class name, or `inconclusive` for an undecided outcome.
+    /// The class name, `inconclusive`, or what the growth is steeper than.
     public var name: String {
       switch self {
       case .conclusive(let c): return c.rawValue
       case .inconclusive: return "inconclusive"
+      case .steeper(let c, let slope):
+        return c == .exponential
+          ? "steeper than \(c)" : "polynomial, slope \(String(format: "%.1f", slope))"
       }
     }
 
@@ -17,6 +24,7 @@ public struct Classification: Codable, Sendable, Equatable {
       switch self {
       case .conclusive(let c): return c.rawValue
       case .inconclusive(let a, let b): return "inconclusive (\(a) | \(b))"
+      case .steeper: return name
       }
     }
 

@@ -65,6 +65,26 @@ extension Classifier {
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
   }
 
+  /// Growth past every candidate, or nil, read off the top two sizes:
+  /// steeper than 2ⁿ when the cost more than doubles per unit of n
+  /// (`log₂(t₂/t₁) / (n₂ − n₁) > 1.5`: 3ⁿ, n!, …) and the log-log slope
+  /// passes any polynomial's here (> 4); a polynomial past n³ when the best
+  /// fit is n³ or 2ⁿ and the top log-log slope passes 3.5 but the cost
+  /// does not double per unit of n.
+  static func steeperThanEveryCandidate(
+    _ points: [Point], best: ComplexityClass, topSlope: Double?
+  ) -> Classification.Outcome? {
+    guard points.count >= 3, let slope = topSlope else { return nil }
+    let (a, b) = (points[points.count - 2], points[points.count - 1])
+    guard b.n > a.n, a.best > 0 else { return nil }
+    let perUnit = log2(b.best / a.best) / Double(b.n - a.n)
+    if perUnit > 1.5 && slope > 4 { return .steeper(than: .exponential, slope: slope) }
+    if best >= .cubic && slope > 3.5 && perUnit <= 1.5 && best != .exponential {
+      return .steeper(than: .cubic, slope: slope)
+    }
+    return nil
+  }
+
   static func validate(_ points: [Point]) throws {
     if let bad = points.first(where: { $0.n < 1 }) {
       throw ComplexityError(

@@ -154,9 +154,17 @@ public struct Classifier: Sendable {
           format: "grows %.0f%% across n = %d…%d (O(1) tolerance %.0f%%)",
           decision.growth * 100, merged.first!.n, merged.last!.n, constantTolerance * 100))
     }
+    var outcome: Classification.Outcome =
+      conclusive ? .conclusive(best) : .inconclusive(min(best, runnerUp), max(best, runnerUp))
+    let topSlope = OctaveSlope.topSlope(of: merged)
+    if let steep = Self.steeperThanEveryCandidate(merged, best: best, topSlope: topSlope) {
+      outcome = steep
+      notes.append(
+        "grows faster than every class fitted (the best fit was \(best)): reported as "
+          + "\(steep.name)")
+    }
     return Classification(
-      outcome: conclusive
-        ? .conclusive(best) : .inconclusive(min(best, runnerUp), max(best, runnerUp)),
+      outcome: outcome,
       best: best,
       runnerUp: runnerUp,
       confidence: confidence,

@@ -15,6 +15,8 @@ public enum Verdict: String, Codable, Sendable {
       self = c == documented ? .agree : .differs
     case .inconclusive(let a, let b):
       self = (a == documented || b == documented) ? .inconclusive : .differs
+    case .steeper:
+      self = .differs
     }
   }
 }

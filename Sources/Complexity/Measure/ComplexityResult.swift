@@ -34,6 +34,7 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
     case .conclusive(let c): return c == expected
     case .inconclusive(let a, let b):
       return allowingInconclusive && (a == expected || b == expected)
+    case .steeper: return false
     }
   }
 

@@ -163,6 +163,7 @@ package struct Comparison: Codable, Sendable, Equatable {
     switch outcome {
     case .conclusive(let c): return [c]
     case .inconclusive(let x, let y): return [x, y]
+    case .steeper(let c, _): return [c]
     }
   }
 

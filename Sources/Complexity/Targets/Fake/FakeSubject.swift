@@ -33,7 +33,10 @@ package struct FakeSubject: Subject {
     case .logarithmic: term = log(x)
     case .linear: term = x
     case .linearithmic: term = x * log(x)
+    case .squareRoot: term = x.squareRoot()
     case .quadratic: term = x * x
+    case .cubic: term = x * x * x
+    case .exponential: term = exp2(x)
     }
     return intercept + perUnit * term
   }

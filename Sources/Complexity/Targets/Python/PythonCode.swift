@@ -1,7 +1,7 @@
 import Foundation
 
 /// The Python code of one operation, as the harness's `define` request
-/// takes it: a catalog row's (from `cpython.json`) or a user's own.
+/// takes it: a catalog row's (from `Catalog/CPython/*.json`) or a user's own.
 ///
 ///     PythonCode(setup: "x = list(range(n))", statement: "x.pop(0); x.append(0)")
 ///

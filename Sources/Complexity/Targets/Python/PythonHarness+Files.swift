@@ -10,6 +10,11 @@ extension PythonHarness {
     ("complexity_counting.py", PackageResources.complexity_counting_py),
   ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
 
+  /// `complexity_check.py`, the helper that lets pytest assert a class
+  /// (`complexity python-helper` prints it).
+  package static let pytestHelper = String(
+    decoding: PackageResources.complexity_check_py, as: UTF8.self)
+
   /// Every file of the harness, each after a line naming it
   /// (`complexity harness` prints this).
   package static var source: String {

@@ -9,7 +9,7 @@ from complexity_inputs import (ABSENT, B, FIXED_N, SMALL, V, Collide, collide, h
                                shuffled)
 
 # Each op is defined by a "define" request (the catalog's rows, from
-# cpython.json, and users' snippets alike): setup (run once per size,
+# Catalog/CPython/*.json, and users' snippets alike): setup (run once per size,
 # untimed), stmt (timed, once per iteration), and optionally:
 #   restore: untimed code run before each block to bring the state back to
 #            size n (the previous block's keys are in _prev);
