@@ -69,7 +69,15 @@ package struct Sweep: Sendable {
           }
         }
         delegate(.startSize(n: n, index: index, of: sizes.count))
-        let calibrated = try calibrate(&subject, size: n, from: iterations, budget: budget)
+        let calibrated: (iterations: Int, wallPerCall: Double)
+        do {
+          calibrated = try calibrate(&subject, size: n, from: iterations, budget: budget)
+        } catch let error as ComplexityError where error.kind == .timedOut && budget != nil {
+          // A size whose cost was not known yet ran long: the sizes
+          // calibrated before it are still sampled, in what is left.
+          budget?.interrupt(at: n)
+          break
+        }
         iterations = calibrated.iterations
         memory?.record(n)
         wall.append((n, calibrated.wallPerCall))
@@ -114,7 +122,9 @@ package struct Sweep: Sendable {
     var k = max(1, start)
     var wallPerCall = 0.0
     for _ in 0..<30 {
-      limit(&subject, budget)
+      // A call whose cost is not known yet gets a quarter of what is left,
+      // so that a wrong guess (2ⁿ from one size) leaves time for the rest.
+      limit(&subject, budget, share: 0.25)
       let began = Date()
       let t = try subject.sample(size: size, iterations: k)
       wallPerCall = Date().timeIntervalSince(began) / Double(k)
@@ -138,9 +148,10 @@ package struct Sweep: Sendable {
     return (k, wallPerCall)
   }
 
-  /// Gives an interruptible subject's next call what is left of the budget.
-  private func limit<S: Subject>(_ subject: inout S, _ budget: SweepBudget?) {
+  /// Gives an interruptible subject's next call what is left of the
+  /// budget, or a `share` of it.
+  private func limit<S: Subject>(_ subject: inout S, _ budget: SweepBudget?, share: Double = 1) {
     guard let budget, let interruptible = subject as? Interruptible else { return }
-    interruptible.limitEachCall(to: max(0, budget.remaining) + SweepBudget.slack)
+    interruptible.limitEachCall(to: max(0, budget.remaining) * share + SweepBudget.slack)
   }
 }
