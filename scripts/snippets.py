@@ -62,7 +62,8 @@ def main():
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for row in rows:
-        print("| " + " | ".join(("`%s`" % row[0],) + row[1:]) + " |")
+        cells = ("`%s`" % row[0],) + row[1:]
+        print("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     right = sum(r[3] == "yes" for r in rows)
     print("\n%d of %d at their class; longest wall time %.1f s" % (right, len(rows), longest))
 

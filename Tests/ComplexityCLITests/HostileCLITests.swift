@@ -157,7 +157,9 @@ final class HostileCLITests: XCTestCase {
       "sweep", "--op", "list.len", "--metric", "time", "--max-size", "1000000000000",
       "--max-memory", "400", "--quiet", "--format", "json",
     ])
-    XCTAssertEqual(r.status, 0, r.stderr)
+    // Measured, whatever the verdict: past the caches a 30 ns len() may
+    // read as growing, which is the classifier's business, not this test's.
+    XCTAssertTrue([0, 1].contains(r.status), "status \(r.status): \(r.stderr)")
     let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
     let result = try XCTUnwrap((object?["results"] as? [[String: Any]])?.first)
     let points = try XCTUnwrap(result["points"] as? [[String: Any]])
