@@ -291,3 +291,38 @@ private final class Received: @unchecked Sendable {
   func set(_ value: Data) { lock.withLock { data = value } }
   func get() -> Data { lock.withLock { data } }
 }
+
+/// What an interpreter other than CPython gets: no instruction counts (they
+/// are taken inside CPython's Context.run), refused before any work, and no
+/// explanation borrowed from CPython's source.
+final class OtherInterpreterCLITests: XCTestCase {
+  private let pypy = fixture("fake-python/pypy")
+
+  func testCountsAreRefusedUpFront() throws {
+    let r = try assertExitsTwo(
+      ["sweep", "--op", "list.clear", "--python", pypy, "--metric", "instructions"],
+      mentions: "CPython's Context.run")
+    XCTAssertTrue(r.stderr.contains("PyPy 3.9.16"), r.stderr)
+  }
+
+  func testAutoTimesOnlyAndSaysWhyAndBorrowsNoStory() throws {
+    // The fake times every call at 1 ms: list.clear reads O(1), its docs' class.
+    let r = try Tool.run([
+      "sweep", "--op", "list.clear", "--op", "fake.mislabelled", "--python", pypy, "--quiet",
+      "--format", "json",
+    ])
+    XCTAssertTrue([0, 1].contains(r.status), r.stderr)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let results = try XCTUnwrap(object?["results"] as? [[String: Any]])
+    let clear = try XCTUnwrap(results.first { $0["op"] as? String == "list.clear" })
+    XCTAssertEqual(clear["metric"] as? String, "time")
+    XCTAssertNil(clear["metric_comparison"])
+    let table = try Tool.run([
+      "sweep", "--op", "list.pop_k", "--python", pypy, "--quiet", "--metric", "time",
+    ])
+    // pop(n-k) documented O(k), measured O(1) by the fake: flagged, and the
+    // note on file (CPython's list_ass_slice) is not borrowed.
+    XCTAssertTrue(table.stdout.contains("no explanation on file for PyPy"), table.stdout)
+    XCTAssertFalse(table.stdout.contains("list_ass_slice"), table.stdout)
+  }
+}

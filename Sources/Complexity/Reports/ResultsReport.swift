@@ -215,11 +215,17 @@ package struct ResultsReport {
         format: ", growth %.0f%% over n = %d…%d)", c.growth * 100,
         c.sizeRange.lowerBound, c.sizeRange.upperBound)
       let op = catalog[r.op]
+      // The notes on file read CPython's C source: another interpreter
+      // gets its measurement and no borrowed story.
+      let python = results.python?.implementation
+      let borrowed = op?.subject == .python && python != nil && python != "CPython"
       return Explanation(
         op: r.op,
         documented: op?.documentedText ?? r.documented?.rawValue ?? "?",
         evidence: evidence,
-        why: op?.implementationNote ?? "no explanation on file yet: check the implementation.")
+        why: borrowed
+          ? "no explanation on file for \(python ?? ""): the notes on file read CPython's source."
+          : op?.implementationNote ?? "no explanation on file yet: check the implementation.")
     }
   }
 

@@ -52,11 +52,18 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     self.instructions = instructions.classification?.outcome.description ?? "failed"
     (agreement, trusted, explanation) = Self.decide(
       time.classification?.outcome, instructions.classification?.outcome)
+    // A metric that failed says why in the table, not only in the JSON.
+    for (result, name) in [(time, "timed sweep"), (instructions, "count")]
+    where result.classification == nil {
+      explanation += " (the \(name) failed: \(result.failure ?? "no reason given"))"
+    }
   }
 
-  /// Whether the report should say something: the metrics differ, or
-  /// instructions settled what time could not.
-  package var isNews: Bool { agreement == .differ || agreement == .settled }
+  /// Whether the report should say something: the metrics differ,
+  /// instructions settled what time could not, or one of them failed.
+  package var isNews: Bool {
+    agreement == .differ || agreement == .settled || time == "failed" || instructions == "failed"
+  }
 
   // MARK: - Implementation details
 

@@ -79,8 +79,10 @@ package final class Runner {
   ///
   /// - Throws: `ComplexityError` naming the first op or tool missing.
   package func prepare(_ operations: [Operation]) throws {
-    try check(operations)
     let python = operations.filter { $0.subject == .python }
+    // The interpreter first: whether it can be counted depends on which it is.
+    if !python.isEmpty { try pool.timingHarness() }
+    try check(operations)
     if !python.isEmpty {
       // Each op's code is defined now, so code that does not compile fails
       // before any op is measured.

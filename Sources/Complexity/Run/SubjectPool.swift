@@ -55,7 +55,11 @@ final class SubjectPool {
   /// with callgrind's client requests.
   func whyUncountable(_ op: Operation) -> String? {
     switch op.subject {
-    case .python: return nil
+    case .python:
+      guard let interpreter, interpreter.implementation != "CPython" else { return nil }
+      return "\(op.id) runs in \(interpreter.implementation) \(interpreter.version), and "
+        + "instructions are counted inside CPython's Context.run (callgrind's "
+        + "--toggle-collect=context_run), which \(interpreter.implementation) does not have"
     case .swift where !CallgrindClient.isCompiledIn:
       return "\(op.id) is a Swift op, counted by callgrind's client requests, and this build "
         + "has none (valgrind's headers were missing when it was compiled: install valgrind "
