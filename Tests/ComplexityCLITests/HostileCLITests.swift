@@ -324,5 +324,9 @@ final class OtherInterpreterCLITests: XCTestCase {
     // note on file (CPython's list_ass_slice) is not borrowed.
     XCTAssertTrue(table.stdout.contains("no explanation on file for PyPy"), table.stdout)
     XCTAssertFalse(table.stdout.contains("list_ass_slice"), table.stdout)
+    // By default the flagged row is in doubt, and the table says why it was not counted.
+    let auto = try Tool.run(["sweep", "--op", "list.pop_k", "--python", pypy, "--quiet"])
+    XCTAssertTrue(auto.stdout.contains("Not counted (timed only):"), auto.stdout)
+    XCTAssertTrue(auto.stdout.contains("which PyPy does not have"), auto.stdout)
   }
 }

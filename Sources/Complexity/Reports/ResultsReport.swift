@@ -39,7 +39,8 @@ package struct ResultsReport {
             number(r.classification?.slope, "%.2f"), range(r), String(format: "%.1f", r.seconds),
           ] + metricCells(r))
       }
-      return t.render() + footnotes(markdown: false) + metricNotes(markdown: false) + summary()
+      return t.render() + footnotes(markdown: false) + metricNotes(markdown: false)
+        + uncountedNotes(markdown: false) + summary()
     case .markdown:
       var t = MarkdownTable(
         header: [
@@ -58,6 +59,7 @@ package struct ResultsReport {
           ] + metricCells(r))
       }
       return header() + t.render() + footnotes(markdown: true) + metricNotes(markdown: true)
+        + uncountedNotes(markdown: true)
         + "\n" + summary()
     }
   }
@@ -159,6 +161,18 @@ package struct ResultsReport {
 
   /// One line per op whose metrics disagree, or where instructions settled
   /// what time could not: both outcomes, the one reported, and why.
+  /// One line per op whose instructions the run wanted and could not
+  /// count, with the reason: the table says it, not only the JSON.
+  private func uncountedNotes(markdown: Bool) -> String {
+    let uncounted = results.results.filter { $0.notCounted != nil }
+    guard !uncounted.isEmpty else { return "" }
+    var lines = ["", markdown ? "**Not counted** (timed only)" : "Not counted (timed only):", ""]
+    for r in uncounted {
+      lines.append("- \(markdown ? "`\(r.op)`" : r.op): \(r.notCounted ?? "")")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   private func metricNotes(markdown: Bool) -> String {
     let news = results.results.filter { $0.metricComparison?.isNews == true }
     guard !news.isEmpty else { return "" }

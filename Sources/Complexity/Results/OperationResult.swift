@@ -23,6 +23,9 @@ package struct OperationResult: Codable, Sendable, Equatable {
   /// With `--metric both`: how the two metrics' verdicts compare, and why
   /// this result reports the one it does.
   package var metricComparison: MetricComparison?
+  /// Why the op's instructions were not counted where the run asked for
+  /// them (`both`, or `auto` with the timing in doubt); nil otherwise.
+  package var notCounted: String?
   /// Why the sweep stopped measuring (nil for results not from a sweep).
   package var stopReason: StopReason?
 
@@ -78,6 +81,7 @@ extension OperationResult {
     // Written for readers of the JSON; recomputed, not read back.
     case measured, confidence
     case stopReason = "stop_reason"
+    case notCounted = "not_counted"
     case otherMetrics = "other_metrics"
     case metricComparison = "metric_comparison"
   }
@@ -93,6 +97,7 @@ extension OperationResult {
     failure = try c.decodeIfPresent(String.self, forKey: .failure)
     metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
     stopReason = try c.decodeIfPresent(StopReason.self, forKey: .stopReason)
+    notCounted = try c.decodeIfPresent(String.self, forKey: .notCounted)
     otherMetrics = try c.decodeIfPresent([OperationResult].self, forKey: .otherMetrics) ?? []
     metricComparison = try c.decodeIfPresent(MetricComparison.self, forKey: .metricComparison)
   }
@@ -110,6 +115,7 @@ extension OperationResult {
     try c.encodeIfPresent(failure, forKey: .failure)
     try c.encode(metric, forKey: .metric)
     try c.encodeIfPresent(stopReason, forKey: .stopReason)
+    try c.encodeIfPresent(notCounted, forKey: .notCounted)
     if !otherMetrics.isEmpty { try c.encode(otherMetrics, forKey: .otherMetrics) }
     try c.encodeIfPresent(metricComparison, forKey: .metricComparison)
   }

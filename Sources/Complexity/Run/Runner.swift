@@ -146,6 +146,7 @@ package final class Runner {
       var time = measure(op, by: .time, delegate: delegate)
       if let why = pool.whyUncountable(op) {
         time.classification?.notes.append(why + ": timed only")
+        time.notCounted = why
         return time
       }
       return MetricPolicy.combine(
@@ -169,12 +170,14 @@ package final class Runner {
     var time = time
     if let cannot = pool.whyUncountable(op) {
       time.classification?.notes.append("\(why), but \(cannot)")
+      time.notCounted = cannot
       return time
     }
     do {
       try pool.callgrind()
     } catch {
       time.classification?.notes.append("\(why), but \(error)")
+      time.notCounted = "\(error)"
       return time
     }
     return MetricPolicy.combine(
