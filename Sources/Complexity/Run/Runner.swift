@@ -81,14 +81,11 @@ package final class Runner {
   package func prepare(_ operations: [Operation]) throws {
     let python = operations.filter { $0.subject == .python }
     // The interpreter first: whether it can be counted depends on which it is.
-    if !python.isEmpty { try pool.timingHarness() }
+    let harness = python.isEmpty ? nil : try pool.timingHarness()
     try check(operations)
-    if !python.isEmpty {
-      // Each op's code is defined now, so code that does not compile fails
-      // before any op is measured.
-      let harness = try pool.timingHarness()
-      for op in python { if let code = op.python { try harness.define(op.id, code) } }
-    }
+    // Each op's code is defined now, so code that does not compile fails
+    // before any op is measured.
+    for op in python { if let code = op.python { try harness?.define(op.id, code) } }
     if options.metric.metrics.contains(.instructions)
       && operations.contains(where: { pool.whyUncountable($0) == nil })
     {
@@ -143,11 +140,9 @@ package final class Runner {
     case .instructions:
       return measure(op, by: .instructions, delegate: delegate)
     case .both:
-      var time = measure(op, by: .time, delegate: delegate)
+      let time = measure(op, by: .time, delegate: delegate)
       if let why = pool.whyUncountable(op) {
-        time.classification?.notes.append(why + ": timed only")
-        time.notCounted = why
-        return time
+        return timedOnly(time, note: why + ": timed only", because: why)
       }
       return MetricPolicy.combine(
         time: time, instructions: measure(op, by: .instructions, delegate: delegate))
@@ -167,21 +162,29 @@ package final class Runner {
     on time: OperationResult, because why: String, op: Operation,
     delegate: (SweepEvent) -> Void
   ) -> OperationResult {
-    var time = time
     if let cannot = pool.whyUncountable(op) {
-      time.classification?.notes.append("\(why), but \(cannot)")
-      time.notCounted = cannot
-      return time
+      return timedOnly(time, note: "\(why), but \(cannot)", because: cannot)
     }
     do {
       try pool.callgrind()
     } catch {
-      time.classification?.notes.append("\(why), but \(error)")
-      time.notCounted = "\(error)"
-      return time
+      return timedOnly(time, note: "\(why), but \(error)", because: "\(error)")
     }
     return MetricPolicy.combine(
       time: time, instructions: measure(op, by: .instructions, delegate: delegate))
+  }
+
+  /// A timing that stands alone where counts were wanted: its notes and
+  /// `notCounted` say why.
+  private func timedOnly(
+    _ time: OperationResult, note: String, because reason: String
+  )
+    -> OperationResult
+  {
+    var time = time
+    time.classification?.notes.append(note)
+    time.notCounted = reason
+    return time
   }
 
   /// Sweeps one operation by one metric: its sizes chosen by that

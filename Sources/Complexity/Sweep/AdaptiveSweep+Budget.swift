@@ -55,13 +55,8 @@ extension AdaptiveSweep {
         .filter { n in !points.contains { $0.n == n } }
       let before = budget.refused
       budget.clearRefusal()
-      do {
-        let measured = try sweep.run(
-          &subject, sizes: Array(fill), memory: memory, budget: budget, delegate: delegate)
-        points = (points + measured).mergedBySize()
-      } catch let failure as SweepFailure where budget.interrupted != nil {
-        points = (points + failure.partial).mergedBySize()
-      }
+      try add(
+        Array(fill), to: &points, &subject, memory: memory, budget: budget, delegate: delegate)
       if budget.refused == nil, let before { budget.refuse(before) }
     }
     guard points.count < Classifier.minimumSizes else { return }
@@ -78,6 +73,21 @@ extension AdaptiveSweep {
         "only \(points.count) sizes fit in the \(Self.seconds(budget.seconds)) budget"
           + (ceiling.map { " (n = \($0) would not)" } ?? "")
           + ": a fit needs \(Classifier.minimumSizes); raise --budget or lower --min-size")
+    }
+  }
+
+  /// Measures `sizes` and merges them into `points`. A call stopped for
+  /// the budget ends the pass, and what was measured before it stands.
+  func add<S: Subject>(
+    _ sizes: [Int], to points: inout [Point], _ subject: inout S, memory: MemoryGuard,
+    budget: SweepBudget, delegate: (SweepEvent) -> Void
+  ) throws {
+    do {
+      let measured = try sweep.run(
+        &subject, sizes: sizes, memory: memory, budget: budget, delegate: delegate)
+      points = (points + measured).mergedBySize()
+    } catch let failure as SweepFailure where budget.interrupted != nil {
+      points = (points + failure.partial).mergedBySize()
     }
   }
 

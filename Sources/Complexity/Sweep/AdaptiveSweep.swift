@@ -48,9 +48,7 @@ package struct AdaptiveSweep: SizeStrategy {
       return try run(
         &subject, grid: grid, extendable: extendable, into: &points, delegate: delegate)
     } catch let failure as SweepFailure {
-      throw SweepFailure(
-        size: failure.size, underlying: failure.underlying,
-        partial: (points + failure.partial).mergedBySize())
+      throw failure.including(points)
     } catch {
       throw SweepFailure(size: nil, underlying: error, partial: points)
     }
@@ -68,14 +66,7 @@ package struct AdaptiveSweep: SizeStrategy {
       let limit = [memory.refused, budget.refused, budget.interrupted].compactMap { $0 }.min()
       let sizes = sizes.filter { $0 < limit ?? .max }
       guard !sizes.isEmpty, !budget.isSpent else { return }
-      do {
-        let measured = try sweep.run(
-          &subject, sizes: sizes, memory: memory, budget: budget, delegate: delegate)
-        points = (points + measured).mergedBySize()
-      } catch let failure as SweepFailure where budget.interrupted != nil {
-        // A call stopped for the budget: what was measured before stands.
-        points = (points + failure.partial).mergedBySize()
-      }
+      try add(sizes, to: &points, &subject, memory: memory, budget: budget, delegate: delegate)
     }
     func classify() throws -> Classification {
       try ensureEnough(&subject, &points, memory: memory, budget: budget, delegate: delegate)
@@ -96,9 +87,7 @@ package struct AdaptiveSweep: SizeStrategy {
     }
 
     // 1 and 2: the grid, coarse first.
-    let coarse = grid.enumerated().filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }
-      .map(\.element)
-    try measure(coarse.count >= Classifier.minimumSizes ? coarse : grid)
+    try measure(Self.coarseHalf(of: grid))
     var c = try classify()
     // Too few sizes make even a confident verdict fragile (a 6-size sweep
     // once called dict.pop O(n^2)): the coarse grid may stop only with enough.
@@ -120,12 +109,15 @@ package struct AdaptiveSweep: SizeStrategy {
         if next > limit { reason = .maximumSize; break }
         let between = Int((Double(largest) * 2.0.squareRoot()).rounded())
         try measure(sweep.plan.pointsPerOctave > 1 ? [between, next] : [next])
-        if let stop = cut() { reason = stop; break }
+        if let stop = cut() {
+          // Sizes were added before the cut: classify what there is.
+          (reason, c) = (stop, try classify())
+          break
+        }
         largest = next
         c = try classify()
         if separated(c) { reason = .separated; break }
       }
-      c = try classify()
       if reason != .separated && points.count > grid.count {
         c.notes.append(
           "extended to n = \(points.map(\.n).max() ?? largest) looking for a separation")

@@ -19,9 +19,7 @@ package struct CountingSweep: SizeStrategy {
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> SweepOutcome {
     let engine = Sweep(plan: plan, sampling: counting.sampling)
-    let coarse = grid.enumerated()
-      .filter { $0.offset % 2 == 0 || $0.offset == grid.count - 1 }.map(\.element)
-    let first = coarse.count >= Classifier.minimumSizes ? coarse : grid
+    let first = Self.coarseHalf(of: grid)
     var points = try engine.run(&subject, sizes: first, delegate: delegate)
     var classification = try classify(points)
     var stop = StopReason.separated
@@ -31,9 +29,7 @@ package struct CountingSweep: SizeStrategy {
         points = (points + (try engine.run(&subject, sizes: rest, delegate: delegate)))
           .mergedBySize()
       } catch let failure as SweepFailure {
-        throw SweepFailure(
-          size: failure.size, underlying: failure.underlying,
-          partial: (points + failure.partial).mergedBySize())
+        throw failure.including(points)
       }
       classification = try classify(points)
       if classification.outcome.settled == nil { stop = .planDone }

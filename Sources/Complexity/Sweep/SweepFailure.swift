@@ -19,6 +19,14 @@ package struct SweepFailure: Error, CustomStringConvertible {
     self.subject = subject
   }
 
+  /// The same failure, with `points` measured before it merged into its
+  /// partial points (a strategy's earlier passes).
+  package func including(_ points: [Point]) -> SweepFailure {
+    SweepFailure(
+      size: size, underlying: underlying, partial: (points + partial).mergedBySize(),
+      subject: subject)
+  }
+
   package var description: String {
     size.map { "at n = \($0): \(underlying)" } ?? "\(underlying)"
   }
