@@ -1,21 +1,59 @@
 import ArgumentParser
 import Complexity
+import Foundation
 
 extension MetricChoice: ExpressibleByArgument {}
 
 extension MetricChoice {
   /// `--metric` of `sweep` and `time`.
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: time, and instructions where time is in doubt.",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside.",
     discussion: """
-      Instruction counts do not vary with the machine's load, so their verdicts repeat \
-      exactly, but they are blind to cache misses and the kernel's work; time is what \
-      users feel. With both, an op that time leaves inconclusive and instructions settle \
-      reports the instruction verdict, and every disagreement is explained. Auto (the \
-      default) counts only the ops whose timing is in doubt: inconclusive, or differing \
-      from the documented class; it skips the counts where valgrind is missing, and says \
-      so in the op's notes.
+      A documented Big-O counts steps: instruction counts measure them, and do not vary \
+      with the machine, its load or its caches, so their verdicts repeat exactly on any \
+      CPU. Time adds the memory hierarchy, which over these sizes can read as a log \
+      factor or worse. Auto (the default) counts every op that can be counted (in \
+      parallel, one valgrind per core, cached between runs) and times each op after, \
+      alone: the class and the verdict are the counts', time's class and cost are shown \
+      beside, and where time grows faster the report says by how much and from which n. \
+      Without valgrind, auto times only and says that time verdicts depend on this \
+      machine. Both: every op counted and fully timed. Time: the clock alone decides.
       """)
+}
+
+/// How instructions are counted (`--count-jobs`, `--no-cache`), for `sweep` and `time`.
+struct CountingSelection: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Ops counted at once, one valgrind process each. (default: one per core, at most 8)",
+      valueName: "n"))
+  var countJobs: Int?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Count every op again instead of reading counts from the cache.",
+      discussion: """
+        Counts are deterministic, so they are kept (in $COMPLEXITY_CACHE_DIR, else \
+        $XDG_CACHE_HOME/complexity/counts, else ~/.cache/complexity/counts), keyed by the \
+        tool's and the interpreter's binaries, valgrind's version, the op's code, the sizes \
+        and the counting options.
+        """))
+  var noCache = false
+
+  /// The cache to use, or nil.
+  var cache: CountCache? { noCache ? nil : CountCache.standard() }
+
+  /// Ops counted at once.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` for fewer than 1 or more than 64.
+  func jobs() throws -> Int {
+    guard let countJobs else { return min(8, ProcessInfo.processInfo.activeProcessorCount) }
+    guard (1...64).contains(countJobs) else {
+      throw ComplexityError(
+        .badInput, "--count-jobs \(countJobs) must be between 1 and 64, e.g. --count-jobs 2")
+    }
+    return countJobs
+  }
 }
 
 extension ArgumentHelp {

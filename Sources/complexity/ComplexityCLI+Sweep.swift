@@ -18,9 +18,9 @@ extension ComplexityCLI {
         callgrind instead of timing: CPython ops in the interpreter, Swift ops in
         this tool re-run under valgrind (build it with -c release); --metric both
         does both, and where the verdicts differ the report says which to trust
-        and why. The default, --metric auto, times every op and counts only those
-        in doubt: inconclusive, or differing from the docs (where valgrind is
-        installed).
+        and why. The default, --metric auto, counts every op that can be counted
+        (in parallel, cached between runs: --no-cache counts again), lets the counts
+        decide the class and the verdict, and times each op after, shown beside.
         """)
 
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
@@ -68,6 +68,7 @@ extension ComplexityCLI {
 
     @OptionGroup var sizes: SizeSelection
     @OptionGroup var timing: TimingSelection
+    @OptionGroup var counting: CountingSelection
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -79,7 +80,7 @@ extension ComplexityCLI {
         .catalog(ops, worstCase: caseToTime == .worst),
         options: Runner.Options(
           plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
-          python: python, cold: cold, swiftWorker: CountWorker.command),
+          python: python, cold: cold, swiftWorker: CountWorker.command, cache: counting.cache, countingWorkers: try counting.jobs()),
         metric: metric, output: resume == nil ? output.output : nil, resume: resume,
         settingsGiven: sizes.isGiven || timing.isGiven,
         baseline: stored.map { ($0, baseline ?? "") })

@@ -42,6 +42,7 @@ extension ComplexityCLI {
 
     @OptionGroup var sizes: SizeSelection
     @OptionGroup var timing: TimingSelection
+    @OptionGroup var counting: CountingSelection
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -65,7 +66,8 @@ extension ComplexityCLI {
         .operations([.userCode(code, id: id, expected: expected)]),
         options: Runner.Options(
           plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
-          python: python),
+          python: python, cache: counting.cache,
+          countingWorkers: try counting.jobs()),
         metric: metric)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       let run = session.run(progress.show)

@@ -5,10 +5,11 @@
 /// machine's load or on timing, so they settle what noise leaves open, but
 /// they are blind to what an instruction costs: a cache miss, a page fault
 /// or the kernel's work on the op's behalf cost time and no instructions.
-/// Time is what users feel. The rule, in order:
+/// Time is what users feel. A documented Big-O counts steps, so **the
+/// counts decide** wherever they were taken; the rule, in order:
 ///
 /// 1. A failed sweep: trust the other.
-/// 2. The same outcome: nothing to settle (time is reported).
+/// 2. The same outcome: nothing to settle (the counts are reported).
 /// 3. Time inconclusive, instructions conclusive: instructions settle it.
 /// 4. Both conclusive and different:
 ///    - instructions grow faster: trust instructions: the work grows, and
@@ -22,7 +23,11 @@
 ///      memory) is real and shown beside, but it depends on the machine
 ///      (a memmove leaving a cache level read O(n²) on one Xeon), so it
 ///      does not flag a row against its documentation.
-/// 5. Otherwise (instructions inconclusive, or both): trust time.
+/// 5. Instructions inconclusive: the class stays open, whatever time says
+///    (time's class holds on this machine only).
+///
+/// Where time per instruction rises across the sizes (`timeRise`), the
+/// explanation says by how much and from which n.
 package struct MetricComparison: Codable, Sendable, Equatable {
   /// How the two outcomes relate.
   package enum Agreement: String, Codable, Sendable {
@@ -45,6 +50,9 @@ package struct MetricComparison: Codable, Sendable, Equatable {
   package var trusted: Metric
   /// Why, in a sentence or two.
   package var explanation: String
+  /// Where time grows faster than the counts: "time per instruction rises
+  /// 2.6x from n = 4096 …"; nil where it does not rise by half or more.
+  package var timeRise: String?
 
   /// Compares the two results of one op.
   package init(time: OperationResult, instructions: OperationResult) {
@@ -52,6 +60,8 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     self.instructions = instructions.classification?.outcome.description ?? "failed"
     (agreement, trusted, explanation) = Self.decide(
       time.classification?.outcome, instructions.classification?.outcome)
+    timeRise = Self.rise(time: time.points, instructions: instructions.points)
+    if let timeRise, agreement != .same || trusted == .instructions { explanation += "; " + timeRise }
     // A metric that failed says why in the table, not only in the JSON.
     for (result, name) in [(time, "timed sweep"), (instructions, "count")]
     where result.classification == nil {
@@ -78,7 +88,7 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     guard let i else {
       return (.unsettled, .time, "the instruction count failed; the timing stands")
     }
-    if t == i { return (.same, .time, "both metrics measure \(t)") }
+    if t == i { return (.same, .instructions, "both metrics measure \(t)") }
     switch (t, i) {
     case (.inconclusive(let a, let b), .conclusive(let c)):
       var why =
@@ -117,18 +127,45 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     case (.conclusive(let x), .inconclusive(let a, let b)):
       if x == a || x == b {
         return (
-          .unsettled, .time,
-          "instructions could not separate \(a) from \(b); time's \(x) is one of them and stands"
+          .unsettled, .instructions,
+          "instructions could not separate \(a) from \(b); time's \(x) is one of them, but "
+            + "time holds on this machine only, so the class stays open"
         )
       }
       return (
-        .differ, .time,
-        "time measures \(x), instructions cannot separate \(a) from \(b); time stands, "
-          + "but look at the plot"
+        .differ, .instructions,
+        "time measures \(x), instructions cannot separate \(a) from \(b); the class stays "
+          + "open: look at the plot"
       )
     default:
-      return (.unsettled, .time, "neither metric settles the class: time \(t), instructions \(i)")
+      return (
+        .unsettled, .instructions,
+        "neither metric settles the class: time \(t), instructions \(i)")
     }
+  }
+
+  /// Time per instruction across the sizes both metrics measured: where it
+  /// rises by half or more from its lowest to the largest size, the
+  /// sentence that says so, from the size where the rise begins (the last
+  /// size within 20% of the lowest). Time per instruction that falls (a
+  /// fixed cost per call that counts do not see) is not news.
+  static func rise(time: [Point], instructions: [Point]) -> String? {
+    let counts = Dictionary(
+      instructions.compactMap { p in p.samples.min().map { (p.n, $0) } }, uniquingKeysWith: min)
+    let ratios = time.compactMap { p -> (n: Int, r: Double)? in
+      guard let t = p.samples.min(), let c = counts[p.n], c > 0, t > 0 else { return nil }
+      return (p.n, t / c)
+    }.sorted { $0.n < $1.n }
+    guard ratios.count >= 4, let lowest = ratios.indices.min(by: { ratios[$0].r < ratios[$1].r }),
+      lowest < ratios.count - 1
+    else { return nil }
+    let factor = ratios.last!.r / ratios[lowest].r
+    guard factor >= 1.5 else { return nil }
+    let from = ratios[lowest...].last { $0.r <= 1.2 * ratios[lowest].r }?.n ?? ratios[lowest].n
+    return String(
+      format: "time per instruction rises %.1fx from n = %d to %d: the memory hierarchy (the "
+        + "same steps cost more as the data outgrow a cache level), not more work",
+      factor, from, ratios.last!.n)
   }
 
   /// O(n) and O(n log n), or O(1) and O(log n): the pairs a cache step mimics.

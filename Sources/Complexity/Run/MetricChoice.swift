@@ -7,21 +7,18 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   case instructions
   /// Each op timed, then counted; the result reports the metric to trust.
   case both
-  /// Each op timed; counted too when its timing is in doubt
-  /// (`MetricPolicy.doubt(about:)`) and valgrind is installed.
+  /// Each op counted where it can be (the counts decide) and timed
+  /// beside; timed alone where it cannot be counted or valgrind is missing.
   case auto
 
-  /// The metrics every op is measured by.
+  /// The metrics an op is measured by, where it can be counted.
   package var metrics: [Metric] {
     switch self {
-    case .time, .auto: return [.time]
+    case .time: return [.time]
     case .instructions: return [.instructions]
-    case .both: return [.time, .instructions]
+    case .both, .auto: return [.time, .instructions]
     }
   }
-
-  /// Whether an op whose timing is in doubt is counted too.
-  package var countsWhenInDoubt: Bool { self == .auto }
 
   /// The metric of a run: the one given, else the resumed journal's, else
   /// `auto`.

@@ -1,7 +1,16 @@
 import Foundation
 
 /// Runs a list of operations through the sweep engine and the classifier,
-/// one at a time (never two measurements at once), reporting as it goes.
+/// reporting as it goes, in two phases:
+///
+/// 1. **Counting** (`--metric instructions`, `both`, `auto`): every op that
+///    can be counted is counted under callgrind, on one worker per core at
+///    once (counts do not vary with load), or read from the count cache.
+/// 2. **Timing** (`time`, `both`, `auto`): every op timed, one at a time,
+///    alone on the machine (never two timings at once, nor a timing beside
+///    a count). Under `auto`, an op whose counts settled its class is timed
+///    briefly (`AdaptiveSweep.brief`): time is then shown beside the
+///    counts, not asked to decide.
 ///
 /// The subjects come from one `SubjectPool`, the sizes from one
 /// `SizeStrategy` per metric, the choice between metrics from
@@ -26,15 +35,21 @@ package final class Runner {
     package var cold: Bool
     /// The command that serves a Swift op counted under callgrind (the op
     /// id is appended): the `complexity` tool's own path and
-    /// `count-worker --op`. Nil: Swift ops cannot be counted.
+    /// `count-worker`. Nil: Swift ops cannot be counted.
     package var swiftWorker: [String]?
+    /// Ops counted at once (one valgrind process each): one per core.
+    package var countingWorkers: Int
+    /// Where counts are kept between runs; nil: always count (`--no-cache`).
+    package var cache: CountCache?
 
     package init(
       plan: SizePlan = SizePlan(), timing: TimingOptions = TimingOptions(),
       classifier: Classifier = Classifier(),
       limits: SweepLimits = SweepLimits(), counting: CountingOptions = CountingOptions(),
       metric: MetricChoice = .time, python: String? = nil, cold: Bool = false,
-      swiftWorker: [String]? = nil
+      swiftWorker: [String]? = nil,
+      cache: CountCache? = nil,
+      countingWorkers: Int = min(8, ProcessInfo.processInfo.activeProcessorCount)
     ) {
       self.plan = plan
       self.timing = timing
@@ -45,11 +60,13 @@ package final class Runner {
       self.python = python
       self.cold = cold
       self.swiftWorker = swiftWorker
+      self.countingWorkers = max(1, countingWorkers)
+      self.cache = cache
     }
   }
 
   package let options: Options
-  private let pool: SubjectPool
+  let pool: SubjectPool
 
   package init(options: Options) {
     self.options = options
@@ -86,8 +103,9 @@ package final class Runner {
     // Each op's code is defined now, so code that does not compile fails
     // before any op is measured.
     for op in python { if let code = op.python { try harness?.define(op.id, code) } }
-    if options.metric.metrics.contains(.instructions)
-      && operations.contains(where: { pool.whyUncountable($0) == nil })
+    // Auto falls back to time without valgrind (and says so); the others need it.
+    if options.metric != .auto, options.metric.metrics.contains(.instructions),
+      operations.contains(where: { pool.whyUncountable($0) == nil })
     {
       try pool.callgrind()
     }
@@ -109,8 +127,9 @@ package final class Runner {
     return op
   }
 
-  /// Sweeps and classifies each operation in turn. A failing operation is
-  /// reported as failed with its reason, and the others still run.
+  /// Sweeps and classifies each operation: all counts first (in parallel),
+  /// then each op timed in turn. A failing operation is reported as failed
+  /// with its reason, and the others still run.
   ///
   /// - Parameter delegate: receives progress; `.finishOperation` arrives as
   ///   soon as each operation is done, so callers can save as they go.
@@ -120,10 +139,11 @@ package final class Runner {
   )
     -> [OperationResult]
   {
+    let counts = countAll(operations, delegate: delegate)
     var results: [OperationResult] = []
     for (index, op) in operations.enumerated() {
       delegate(.startOperation(op, index: index, of: operations.count))
-      let result = runOne(op) { delegate(.sweep(op, $0)) }
+      let result = finish(op, counts: counts) { delegate(.sweep(op, $0)) }
       results.append(result)
       delegate(.finishOperation(result, index: index, of: operations.count))
     }
@@ -136,42 +156,34 @@ package final class Runner {
   )
     -> OperationResult
   {
-    switch options.metric {
-    case .instructions:
-      return measure(op, by: .instructions, delegate: delegate)
-    case .both:
-      let time = measure(op, by: .time, delegate: delegate)
-      if let why = pool.whyUncountable(op) {
-        return timedOnly(time, note: why + ": timed only", because: why)
-      }
-      return MetricPolicy.combine(
-        time: time, instructions: measure(op, by: .instructions, delegate: delegate))
-    case .time, .auto:
-      let time = measure(op, by: .time, delegate: delegate)
-      guard options.metric.countsWhenInDoubt, let why = MetricPolicy.doubt(about: time) else {
-        return time
-      }
-      return secondOpinion(on: time, because: why, op: op, delegate: delegate)
+    let counts = countAll([op]) {
+      if case .sweep(_, let event) = $0 { delegate(event) }
     }
+    return finish(op, counts: counts, delegate: delegate)
   }
 
-  /// Counts an op whose timing is in doubt, and combines the two (`--metric
-  /// auto`). Where it cannot be counted, the timing stands and its notes
-  /// say why.
-  func secondOpinion(
-    on time: OperationResult, because why: String, op: Operation,
-    delegate: (SweepEvent) -> Void
+  /// An op's result once its counts (if any) are in: timed as the metric
+  /// asks, and combined with the counts.
+  private func finish(
+    _ op: Operation, counts: Counts, delegate: (SweepEvent) -> Void
   ) -> OperationResult {
-    if let cannot = pool.whyUncountable(op) {
-      return timedOnly(time, note: "\(why), but \(cannot)", because: cannot)
+    let counted = counts.results[op.id]
+    switch options.metric {
+    case .instructions:
+      return counted ?? measure(op, by: .instructions, delegate: delegate)
+    case .time:
+      return measure(op, by: .time, delegate: delegate)
+    case .both, .auto:
+      guard let counted else {
+        let why = counts.uncounted[op.id] ?? "it was not counted"
+        let time = measure(op, by: .time, delegate: delegate)
+        return timedOnly(time, note: why + ": timed only", because: why)
+      }
+      // Counts that settled the class need time only beside them.
+      let brief = options.metric == .auto && counted.classification?.outcome.settled != nil
+      let time = measure(op, by: .time, brief: brief, delegate: delegate)
+      return MetricPolicy.combine(time: time, instructions: counted)
     }
-    do {
-      try pool.callgrind()
-    } catch {
-      return timedOnly(time, note: "\(why), but \(error)", because: "\(error)")
-    }
-    return MetricPolicy.combine(
-      time: time, instructions: measure(op, by: .instructions, delegate: delegate))
   }
 
   /// A timing that stands alone where counts were wanted: its notes and
@@ -190,7 +202,7 @@ package final class Runner {
   /// Sweeps one operation by one metric: its sizes chosen by that
   /// metric's strategy, its result built from the outcome or the failure.
   private func measure(
-    _ op: Operation, by metric: Metric, delegate: (SweepEvent) -> Void
+    _ op: Operation, by metric: Metric, brief: Bool = false, delegate: (SweepEvent) -> Void
   )
     -> OperationResult
   {
@@ -198,7 +210,7 @@ package final class Runner {
     do {
       let grid = try sizes(for: op)
       let outcome = try pool.withSubject(for: op, metric: metric) { subject, notes in
-        var outcome = try strategy(for: metric).run(
+        var outcome = try strategy(for: metric, brief: brief).run(
           &subject, grid: grid, extendable: op.isExtendable, delegate: delegate)
         outcome.classification.notes += notes
         return outcome
@@ -211,22 +223,31 @@ package final class Runner {
     }
   }
 
-  /// How sizes are chosen: adaptively by the clock, coarse-first for counts.
-  private func strategy(for metric: Metric) -> any SizeStrategy {
+  /// How sizes are chosen: adaptively by the clock (briefly beside counts
+  /// that settled the class), coarse-first for counts.
+  private func strategy(for metric: Metric, brief: Bool = false) -> any SizeStrategy {
     switch metric {
     case .time:
-      return AdaptiveSweep(
-        sweep: Sweep(plan: options.plan, timing: options.timing), classifier: options.classifier,
+      var timing = options.timing
+      if brief { timing.repeats = min(timing.repeats, AdaptiveSweep.briefRepeats) }
+      var sweep = AdaptiveSweep(
+        sweep: Sweep(plan: options.plan, timing: timing), classifier: options.classifier,
         limits: options.limits)
+      sweep.brief = brief
+      return sweep
     case .instructions:
-      return CountingSweep(
-        plan: options.plan, counting: options.counting, classifier: options.classifier)
+      return countingSweep
     }
+  }
+
+  /// How counts choose their sizes.
+  var countingSweep: CountingSweep {
+    CountingSweep(plan: options.plan, counting: options.counting, classifier: options.classifier)
   }
 
   /// The sizes an operation's sweep visits: the plan's, and for a worst
   /// case only the small ones.
-  private func sizes(for op: Operation) throws -> [Int] {
+  func sizes(for op: Operation) throws -> [Int] {
     var sizes = options.plan.sizes(for: op.sizing)
     if op.isWorstCase {
       sizes = sizes.filter { $0 <= Operation.worstCaseMaximumSize }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Owns every process a run's subjects need, and answers "a subject for
 /// this op and metric" in one place: the CPython harness (one for the
-/// whole run, timing), valgrind-hosted harnesses and Swift count workers
-/// (one per op counted, stopped when its sweep ends).
+/// whole run, timing) and the counting workers (`CountingWorker`: one per
+/// core, each with its valgrind-hosted harness and Swift count worker
+/// serving op after op, stopped when the run ends).
 final class SubjectPool {
   /// The interpreter for CPython ops (`--python`); nil finds one.
   let python: String?
@@ -15,6 +16,7 @@ final class SubjectPool {
 
   private var harness: PythonHarness?
   private var valgrind: Valgrind?
+  private var workers: [CountingWorker] = []
 
   init(python: String?, cold: Bool, swiftWorker: [String]?) {
     self.python = python
@@ -22,7 +24,7 @@ final class SubjectPool {
     self.swiftWorker = swiftWorker
   }
 
-  deinit { harness?.stop() }
+  deinit { stop() }
 
   /// The interpreter, once a CPython operation has started it.
   var interpreter: PythonInterpreter? { harness?.interpreter }
@@ -48,6 +50,23 @@ final class SubjectPool {
     let found = try Valgrind.locate()
     valgrind = found
     return found
+  }
+
+  /// `count` counting workers (made on first use, kept for the run), for
+  /// threads of their own: one per core counts that many ops at once.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` when valgrind is missing.
+  func countingWorkers(_ count: Int) throws -> [CountingWorker] {
+    let valgrind = try callgrind()
+    for worker in workers where worker.interpreter == nil {
+      worker.interpreter = interpreter?.path
+    }
+    while workers.count < count {
+      workers.append(
+        CountingWorker(
+          interpreter: interpreter?.path, cold: cold, swiftWorker: swiftWorker, valgrind: valgrind))
+    }
+    return Array(workers.prefix(count))
   }
 
   /// Why `op` cannot be counted in instructions, or nil when it can:
@@ -77,15 +96,13 @@ final class SubjectPool {
 
   /// Runs `body` with a subject that measures `op` by `metric`, and the
   /// notes its results should carry (how a count was taken); a counting
-  /// subject's process is stopped when `body` returns.
+  /// subject is the first counting worker's.
   ///
   /// - Throws: `ComplexityError` when the subject cannot be made (a
   ///   missing tool, an op no subject serves), or `body`'s error.
   func withSubject<T>(
     for op: Operation, metric: Metric, _ body: (inout any Subject, [String]) throws -> T
   ) throws -> T {
-    var notes: [String] = []
-    var stop: () -> Void = {}
     var subject: any Subject
     switch (op.subject, metric) {
     case (.python, .time):
@@ -106,25 +123,21 @@ final class SubjectPool {
       if let why = whyUncountable(op) {
         throw ComplexityError(.badInput, why + ": use --metric time")
       }
-      let counter: any CountingSubject =
-        op.subject == .swift
-        ? try CallgrindSwiftSubject(op: op.id, worker: swiftWorker ?? [], valgrind: try callgrind())
-        : try CallgrindPythonSubject(
-          op: op.id, interpreter: try timingHarness().interpreter.path, valgrind: try callgrind(),
-          code: op.python, cold: cold)
-      (subject, notes, stop) = (counter, counter.notes, counter.stop)
+      if op.subject == .python { try timingHarness() }
+      return try countingWorkers(1)[0].withSubject(for: op, body)
     }
     defer {
-      stop()
       // A sweep's budget shortens each reply's wait; the next request waits as usual.
       harness?.replyTimeout = PythonHarness.defaultReplyTimeout
     }
-    return try body(&subject, notes)
+    return try body(&subject, [])
   }
 
-  /// Stops the timing harness.
+  /// Stops the timing harness and the counting workers.
   func stop() {
     harness?.stop()
     harness = nil
+    workers.forEach { $0.stop() }
+    workers = []
   }
 }

@@ -34,6 +34,13 @@ package struct AdaptiveSweep: SizeStrategy {
   package var separatedConfidence = 0.95
   /// Fewest sizes the coarse grid needs before it may stop early.
   package static let minimumSizesToStopEarly = 9
+  /// Only step 1, the coarse half of the grid: for time shown beside
+  /// instruction counts that settled the class (`--metric auto`), which
+  /// needs its own class at these sizes, its cost at the largest and where
+  /// the curve bends, not a verdict.
+  package var brief = false
+  /// Samples per size of a brief sweep.
+  package static let briefRepeats = 3
 
   /// Sweeps `subject` over `grid` (the plan's sizes for the operation),
   /// adaptively.
@@ -89,6 +96,12 @@ package struct AdaptiveSweep: SizeStrategy {
     // 1 and 2: the grid, coarse first.
     try measure(Self.coarseHalf(of: grid))
     var c = try classify()
+    if brief {
+      c.notes.append(
+        "timed briefly (the coarse half of the grid, \(sweep.sampling.repeats) samples a size): "
+          + "the counts settled the class, time is shown beside them")
+      return outcome(c, cut() ?? (separated(c) ? .separated : .planDone))
+    }
     // Too few sizes make even a confident verdict fragile (a 6-size sweep
     // once called dict.pop O(n^2)): the coarse grid may stop only with enough.
     if separated(c) && points.count >= Self.minimumSizesToStopEarly {

@@ -1,14 +1,24 @@
 /// How a sweep of instruction counts visits sizes.
 ///
-/// Counts do not vary from run to run, so no size is measured twice and
-/// there is no second pass; and valgrind makes every size costly. So the
-/// coarse half of the grid first (sizes a power of two apart, as
-/// `AdaptiveSweep` starts), and the sizes in between only when that does
-/// not settle the class. Sizes are never extended past the grid.
+/// Counts barely vary from run to run, so there is no second pass; and
+/// valgrind makes every size costly, the largest most. So the fewest sizes
+/// that can settle the class first: every power of two up to an eighth of
+/// the largest (cheap), and above that every other one (32, 64, …, 2048,
+/// 8192, 32768: 9 sizes, fewer than that made even a confident verdict
+/// fragile, as it does for time); then the rest of the powers of two; then
+/// the whole grid, each only when the last did not settle the class. Sizes
+/// are never extended past the grid. Where two counts of one size differ
+/// by more than `noisySpread` (an op whose work depends on where it starts,
+/// such as `set.pop`'s moving finger, or Swift's per-table hash seeds),
+/// that size gets `extraSamples` more, and the fewest is fitted.
 package struct CountingSweep: SizeStrategy {
   package var plan = SizePlan()
   package var counting = CountingOptions()
   package var classifier = Classifier()
+  /// Relative spread of a size's counts above which it is counted again.
+  package static let noisySpread = 0.01
+  /// Samples added to a noisy size.
+  package static let extraSamples = 3
 
   /// Counts `subject` (whose samples are instructions) over `grid`; never
   /// past it, so `extendable` is not used.
@@ -19,25 +29,55 @@ package struct CountingSweep: SizeStrategy {
     delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> SweepOutcome {
     let engine = Sweep(plan: plan, sampling: counting.sampling)
-    let first = Self.coarseHalf(of: grid)
-    var points = try engine.run(&subject, sizes: first, delegate: delegate)
-    var classification = try classify(points)
-    var stop = StopReason.separated
-    if classification.outcome.settled == nil && first.count < grid.count {
-      let rest = grid.filter { !first.contains($0) }
+    var extra = counting.sampling
+    extra.repeats = Self.extraSamples
+    var points: [Point] = []
+    var classification: Classification?
+    for pass in Self.passes(over: grid) {
+      let sizes = pass.filter { n in !points.contains { $0.n == n } }
+      guard !sizes.isEmpty else { continue }
       do {
-        points = (points + (try engine.run(&subject, sizes: rest, delegate: delegate)))
+        points = (points + (try engine.run(&subject, sizes: sizes, known: points, delegate: delegate)))
           .mergedBySize()
+        let noisy = points.filter { Self.spread(of: $0) > Self.noisySpread && $0.samples.count <= counting.repeats }
+          .map(\.n)
+        if !noisy.isEmpty {
+          let more = try Sweep(plan: plan, sampling: extra).run(
+            &subject, sizes: noisy, known: points, delegate: delegate)
+          points = (points + more).mergedBySize()
+        }
       } catch let failure as SweepFailure {
         throw failure.including(points)
       }
       classification = try classify(points)
-      if classification.outcome.settled == nil { stop = .planDone }
-    } else if classification.outcome.settled == nil {
-      stop = .planDone
+      if classification?.outcome.settled != nil { break }
     }
+    guard var classification else {
+      throw SweepFailure(
+        size: nil, underlying: ComplexityError(.badInput, "no sizes to count"), partial: points)
+    }
+    let stop: StopReason = classification.outcome.settled == nil ? .planDone : .separated
     classification.notes += Self.repeatability(of: points)
     return SweepOutcome(points: points, classification: classification, stopReason: stop)
+  }
+
+  /// The sizes of each pass (see the type's comment); a pass that would
+  /// leave too few sizes to fit is the next one.
+  static func passes(over grid: [Int]) -> [[Int]] {
+    // The powers of two of the grid (its coarse half at two sizes per
+    // octave from a power of two; the whole grid of a hash-table op).
+    let powers = grid.filter { $0 & ($0 - 1) == 0 }
+    let half = powers.count >= Classifier.minimumSizes ? powers : coarseHalf(of: grid)
+    let top = half.last ?? 0
+    let first = half.enumerated()
+      .filter { $0.element * 8 <= top || (half.count - 1 - $0.offset) % 2 == 0 }.map(\.element)
+    return [first.count >= Classifier.minimumSizes ? first : half, half, grid]
+  }
+
+  /// How far apart a size's counts are: largest over smallest, less one.
+  static func spread(of point: Point) -> Double {
+    guard let lo = point.samples.min(), let hi = point.samples.max(), lo > 0 else { return 0 }
+    return hi / lo - 1
   }
 
   private func classify(_ points: [Point]) throws -> Classification {
@@ -52,9 +92,7 @@ package struct CountingSweep: SizeStrategy {
   /// to a few instructions in a million, and a larger gap is named.
   static func repeatability(of points: [Point]) -> [String] {
     let spreads = points.compactMap { p -> (n: Int, spread: Double)? in
-      guard let lo = p.samples.min(), let hi = p.samples.max(), lo > 0, p.samples.count > 1
-      else { return nil }
-      return (p.n, hi / lo - 1)
+      p.samples.count > 1 ? (p.n, spread(of: p)) : nil
     }
     guard let worst = spreads.max(by: { $0.spread < $1.spread }) else { return [] }
     if worst.spread == 0 { return ["repeated counts are identical at every size"] }
@@ -68,7 +106,7 @@ package struct CountingSweep: SizeStrategy {
       String(
         format: "repeated counts differ by up to %.2f%% (at n = %d): the allocator's state "
           + "moves from one sample to the next (one sample's freed blocks serve the next), "
-          + "or cold keys differ; the fewest is fitted",
+          + "or cold keys differ; such sizes were counted \(extraSamples) more times, and the fewest is fitted",
         worst.spread * 100, worst.n)
     ]
   }

@@ -9,6 +9,11 @@ package struct SampleSettings: Sendable, Equatable {
   package var minimumSample: Double
   /// Upper bound on iterations per sample.
   package var maximumIterations: Int
+  /// Whether the calibration's last sample is kept as the size's first:
+  /// for counts, which are the same at any number of iterations above the
+  /// minimum (under valgrind each sample is costly); the clock's
+  /// calibration runs cold, so it is not kept.
+  package var keepsCalibration = false
 }
 
 extension TimingOptions {
@@ -24,6 +29,6 @@ extension CountingOptions {
   package var sampling: SampleSettings {
     SampleSettings(
       repeats: repeats, minimumSample: minimumSampleInstructions,
-      maximumIterations: maximumIterations)
+      maximumIterations: maximumIterations, keepsCalibration: true)
   }
 }

@@ -33,6 +33,8 @@ package struct Sweep: Sendable {
   ///     calibration and samples would not fit is not started, a round
   ///     that would not fit is not begun, and a call that runs past the
   ///     budget is stopped (`Interruptible` subjects).
+  ///   - known: points measured before (by an earlier pass), from which
+  ///     the iterations of a kept calibration are predicted.
   ///   - delegate: receives an event as each size starts and finishes.
   /// - Returns: one point per size (fewer when `memory` or `budget`
   ///   refused one).
@@ -40,7 +42,7 @@ package struct Sweep: Sendable {
   ///   before the subject failed.
   package func run<S: Subject>(
     _ subject: inout S, sizes: [Int]? = nil, memory: MemoryGuard? = nil,
-    budget: SweepBudget? = nil, delegate: (SweepEvent) -> Void = { _ in }
+    budget: SweepBudget? = nil, known: [Point] = [], delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> [Point] {
     let sizes = sizes ?? plan.sizes
     var points: [Point] = []
@@ -69,9 +71,12 @@ package struct Sweep: Sendable {
           }
         }
         delegate(.startSize(n: n, index: index, of: sizes.count))
-        let calibrated: (iterations: Int, wallPerCall: Double)
+        let calibrated: (iterations: Int, wallPerCall: Double, sample: Double?)
         do {
-          calibrated = try calibrate(&subject, size: n, from: iterations, budget: budget)
+          let start =
+            sampling.keepsCalibration ? predictedIterations(at: n, from: known + points) : nil
+          calibrated = try calibrate(
+            &subject, size: n, from: start ?? iterations, budget: budget)
         } catch let error as ComplexityError where error.kind == .timedOut && budget != nil {
           // A size whose cost was not known yet ran long: the sizes
           // calibrated before it are still sampled, in what is left.
@@ -81,7 +86,8 @@ package struct Sweep: Sendable {
         iterations = calibrated.iterations
         memory?.record(n)
         wall.append((n, calibrated.wallPerCall))
-        points.append(Point(n: n, iterations: iterations, samples: []))
+        let kept = sampling.keepsCalibration ? calibrated.sample.map { [$0 / Double(iterations)] } : nil
+        points.append(Point(n: n, iterations: iterations, samples: kept ?? []))
       }
       // Then one sample per size per round, sizes in a shuffled order each
       // round, so a slow spell of the machine hits random sizes rather than
@@ -92,7 +98,7 @@ package struct Sweep: Sendable {
           break rounds
         }
         delegate(.startRound(index: round, of: sampling.repeats))
-        for i in points.indices.shuffled(using: &rng) {
+        for i in points.indices.shuffled(using: &rng) where points[i].samples.count <= round {
           current = points[i].n
           if let budget, !budget.affords(sampleWall(i)) { break rounds }
           limit(&subject, budget)
@@ -117,7 +123,7 @@ package struct Sweep: Sendable {
   /// (Internal, not private: the interleaved run calibrates with it too.)
   func calibrate<S: Subject>(
     _ subject: inout S, size: Int, from start: Int, budget: SweepBudget? = nil
-  ) throws -> (iterations: Int, wallPerCall: Double) {
+  ) throws -> (iterations: Int, wallPerCall: Double, sample: Double?) {
     let target = sampling.minimumSample
     var k = max(1, start)
     var wallPerCall = 0.0
@@ -135,17 +141,35 @@ package struct Sweep: Sendable {
             + "not a finite, non-negative number")
       }
       if t >= target {
-        // Too long by far: fewer iterations serve just as well, faster.
-        if t > 4 * target, k > 1 {
-          return (max(1, Int((Double(k) * 1.5 * target / t).rounded(.up))), wallPerCall)
+        // Too long by far: fewer iterations serve just as well, faster
+        // (a count already taken serves as it is).
+        if t > 4 * target, k > 1, !sampling.keepsCalibration {
+          return (max(1, Int((Double(k) * 1.5 * target / t).rounded(.up))), wallPerCall, nil)
         }
-        return (k, wallPerCall)
+        return (k, wallPerCall, t)
       }
-      if k >= sampling.maximumIterations { return (k, wallPerCall) }
+      if k >= sampling.maximumIterations { return (k, wallPerCall, t) }
       let scale = t > 0 ? min(1000, 1.5 * target / t) : 1000
       k = min(sampling.maximumIterations, max(k + 1, Int((Double(k) * scale).rounded(.up))))
     }
-    return (k, wallPerCall)
+    return (k, wallPerCall, nil)
+  }
+
+  /// Iterations for a sample at `n` of about 1.5 times the minimum,
+  /// predicted from the per-call cost at the two sizes measured nearest to
+  /// `n` (their log-log slope, within 0…3); nil before any size is measured.
+  func predictedIterations(at n: Int, from points: [Point]) -> Int? {
+    let near = points.filter { ($0.samples.min() ?? 0) > 0 }
+      .sorted { abs(log(Double($0.n) / Double(n))) < abs(log(Double($1.n) / Double(n))) }
+    guard let nearest = near.first, let cost = nearest.samples.min() else { return nil }
+    var slope = 1.0
+    if near.count >= 2, let other = near[1].samples.min(), near[1].n != nearest.n {
+      slope = log(cost / other) / log(Double(nearest.n) / Double(near[1].n))
+      slope = min(3, max(0, slope))
+    }
+    let predicted = cost * pow(Double(n) / Double(nearest.n), slope)
+    let k = (1.5 * sampling.minimumSample / predicted).rounded(.up)
+    return Int(min(Double(sampling.maximumIterations), max(1, k)))
   }
 
   /// Gives an interruptible subject's next call what is left of the

@@ -1,9 +1,11 @@
 import Foundation
 
-/// One CPython operation counted in instructions: the harness runs in the
-/// real interpreter under valgrind's callgrind, one valgrind process per
-/// operation, and each sample is an **instruction count**, not seconds, so the sweep engine's points hold
-/// instructions per operation and the classifier fits those.
+/// CPython operations counted in instructions: the harness runs in the
+/// real interpreter under valgrind's callgrind, one op after another in one
+/// valgrind process (`select(_:code:)` chooses the op; valgrind's start is
+/// paid once, not per op), and each sample is an **instruction count**,
+/// not seconds, so the sweep engine's points hold instructions per
+/// operation and the classifier fits those.
 ///
 /// What is counted, and what is not:
 ///
@@ -26,8 +28,8 @@ import Foundation
 /// (see `environment`), and nothing else from the caller's environment,
 /// in a fixed order (see `isolated`).
 package final class CallgrindPythonSubject: Subject {
-  /// The op id the harness knows it by.
-  package let op: String
+  /// The op counted now, by the id the harness knows it by.
+  package private(set) var op: String
   /// Random positions across the container instead of one hot key.
   package let cold: Bool
   /// The interpreter binary valgrind runs.
@@ -87,12 +89,13 @@ package final class CallgrindPythonSubject: Subject {
   ///     and would count the shim.
   ///   - code: the op's code, defined in the new harness (nil: the
   ///     catalog's).
+  ///   - site: whether the interpreter imports `site` (`PythonHarness.Launch.site`).
   /// - Throws: `ComplexityError(.missingTool, …)` when `interpreter` is a
   ///   script; `ComplexityError(.subject, …)` when valgrind or the harness
   ///   fails to start, or callgrind writes no dump at the harness's mark.
   package init(
     op: String, interpreter: String, valgrind: Valgrind, code: PythonCode? = nil,
-    cold: Bool = false
+    cold: Bool = false, site: Bool = true
   ) throws {
     try Self.checkBinary(interpreter)
     self.op = op
@@ -106,7 +109,7 @@ package final class CallgrindPythonSubject: Subject {
         + valgrind.callgrindCommand(
           outFile: outFile, toggle: Self.countedFunction, dumpBefore: Self.markFunction),
       environment: Self.environment,
-      directory: directory)
+      directory: directory, site: site)
     do {
       // Valgrind runs the interpreter ~50 times slower: a long reply is
       // not a hang.
@@ -121,6 +124,15 @@ package final class CallgrindPythonSubject: Subject {
   }
 
   deinit { stop() }
+
+  /// Counts `op` from the next sample on, defined by `code` (nil: the
+  /// catalog's) unless the harness has it already.
+  ///
+  /// - Throws: `ComplexityError` when the code does not compile.
+  package func select(_ op: String, code: PythonCode?) throws {
+    if let code { try harness.define(op, code) } else { try harness.defineFromCatalog(op) }
+    self.op = op
+  }
 
   package var metric: Metric { .instructions }
 

@@ -12,13 +12,20 @@ extension PythonHarness {
     /// The folder to write the harness's files into; nil: a temporary
     /// folder of the harness's own, removed when it goes.
     package var directory: URL?
+    /// Whether the interpreter imports `site` as it starts. The catalog's
+    /// code needs nothing from site-packages, and under valgrind `site`
+    /// (its `.pth` files: certifi's alone) costs about 2.5 s of a 4.5 s
+    /// start; a user's code may import from site-packages, so it keeps it.
+    package var site: Bool
 
     package init(
-      wrapper: [String] = [], environment: [String: String] = [:], directory: URL? = nil
+      wrapper: [String] = [], environment: [String: String] = [:], directory: URL? = nil,
+      site: Bool = true
     ) {
       self.wrapper = wrapper
       self.environment = environment
       self.directory = directory
+      self.site = site
     }
   }
 }

@@ -110,7 +110,7 @@ package final class PythonHarness {
   // MARK: - Implementation details
 
   private func start() throws {
-    let arguments = ["-u", mainFile]
+    let arguments = (launch.site ? [] : ["-S"]) + ["-u", mainFile]
     var env = ProcessInfo.processInfo.environment
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"

@@ -1,9 +1,10 @@
 import Foundation
 
-/// One Swift operation of the catalog counted in instructions: a worker
-/// process (`complexity count-worker`, the tool re-run) runs it under
-/// valgrind's callgrind, one valgrind process per operation, and each
-/// sample is an **instruction count**, so the sweep engine in this process fits instructions per
+/// Swift operations of the catalog counted in instructions: a worker
+/// process (`complexity count-worker`, the tool re-run) runs them under
+/// valgrind's callgrind, one op after another in one valgrind process
+/// (`select(_:)` chooses the op), and each sample is an **instruction
+/// count**, so the sweep engine in this process fits instructions per
 /// operation with the same rules as time.
 ///
 /// The worker counts by client requests (`CallgrindClient`): collection is
@@ -16,8 +17,8 @@ import Foundation
 /// process and per table, as in real programs (see `notes`), so counts of
 /// hash operations move a little from run to run.
 package final class CallgrindSwiftSubject: Subject {
-  /// The op id the worker knows it by.
-  package let op: String
+  /// The op counted now, by the id the worker knows it by.
+  package private(set) var op: String
   package let valgrind: Valgrind
 
   private let directory: URL
@@ -48,11 +49,11 @@ package final class CallgrindSwiftSubject: Subject {
     ] + (isDebugBuild ? ["counted in a debug build: unoptimised code's instructions"] : [])
   }
 
-  /// Starts valgrind on the worker for one operation.
+  /// Starts valgrind on the worker, to count `op` first.
   ///
   /// - Parameters:
-  ///   - worker: the command that runs the worker for an op (its id is
-  ///     appended): the tool's own path and `count-worker --op`.
+  ///   - worker: the command that runs the worker: the tool's own path and
+  ///     `count-worker`.
   /// - Throws: `ComplexityError(.subject, …)` when the worker fails to
   ///   start or says it cannot count.
   package init(op: String, worker: [String], valgrind: Valgrind) throws {
@@ -60,12 +61,16 @@ package final class CallgrindSwiftSubject: Subject {
     self.valgrind = valgrind
     directory = try Valgrind.makeOutputDirectory()
     do {
-      try start(worker: worker + [op])
+      try start(worker: worker)
     } catch {
       stop()
       throw error
     }
   }
+
+  /// Counts `op` from the next sample on (the worker drops the last op's
+  /// inputs when it builds the first of `op`'s).
+  package func select(_ op: String) { self.op = op }
 
   deinit { stop() }
 
@@ -73,7 +78,7 @@ package final class CallgrindSwiftSubject: Subject {
 
   /// Counts the operation at one size: the instructions of `iterations` runs.
   package func sample(size: Int, iterations: Int) throws -> Double {
-    let reply = try request(CallgrindSwiftWorker.Request(cmd: "count", n: size, loops: iterations))
+    let reply = try request(CallgrindSwiftWorker.Request(cmd: "count", op: op, n: size, loops: iterations))
     guard let count = reply.count, count.isFinite, count >= 0 else {
       throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
     }
@@ -107,10 +112,7 @@ package final class CallgrindSwiftSubject: Subject {
       environment: ProcessInfo.processInfo.environment.merging(added) { _, new in new },
       name: "the counting worker"
     ) { ComplexityError(.subject, "could not start the counting worker \(command): \($0)") }
-    let hello = try reply()
-    guard hello.op == op else {
-      throw ComplexityError(.subject, "the worker greeted for \(hello.op ?? "no op"), not \(op)")
-    }
+    _ = try reply()
   }
 
   private func request(

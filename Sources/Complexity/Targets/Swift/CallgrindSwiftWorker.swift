@@ -1,49 +1,61 @@
 import Foundation
 
 /// The child side of `CallgrindSwiftSubject`: a process running under
-/// callgrind that counts one Swift operation of the catalog in itself and
-/// answers requests over JSON lines on standard input and output.
+/// callgrind that counts the Swift operations of the catalog in itself, one
+/// after another, and answers requests over JSON lines on standard input
+/// and output. One worker serves many ops: valgrind's start (about 1.4 s)
+/// is paid once per worker, not once per op.
 ///
-/// It greets with `{"ok": true, "op": …}` once callgrind answers (or
+/// It greets with `{"ok": true}` once callgrind answers (or
 /// `{"ok": false, "error": …}` and exits), then serves one `Request` per
 /// line with one `Reply` per line, until `quit` or the end of its input.
+/// A request for another op than the last drops the last op's inputs.
 package enum CallgrindSwiftWorker {
   /// One request from the parent.
   package struct Request: Codable, Sendable, Equatable {
     /// `count`, `forget` or `quit`.
     package var cmd: String
+    /// The op to count (for `count`).
+    package var op: String?
     package var n: Int?
     package var loops: Int?
+
+    package init(cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil) {
+      self.cmd = cmd
+      self.op = op
+      self.n = n
+      self.loops = loops
+    }
   }
 
   /// One reply to the parent.
   package struct Reply: Codable, Sendable, Equatable {
     package var ok: Bool
-    /// The greeting's op id.
-    package var op: String?
     /// Instructions of the sample, for `count`.
     package var count: Double?
     package var error: String?
+
+    package init(ok: Bool, count: Double? = nil, error: String? = nil) {
+      self.ok = ok
+      self.count = count
+      self.error = error
+    }
   }
 
-  /// Serves `op` until `quit` or the end of standard input.
+  /// Serves count requests until `quit` or the end of standard input.
   ///
-  /// - Returns: the exit status: 0, or 2 when the op is unknown or the
-  ///   process does not run under callgrind (the greeting says why).
-  package static func serve(op: String) -> Int32 {
-    let subject: any Subject
+  /// - Returns: the exit status: 0, or 2 when the process does not run
+  ///   under callgrind (the greeting says why).
+  package static func serve() -> Int32 {
+    let meter: InProcessMeter
     do {
-      let meter = try InProcessMeter.instructions()
-      guard let made = SwiftOperations.subject(for: op, meter: meter) else {
-        throw ComplexityError(.badInput, "\(op) is not a Swift op of the catalog")
-      }
-      subject = made
+      meter = try InProcessMeter.instructions()
     } catch {
       send(Reply(ok: false, error: "\(error)"))
       return 2
     }
-    send(Reply(ok: true, op: op))
-    var counted = subject
+    send(Reply(ok: true))
+    var current: (op: String, subject: any Subject)?
     while let line = readLine() {
       let reply: Reply
       do {
@@ -52,13 +64,23 @@ package enum CallgrindSwiftWorker {
         case "quit":
           return 0
         case "forget":
-          try counted.forgetInputs()
+          try current?.subject.forgetInputs()
           reply = Reply(ok: true)
         case "count":
-          guard let n = request.n, let loops = request.loops, n >= 0, loops >= 1 else {
-            throw ComplexityError(.badInput, "a count request needs n ≥ 0 and loops ≥ 1")
+          guard let op = request.op, let n = request.n, let loops = request.loops, n >= 0,
+            loops >= 1
+          else {
+            throw ComplexityError(.badInput, "a count request needs an op, n ≥ 0 and loops ≥ 1")
           }
-          reply = Reply(ok: true, count: try counted.sample(size: n, iterations: loops))
+          if current?.op != op {
+            // The last op's inputs go before the next op's are built.
+            current = nil
+            guard let made = SwiftOperations.subject(for: op, meter: meter) else {
+              throw ComplexityError(.badInput, "\(op) is not a Swift op of the catalog")
+            }
+            current = (op, made)
+          }
+          reply = Reply(ok: true, count: try current!.subject.sample(size: n, iterations: loops))
         default:
           throw ComplexityError(.badInput, "unknown request '\(request.cmd)'")
         }

@@ -61,16 +61,7 @@ class Prepared:
                              % (n, spec["check"]))
         exec(spec["setup"], ns)
         self.ns = ns
-        names = [k for k in ns if k.isidentifier() and not k.startswith("_")
-                 and k != "__builtins__"]
-        bind = "\n".join("    %s = _ns[%r]" % (k, k) for k in names) or "    pass"
-        src = SAMPLER.format(
-            bind=bind,
-            restore=indent(spec.get("restore", "pass"), 2),
-            stmt=indent(spec["stmt"], 3))
-        code_ns = {}
-        exec(compile(src, "<op %s>" % spec["id"], "exec"), ns, code_ns)
-        self.sample = code_ns["_sample"]
+        self._sample = None
         self.block = eval(spec.get("block", "0"), ns)
         self.hot = eval(spec["key"], ns) if "key" in spec else None
         # Key expressions compiled once per size, not once per key: a cold
@@ -78,6 +69,24 @@ class Prepared:
         self.cold_key = (eval("lambda rng: (%s)" % spec["cold"], ns)
                          if cold and "cold" in spec else None)
         self.new_keys = eval("lambda k: (%s)" % spec["keys"], ns) if "keys" in spec else None
+
+    @property
+    def sample(self):
+        """The timing loop over this size's names, compiled on first use
+        (a counted op never needs it: under valgrind a compile costs 10 ms)."""
+        if self._sample is None:
+            ns = self.ns
+            names = [k for k in ns if k.isidentifier() and not k.startswith("_")
+                     and k != "__builtins__"]
+            bind = "\n".join("    %s = _ns[%r]" % (k, k) for k in names) or "    pass"
+            src = SAMPLER.format(
+                bind=bind,
+                restore=indent(self.spec.get("restore", "pass"), 2),
+                stmt=indent(self.spec["stmt"], 3))
+            code_ns = {}
+            exec(compile(src, "<op %s>" % self.spec["id"], "exec"), ns, code_ns)
+            self._sample = code_ns["_sample"]
+        return self._sample
 
     def keys(self, k):
         if self.new_keys:
@@ -95,9 +104,12 @@ _prepared = {}
 _prepared_op = None
 
 
-def prepare(req):
+def prepare(req, collect=True):
     """The request's op built at its size (once per size), its loops and
-    repeats."""
+    repeats. `collect`: a full garbage collection after each new size, so
+    that no garbage of the last size is collected while timing; counts need
+    it only when the op changes (the loop runs with gc off, and under
+    valgrind each collection costs 40 ms)."""
     global _prepared, _prepared_op
     op_id, n = req["op"], int(req["n"])
     loops, repeats, cold = int(req["loops"]), int(req["repeats"]), bool(req.get("cold"))
@@ -112,7 +124,8 @@ def prepare(req):
         _prepared_op = (op_id, cold)
     if n not in _prepared:
         _prepared[n] = Prepared(OPS[op_id], n, cold)
-        gc.collect()
+        if collect:
+            gc.collect()
     return _prepared[n], loops, repeats
 
 

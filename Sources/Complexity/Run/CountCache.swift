@@ -1,0 +1,117 @@
+import Foundation
+
+/// Instruction counts kept between runs. Counts are deterministic, so an op
+/// counted once with the same code, in the same interpreter, by the same
+/// tool, over the same sizes, need not be counted again: a second run of
+/// the catalog only times.
+///
+/// An entry's key names everything a count depends on: the tool's binary
+/// (its harness, classifier and Swift ops are compiled in), the counted
+/// binary (the interpreter, or the tool itself for Swift ops) by path,
+/// size and modification time, valgrind's version, the op's definition
+/// (its code, as JSON), the sizes and the counting options. Entries live in
+/// `$COMPLEXITY_CACHE_DIR`, else `$XDG_CACHE_HOME/complexity/counts`, else
+/// `~/.cache/complexity/counts`, one JSON file per key (named by the key's
+/// 64-bit FNV-1a hash; the file holds the whole key, so a collision is a
+/// miss). An entry that cannot be read is ignored and rewritten.
+package struct CountCache: Sendable {
+  /// The folder of the entries.
+  package let directory: URL
+
+  package init(directory: URL) { self.directory = directory }
+
+  /// The user's cache folder (see the type's comment).
+  package static func standard(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> CountCache {
+    if let dir = environment["COMPLEXITY_CACHE_DIR"], !dir.isEmpty {
+      return CountCache(directory: URL(fileURLWithPath: dir))
+    }
+    let base =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
+        + "/.cache")
+    return CountCache(directory: URL(fileURLWithPath: base).appendingPathComponent("complexity/counts"))
+  }
+
+  /// One entry as stored.
+  private struct Entry: Codable {
+    var key: String
+    var result: OperationResult
+  }
+
+  /// The result stored under `key`, or nil (none, unreadable, or another key's).
+  package func lookup(_ key: String) -> OperationResult? {
+    guard let data = try? Data(contentsOf: file(for: key)),
+      let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key
+    else { return nil }
+    return entry.result
+  }
+
+  /// Stores `result` under `key`, atomically; a cache that cannot be
+  /// written is skipped (the run goes on, it only counts again next time).
+  ///
+  /// - Returns: why it could not be stored, or nil.
+  @discardableResult
+  package func store(_ result: OperationResult, key: String) -> String? {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      try encoder.encode(Entry(key: key, result: result)).write(
+        to: file(for: key), options: .atomic)
+      return nil
+    } catch {
+      return "could not write the count cache at \(directory.path): \(error.localizedDescription)"
+    }
+  }
+
+  /// The key of a count: every input it depends on, as one string.
+  ///
+  /// - Parameters:
+  ///   - counted: the binary that runs the op's code (interpreter, or tool).
+  ///   - version: the counted binary's version, where it has one.
+  package static func key(
+    op: Operation, grid: [Int], counting: CountingOptions, cold: Bool, counted: String,
+    version: String, valgrind: Valgrind
+  ) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let definition = (try? encoder.encode(op)).map { String(decoding: $0, as: UTF8.self) } ?? op.id
+    let options = (try? encoder.encode(counting)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    return [
+      "tool \(identity(of: Bundle.main.executablePath ?? CommandLine.arguments[0]))",
+      "counted \(identity(of: counted)) \(version)",
+      valgrind.version,
+      "op \(definition)",
+      "sizes \(grid.map(String.init).joined(separator: ","))",
+      "counting \(options) cold \(cold)",
+    ].joined(separator: "\n")
+  }
+
+  // MARK: - Implementation details
+
+  private func file(for key: String) -> URL {
+    directory.appendingPathComponent(String(format: "%016llx.json", Self.fnv1a(key)))
+  }
+
+  /// A file by its resolved path, size and modification time: a rebuilt
+  /// or reinstalled binary is another binary.
+  private static func identity(of path: String) -> String {
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+    let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+    return "\(resolved) \(size) \(modified)"
+  }
+
+  /// 64-bit FNV-1a of the string's UTF-8 bytes.
+  static func fnv1a(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// One counting worker: the valgrind processes that count ops' instructions
+/// on one core, each serving many ops in turn — a CPython harness under
+/// callgrind (two: one without `site` for the catalog's code, one with it
+/// for a user's) and a Swift count worker, each started on the first op
+/// that needs it. Valgrind's start (1.4–4.5 s) is paid once per worker,
+/// not once per op.
+///
+/// A worker is used by one thread at a time; `SubjectPool` owns the
+/// workers and `Runner` runs one per core.
+final class CountingWorker {
+  /// The CPython interpreter binary (`sys.executable`); nil until a
+  /// CPython op has started the timing harness that names it.
+  var interpreter: String?
+  /// Random positions across the container instead of one hot key.
+  let cold: Bool
+  /// The command that serves Swift ops under callgrind; nil: none.
+  let swiftWorker: [String]?
+  let valgrind: Valgrind
+
+  /// The CPython harnesses, by whether their interpreter imported `site`.
+  private var python: [Bool: CallgrindPythonSubject] = [:]
+  private var swift: CallgrindSwiftSubject?
+
+  init(interpreter: String?, cold: Bool, swiftWorker: [String]?, valgrind: Valgrind) {
+    self.interpreter = interpreter
+    self.cold = cold
+    self.swiftWorker = swiftWorker
+    self.valgrind = valgrind
+  }
+
+  deinit { stop() }
+
+  /// Counts `op` over `grid` with `strategy`, in this worker's processes.
+  ///
+  /// - Returns: the op's instruction result, or its failure with the reason.
+  func count(
+    _ op: Operation, grid: [Int], strategy: CountingSweep,
+    delegate: (SweepEvent) -> Void = { _ in }
+  ) -> OperationResult {
+    let start = Date()
+    do {
+      let outcome = try withSubject(for: op) { subject, notes in
+        var outcome = try strategy.run(&subject, grid: grid, delegate: delegate)
+        outcome.classification.notes += notes
+        return outcome
+      }
+      return OperationResult(
+        op, outcome: outcome, metric: .instructions, seconds: Date().timeIntervalSince(start))
+    } catch {
+      return OperationResult(
+        op, failure: error, metric: .instructions, seconds: Date().timeIntervalSince(start))
+    }
+  }
+
+  /// Runs `body` with the process that counts `op`, switched to it, and
+  /// the notes its results carry (how the count was taken). A process
+  /// that failed is stopped, and the next op starts a new one.
+  ///
+  /// - Throws: `ComplexityError` when the process cannot start, or `body`'s error.
+  func withSubject<T>(
+    for op: Operation, _ body: (inout any Subject, [String]) throws -> T
+  ) throws -> T {
+    let counter = try subject(for: op)
+    var subject: any Subject = counter
+    do {
+      return try body(&subject, counter.notes)
+    } catch {
+      drop(counter)
+      throw error
+    }
+  }
+
+  /// Stops every process of this worker.
+  func stop() {
+    python.values.forEach { $0.stop() }
+    python = [:]
+    swift?.stop()
+    swift = nil
+  }
+
+  // MARK: - Implementation details
+
+  /// The process that counts `op`, switched to it (started on first use).
+  private func subject(for op: Operation) throws -> any CountingSubject {
+    switch op.subject {
+    case .swift:
+      guard let swiftWorker else {
+        throw ComplexityError(.badInput, "\(op.id): this run has no Swift count worker")
+      }
+      if let swift {
+        swift.select(op.id)
+        return swift
+      }
+      let made = try CallgrindSwiftSubject(op: op.id, worker: swiftWorker, valgrind: valgrind)
+      swift = made
+      return made
+    case .python:
+      guard let interpreter else {
+        throw ComplexityError(.badInput, "\(op.id): this run has no CPython interpreter")
+      }
+      // The catalog's code needs nothing from site-packages; a user's may.
+      let site = Catalog.standard[op.id] == nil
+      if let harness = python[site] {
+        try harness.select(op.id, code: op.python)
+        return harness
+      }
+      let made = try CallgrindPythonSubject(
+        op: op.id, interpreter: interpreter, valgrind: valgrind, code: op.python, cold: cold,
+        site: site)
+      python[site] = made
+      return made
+    case .fake:
+      throw ComplexityError(.badInput, "\(op.id) is a fake op: it cannot be counted")
+    }
+  }
+
+  /// Stops the process behind `subject` after a failure, so that the next
+  /// op gets a fresh one.
+  private func drop(_ subject: any CountingSubject) {
+    subject.stop()
+    python = python.filter { $0.value !== subject }
+    if swift === subject { swift = nil }
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+extension Runner {
+  /// The counting phase's results: each counted op's instruction result
+  /// (failed ones too), and why each op that was not counted was not.
+  struct Counts {
+    var results: [String: OperationResult] = [:]
+    var uncounted: [String: String] = [:]
+  }
+
+  /// Counts every op the metric counts, before any timing: from the cache
+  /// where it has them, else on `options.countingWorkers` workers at once,
+  /// each taking the next op as it finishes one. Counts do not vary with
+  /// the machine's load, so counting on every core costs them nothing;
+  /// timing waits until the counts are done, alone on the machine.
+  func countAll(_ operations: [Operation], delegate: (RunEvent) -> Void) -> Counts {
+    var counts = Counts()
+    guard options.metric != .time else { return counts }
+    var wanted: [Operation] = []
+    for op in operations {
+      if let why = pool.whyUncountable(op) { counts.uncounted[op.id] = why } else { wanted.append(op) }
+    }
+    guard !wanted.isEmpty else { return counts }
+    let valgrind: Valgrind
+    do {
+      valgrind = try pool.callgrind()
+    } catch {
+      // Only auto and both get here (instructions checked for valgrind first).
+      delegate(
+        .warning(
+          "\(error); so every op is timed only, and time verdicts depend on this machine's "
+            + "caches (a memory level left reads as a log factor)"))
+      for op in wanted {
+        counts.uncounted[op.id] =
+          "valgrind is missing (\(Valgrind.installHint)), and time verdicts depend on this "
+          + "machine's caches"
+      }
+      return counts
+    }
+
+    // The cache first: what it has is not counted again.
+    var todo: [(op: Operation, grid: [Int], key: String?)] = []
+    for op in wanted {
+      let grid: [Int]
+      do {
+        grid = try sizes(for: op)
+      } catch {
+        counts.results[op.id] = OperationResult(op, failure: error, metric: .instructions, seconds: 0)
+        continue
+      }
+      let key = options.cache.map { _ in cacheKey(op, grid: grid, valgrind: valgrind) }
+      if let key, var cached = options.cache?.lookup(key), cached.op == op.id {
+        cached.seconds = 0
+        cached.classification?.notes.append(
+          "counts read from the count cache (\(options.cache!.directory.path)): the same op, "
+            + "interpreter, tool and sizes were counted before; --no-cache counts again")
+        counts.results[op.id] = cached
+        delegate(.counted(cached, done: counts.results.count, of: wanted.count, cached: true))
+      } else {
+        todo.append((op, grid, key))
+      }
+    }
+    guard !todo.isEmpty else { return counts }
+
+    let workers: [CountingWorker]
+    do {
+      workers = try pool.countingWorkers(min(options.countingWorkers, todo.count))
+    } catch {
+      for item in todo {
+        counts.results[item.op.id] = OperationResult(
+          item.op, failure: error, metric: .instructions, seconds: 0)
+      }
+      return counts
+    }
+    let strategy = countingSweep
+    let lock = NSLock()
+    var next = 0
+    withoutActuallyEscaping(delegate) { delegate in
+      DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+        while true {
+          lock.lock()
+          let i = next
+          next += 1
+          lock.unlock()
+          guard i < todo.count else { return }
+          let (op, grid, key) = todo[i]
+          let result = workers[w].count(op, grid: grid, strategy: strategy)
+          lock.lock()
+          counts.results[op.id] = result
+          if let key, result.classification != nil, let why = options.cache?.store(result, key: key)
+          {
+            delegate(.warning(why))
+          }
+          delegate(.counted(result, done: counts.results.count, of: wanted.count, cached: false))
+          lock.unlock()
+        }
+      }
+    }
+    return counts
+  }
+
+  /// The count cache's key of `op` over `grid`: the counted binary is the
+  /// interpreter for CPython ops, the tool itself for Swift ops.
+  private func cacheKey(_ op: Operation, grid: [Int], valgrind: Valgrind) -> String {
+    let interpreter = pool.interpreter
+    let counted =
+      op.subject == .python
+      ? (interpreter?.path ?? "python") : (options.swiftWorker?.first ?? "complexity")
+    let version = op.subject == .python ? (interpreter.map { "\($0.implementation) \($0.version)" } ?? "") : ""
+    return CountCache.key(
+      op: op, grid: grid, counting: options.counting, cold: options.cold, counted: counted,
+      version: version, valgrind: valgrind)
+  }
+}
