@@ -80,7 +80,8 @@ extension ComplexityCLI {
         .catalog(ops, worstCase: caseToTime == .worst),
         options: Runner.Options(
           plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
-          python: python, cold: cold, swiftWorker: CountWorker.command, cache: counting.cache, countingWorkers: try counting.jobs()),
+          python: python, cold: cold, swiftWorker: CountWorker.command, cache: counting.cache,
+          countingWorkers: try counting.jobs()),
         metric: metric, output: resume == nil ? output.output : nil, resume: resume,
         settingsGiven: sizes.isGiven || timing.isGiven,
         baseline: stored.map { ($0, baseline ?? "") })

@@ -32,7 +32,9 @@ final class Progress {
       break
     case .counted(let result, let done, let count, let cached):
       let how = cached ? "from the cache" : String(format: "%.1f s", result.seconds)
-      draw("counting instructions: \(done)/\(count) ops (\(result.op): \(result.measuredName), \(how))")
+      draw(
+        "counting instructions: \(done)/\(count) ops (\(result.op): \(result.measuredName), \(how))"
+      )
     case .finishOperation(let result, let index, let count):
       finishedSeconds.append(result.seconds)
       let verdict = result.verdict.map { " \($0.rawValue)" } ?? ""

@@ -31,6 +31,11 @@ package enum Tool {
     return URL(fileURLWithPath: path)
   }
 
+  /// The count cache of this test process's runs: a folder of its own, so
+  /// that tests neither read the user's counts nor leave theirs behind.
+  package static let cacheDirectory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("complexity-test-cache-\(getpid())").path
+
   /// Runs the tool with no standard input and collects its output.
   package static func run(
     _ arguments: [String], environment: [String: String] = [:]
@@ -38,7 +43,9 @@ package enum Tool {
     let p = Process()
     p.executableURL = try url()
     p.arguments = arguments
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    p.environment = ProcessInfo.processInfo.environment
+      .merging(["COMPLEXITY_CACHE_DIR": cacheDirectory]) { $1 }
+      .merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

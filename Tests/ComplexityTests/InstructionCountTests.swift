@@ -48,43 +48,44 @@ final class InstructionCountTests: XCTestCase {
       result.failure?.contains("Options.swiftWorker") == true, result.failure ?? "")
   }
 
-  func testAutoCountsOnlyTimingsInDoubt() throws {
-    let clear = try XCTUnwrap(Catalog.standard["fake.linear"])
-    let hard = try XCTUnwrap(Catalog.standard["fake.linearithmic"])
-    let options = Runner.Options(metric: .auto)
-    let settledByTime = Runner(options: options).runOne(clear)
-    XCTAssertEqual(settledByTime.classification?.outcome.settled, .linear)
-    XCTAssertNil(settledByTime.metricComparison)
-    XCTAssertEqual(settledByTime.metric, .time)
-    XCTAssertNil(MetricPolicy.doubt(about: settledByTime))
-    // A flagged row is in doubt too: it is checked before it is reported.
-    let flagged = Runner(options: options).runOne(
-      try XCTUnwrap(Catalog.standard["fake.mislabelled"]))
-    XCTAssertEqual(flagged.verdict, .differs)
+  func testAutoTimesAnOpThatCannotBeCountedAndSaysWhy() throws {
+    let fake = try XCTUnwrap(Catalog.standard["fake.linear"])
+    let result = Runner(options: Runner.Options(metric: .auto)).runOne(fake)
+    XCTAssertEqual(result.classification?.outcome.settled, .linear)
+    XCTAssertEqual(result.metric, .time)
+    XCTAssertNil(result.metricComparison)
+    XCTAssertTrue(result.notCounted?.contains("CPython and Swift ops") == true, "\(result)")
     XCTAssertTrue(
-      flagged.classification?.notes.contains {
-        $0.hasPrefix(
-          "time differs from the documented class, and instruction counts could check it, but")
-      } == true, "\(flagged.classification?.notes ?? [])")
-    // A timing the classifier leaves open (n against n log n over one
-    // decade); a fake op cannot be counted, so the timing stands and says
-    // why it was not settled.
-    let points = try PointsFile.read(
-      path: fixture("synthetic/ambiguous-linearithmic-one-decade.csv"))
-    let classification = try Classifier().classify(points)
-    XCTAssertNil(classification.outcome.settled)
-    let time = OperationResult(
-      op: hard.id, documented: hard.documented, classification: classification, points: points,
-      seconds: 0)
-    let why = try XCTUnwrap(MetricPolicy.doubt(about: time))
-    let open = Runner(options: options).secondOpinion(
-      on: time, because: why, op: hard, delegate: { _ in })
-    XCTAssertNil(open.metricComparison)
-    XCTAssertEqual(open.metric, .time)
+      result.classification?.notes.contains { $0.hasSuffix(": timed only") } == true,
+      "\(result.classification?.notes ?? [])")
+  }
+
+  func testCountsVisitFewSizesFirstAndTheRestOnlyWhenNeeded() {
+    let grid = SizePlan().sizes  // 32…32768, two per octave
+    let passes = CountingSweep.passes(over: grid)
+    XCTAssertEqual(passes[0], [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 32768])
+    XCTAssertEqual(passes[1], (5...15).map { 1 << $0 })
+    XCTAssertEqual(passes[2], grid)
+    // A hash-table op's grid is its powers of two: the same first pass.
+    XCTAssertEqual(CountingSweep.passes(over: (5...15).map { 1 << $0 })[0], passes[0])
+  }
+
+  func testTimePerInstructionRisingIsSaidWithItsFactorAndSize() {
+    let sizes = (5...15).map { 1 << $0 }
+    let counts = sizes.map { Point(n: $0, iterations: 1, samples: [Double($0) * 10]) }
+    // Flat time per instruction up to 4096, then 3x by 32768 (a cache level).
+    let times = sizes.map { n in
+      Point(
+        n: n, iterations: 1,
+        samples: [Double(n) * 1e-9 * (n <= 4096 ? 1 : pow(Double(n) / 4096, log(3) / log(8)))])
+    }
+    let sentence = MetricComparison.rise(time: times, instructions: counts)
     XCTAssertTrue(
-      open.classification?.notes.contains {
-        $0.hasPrefix("time was inconclusive, and instruction counts could settle it, but")
-      } == true, "\(open.classification?.notes ?? [])")
+      sentence?.hasPrefix("time per instruction rises 3.0x from n = 4096 to 32768") == true,
+      sentence ?? "nil")
+    // A fixed cost per call (time per instruction falling) is not news.
+    let falling = sizes.map { n in Point(n: n, iterations: 1, samples: [1e-6 + Double(n) * 1e-9]) }
+    XCTAssertNil(MetricComparison.rise(time: falling, instructions: counts))
   }
 
   // MARK: - Counting in this process
@@ -114,7 +115,8 @@ final class InstructionCountTests: XCTestCase {
   }
 
   func testWorkerMessagesReadBack() throws {
-    let request = CallgrindSwiftWorker.Request(cmd: "count", n: 64, loops: 10)
+    let request = CallgrindSwiftWorker.Request(
+      cmd: "count", op: "swift.Array.count", n: 64, loops: 10)
     let decoded = try JSONDecoder().decode(
       CallgrindSwiftWorker.Request.self, from: JSONEncoder().encode(request))
     XCTAssertEqual(decoded, request)
@@ -201,10 +203,10 @@ final class InstructionCountTests: XCTestCase {
       time: try result("constant-clean", documented: .linear, metric: .time), instructions: linear)
     XCTAssertEqual(hidden.metricComparison?.trusted, .instructions)
     XCTAssertEqual(hidden.verdict, .agree)
-    // The same class: time is reported, and nothing is news.
+    // The same class: the counts are reported (they decide), and nothing is news.
     let same = MetricPolicy.combine(
       time: try result("linear-noisy", documented: .linear, metric: .time), instructions: linear)
-    XCTAssertEqual(same.metric, .time)
+    XCTAssertEqual(same.metric, .instructions)
     XCTAssertEqual(same.metricComparison?.agreement, .same)
     XCTAssertEqual(same.metricComparison?.isNews, false)
   }

@@ -61,7 +61,9 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     (agreement, trusted, explanation) = Self.decide(
       time.classification?.outcome, instructions.classification?.outcome)
     timeRise = Self.rise(time: time.points, instructions: instructions.points)
-    if let timeRise, agreement != .same || trusted == .instructions { explanation += "; " + timeRise }
+    if let timeRise, agreement != .same || trusted == .instructions {
+      explanation += "; " + timeRise
+    }
     // A metric that failed says why in the table, not only in the JSON.
     for (result, name) in [(time, "timed sweep"), (instructions, "count")]
     where result.classification == nil {
@@ -140,7 +142,8 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     default:
       return (
         .unsettled, .instructions,
-        "neither metric settles the class: time \(t), instructions \(i)")
+        "neither metric settles the class: time \(t), instructions \(i)"
+      )
     }
   }
 

@@ -31,7 +31,8 @@ package struct CountCache: Sendable {
       environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
         + "/.cache")
-    return CountCache(directory: URL(fileURLWithPath: base).appendingPathComponent("complexity/counts"))
+    return CountCache(
+      directory: URL(fileURLWithPath: base).appendingPathComponent("complexity/counts"))
   }
 
   /// One entry as stored.

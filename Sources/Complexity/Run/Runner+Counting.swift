@@ -18,7 +18,11 @@ extension Runner {
     guard options.metric != .time else { return counts }
     var wanted: [Operation] = []
     for op in operations {
-      if let why = pool.whyUncountable(op) { counts.uncounted[op.id] = why } else { wanted.append(op) }
+      if let why = pool.whyUncountable(op) {
+        counts.uncounted[op.id] = why
+      } else {
+        wanted.append(op)
+      }
     }
     guard !wanted.isEmpty else { return counts }
     let valgrind: Valgrind
@@ -45,7 +49,8 @@ extension Runner {
       do {
         grid = try sizes(for: op)
       } catch {
-        counts.results[op.id] = OperationResult(op, failure: error, metric: .instructions, seconds: 0)
+        counts.results[op.id] = OperationResult(
+          op, failure: error, metric: .instructions, seconds: 0)
         continue
       }
       let key = options.cache.map { _ in cacheKey(op, grid: grid, valgrind: valgrind) }
@@ -61,6 +66,18 @@ extension Runner {
       }
     }
     guard !todo.isEmpty else { return counts }
+    // Valgrind needs the interpreter binary the timing harness names.
+    if todo.contains(where: { $0.op.subject == .python }) {
+      do {
+        try pool.timingHarness()
+      } catch {
+        for item in todo where item.op.subject == .python {
+          counts.results[item.op.id] = OperationResult(
+            item.op, failure: error, metric: .instructions, seconds: 0)
+        }
+        todo.removeAll { $0.op.subject == .python }
+      }
+    }
 
     let workers: [CountingWorker]
     do {
@@ -106,7 +123,8 @@ extension Runner {
     let counted =
       op.subject == .python
       ? (interpreter?.path ?? "python") : (options.swiftWorker?.first ?? "complexity")
-    let version = op.subject == .python ? (interpreter.map { "\($0.implementation) \($0.version)" } ?? "") : ""
+    let version =
+      op.subject == .python ? (interpreter.map { "\($0.implementation) \($0.version)" } ?? "") : ""
     return CountCache.key(
       op: op, grid: grid, counting: options.counting, cold: options.cold, counted: counted,
       version: version, valgrind: valgrind)

@@ -37,10 +37,13 @@ package struct CountingSweep: SizeStrategy {
       let sizes = pass.filter { n in !points.contains { $0.n == n } }
       guard !sizes.isEmpty else { continue }
       do {
-        points = (points + (try engine.run(&subject, sizes: sizes, known: points, delegate: delegate)))
+        points =
+          (points + (try engine.run(&subject, sizes: sizes, known: points, delegate: delegate)))
           .mergedBySize()
-        let noisy = points.filter { Self.spread(of: $0) > Self.noisySpread && $0.samples.count <= counting.repeats }
-          .map(\.n)
+        let noisy = points.filter {
+          Self.spread(of: $0) > Self.noisySpread && $0.samples.count <= counting.repeats
+        }
+        .map(\.n)
         if !noisy.isEmpty {
           let more = try Sweep(plan: plan, sampling: extra).run(
             &subject, sizes: noisy, known: points, delegate: delegate)

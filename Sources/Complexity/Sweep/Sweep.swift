@@ -86,7 +86,8 @@ package struct Sweep: Sendable {
         iterations = calibrated.iterations
         memory?.record(n)
         wall.append((n, calibrated.wallPerCall))
-        let kept = sampling.keepsCalibration ? calibrated.sample.map { [$0 / Double(iterations)] } : nil
+        let kept =
+          sampling.keepsCalibration ? calibrated.sample.map { [$0 / Double(iterations)] } : nil
         points.append(Point(n: n, iterations: iterations, samples: kept ?? []))
       }
       // Then one sample per size per round, sizes in a shuffled order each

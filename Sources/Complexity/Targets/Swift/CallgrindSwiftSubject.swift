@@ -78,7 +78,8 @@ package final class CallgrindSwiftSubject: Subject {
 
   /// Counts the operation at one size: the instructions of `iterations` runs.
   package func sample(size: Int, iterations: Int) throws -> Double {
-    let reply = try request(CallgrindSwiftWorker.Request(cmd: "count", op: op, n: size, loops: iterations))
+    let reply = try request(
+      CallgrindSwiftWorker.Request(cmd: "count", op: op, n: size, loops: iterations))
     guard let count = reply.count, count.isFinite, count >= 0 else {
       throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
     }
