@@ -74,6 +74,56 @@ final class InstructionsCLITests: XCTestCase {
     XCTAssertEqual(object?["measured"] as? String, "O(n)")
   }
 
+  /// Auto without valgrind: every op timed only, said once per run on
+  /// standard error and in each result.
+  func testAutoWithoutValgrindTimesAndSaysSoOnce() throws {
+    let r = try run(
+      [
+        "sweep", "--op", "list.len", "--op", "list.append", "--quiet", "--format", "json",
+        "--max-size", "1024",
+      ],
+      environment: ["VALGRIND": "/nonexistent/valgrind"])
+    XCTAssertTrue([0, 1].contains(r.status), r.stderr)
+    XCTAssertEqual(r.stderr.components(separatedBy: "warning: ").count - 1, 1, r.stderr)
+    XCTAssertTrue(r.stderr.contains("time verdicts depend on this machine's caches"), r.stderr)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let results = try XCTUnwrap(object?["results"] as? [[String: Any]])
+    XCTAssertEqual(results.count, 2)
+    for result in results {
+      XCTAssertEqual(result["metric"] as? String, "time")
+      XCTAssertTrue((result["not_counted"] as? String)?.contains("valgrind is missing") == true)
+    }
+  }
+
+  /// A second identical run reads its counts from the cache; --no-cache
+  /// counts again.
+  func testASecondRunReadsItsCountsFromTheCache() throws {
+    try skipUnlessValgrind()
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("cache-cli-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let arguments = [
+      "sweep", "--op", "list.len", "--metric", "instructions", "--max-size", "1024",
+      "--quiet", "--format", "json",
+    ]
+    func notes(_ r: Tool.Result) throws -> [String] {
+      let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+      let result = try XCTUnwrap((object?["results"] as? [[String: Any]])?.first)
+      let classification = try XCTUnwrap(result["classification"] as? [String: Any])
+      return classification["notes"] as? [String] ?? []
+    }
+    let fromCache: (String) -> Bool = { $0.hasPrefix("counts read from the count cache") }
+    let first = try run(arguments, environment: ["COMPLEXITY_CACHE_DIR": cache])
+    XCTAssertTrue([0, 1].contains(first.status), first.stderr)
+    XCTAssertFalse(try notes(first).contains(where: fromCache))
+    let second = try run(arguments, environment: ["COMPLEXITY_CACHE_DIR": cache])
+    XCTAssertEqual(second.status, first.status, second.stderr)
+    let secondNotes = try notes(second)
+    XCTAssertTrue(secondNotes.contains(where: fromCache), "\(secondNotes)")
+    let again = try run(arguments + ["--no-cache"], environment: ["COMPLEXITY_CACHE_DIR": cache])
+    XCTAssertFalse(try notes(again).contains(where: fromCache))
+  }
+
   private func skipUnlessValgrind() throws {
     guard
       (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
