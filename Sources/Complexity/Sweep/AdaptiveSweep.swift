@@ -34,13 +34,20 @@ package struct AdaptiveSweep: SizeStrategy {
   package var separatedConfidence = 0.95
   /// Fewest sizes the coarse grid needs before it may stop early.
   package static let minimumSizesToStopEarly = 9
-  /// Only step 1, the coarse half of the grid: for time shown beside
+  /// Only a few sizes (`briefSizes`), few samples: for time shown beside
   /// instruction counts that settled the class (`--metric auto`), which
   /// needs its own class at these sizes, its cost at the largest and where
   /// the curve bends, not a verdict.
   package var brief = false
   /// Samples per size of a brief sweep.
   package static let briefRepeats = 3
+
+  /// The sizes of a brief sweep: the coarse half's coarse half (a factor
+  /// of 4 apart: 6 sizes over 32…32768), or the coarse half where that
+  /// leaves too few.
+  static func briefSizes(of grid: [Int]) -> [Int] {
+    coarseHalf(of: coarseHalf(of: grid))
+  }
 
   /// Sweeps `subject` over `grid` (the plan's sizes for the operation),
   /// adaptively.
@@ -93,15 +100,17 @@ package struct AdaptiveSweep: SizeStrategy {
       return nil
     }
 
+    if brief {
+      try measure(Self.briefSizes(of: grid))
+      var c = try classify()
+      c.notes.append(
+        "timed briefly (\(points.count) sizes a factor of 4 apart, \(sweep.sampling.repeats) "
+          + "samples a size): the counts settled the class, time is shown beside them")
+      return outcome(c, cut() ?? (separated(c) ? .separated : .planDone))
+    }
     // 1 and 2: the grid, coarse first.
     try measure(Self.coarseHalf(of: grid))
     var c = try classify()
-    if brief {
-      c.notes.append(
-        "timed briefly (the coarse half of the grid, \(sweep.sampling.repeats) samples a size): "
-          + "the counts settled the class, time is shown beside them")
-      return outcome(c, cut() ?? (separated(c) ? .separated : .planDone))
-    }
     // Too few sizes make even a confident verdict fragile (a 6-size sweep
     // once called dict.pop O(n^2)): the coarse grid may stop only with enough.
     if separated(c) && points.count >= Self.minimumSizesToStopEarly {
