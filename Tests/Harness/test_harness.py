@@ -162,10 +162,30 @@ class SamplerTests(unittest.TestCase):
     def test_each_size_is_built_once_and_kept(self):
         self.define("t.built", setup="x = ints(n)", stmt="len(x)")
         log = []
-        self.h.sampler.ints = lambda n, _ints=self.h.sampler.ints: log.append(n) or _ints(n)
-        for n in (4, 8, 4, 8):
-            self.h.time_op(dict(op="t.built", n=n, loops=1, repeats=1))
+        inputs = self.h.sampler._BUILDERS
+        original = inputs.ints
+        inputs.ints = lambda n: log.append(n) or original(n)
+        try:
+            for n in (4, 8, 4, 8):
+                self.h.time_op(dict(op="t.built", n=n, loops=1, repeats=1))
+        finally:
+            inputs.ints = original
         self.assertEqual(log, [4, 8])
+
+    def test_counts_copy_each_input_built_once(self):
+        prototypes = self.h.sampler.Prototypes()
+        a, b = prototypes.ints(5), prototypes.ints(5)
+        self.assertEqual(a, b)
+        self.assertIsNot(a, b)
+        a.append(1)
+        self.assertEqual(len(prototypes.ints(5)), 5)
+        s = prototypes.hset(8)
+        self.assertEqual(s, self.h.sampler.complexity_inputs.hset(8))
+        self.assertIsNot(s, prototypes.hset(8))
+        # The counted twin's set-up gets them; the timed loop's the builders.
+        self.define("t.proto", setup="x = ints(n)", stmt="len(x)")
+        self.h.count_op(dict(op="t.proto", n=8, loops=1, repeats=1))
+        self.assertIs(self.h.prepared[8].ns["ints"].__self__, self.h.sampler.PROTOTYPES)
 
     def test_check_refuses_sizes_out_of_range(self):
         self.define("t.fixed", setup="x = ints(FIXED_N)", stmt="x[0]", check="n <= 16")

@@ -5,7 +5,7 @@ import contextvars
 import gc
 import os
 
-from complexity_sampler import indent, prepare
+from complexity_sampler import PROTOTYPES, indent, prepare
 
 # The Swift side starts this harness under
 #   valgrind --tool=callgrind --collect-atstart=no
@@ -84,7 +84,7 @@ def _direct(function, chunk):
 
 
 def count_op(req):
-    prepared, loops, repeats = prepare(req, collect=False)
+    prepared, loops, repeats = prepare(req, collect=False, builders=PROTOTYPES)
     block = prepared.block or loops
     entry = counter(prepared)
     sample = entry[0]

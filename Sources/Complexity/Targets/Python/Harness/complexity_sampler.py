@@ -5,8 +5,8 @@ import gc
 import random
 import time
 
-from complexity_inputs import (ABSENT, B, FIXED_N, SMALL, V, Collide, collide, hset, ints,
-                               shuffled)
+import complexity_inputs
+from complexity_inputs import (ABSENT, B, FIXED_N, SMALL, V, Collide, collide, Prototypes)
 
 # Each op is defined by a "define" request (the catalog's rows, from
 # Catalog/CPython/*.json, and users' snippets alike): setup (run once per size,
@@ -48,12 +48,20 @@ def _sample(_ns, _keys, _block, _timer):
 """
 
 
+# The builders a timed op's set-up calls: each input built anew.
+_BUILDERS = complexity_inputs
+# A counted op's: built once, copied (complexity_inputs.Prototypes).
+PROTOTYPES = Prototypes()
+
+
 class Prepared:
     """One op set up at one size: the namespace and its compiled sampler."""
 
-    def __init__(self, spec, n, cold):
+    def __init__(self, spec, n, cold, builders=None):
         self.spec, self.n, self.cold = spec, n, cold
-        ns = dict(B=B, V=V, ABSENT=ABSENT, ints=ints, shuffled=shuffled, hset=hset,
+        built = builders or _BUILDERS
+        ns = dict(B=B, V=V, ABSENT=ABSENT, ints=built.ints, shuffled=built.shuffled,
+                  hset=built.hset,
                   Collide=Collide, collide=collide,
                   FIXED_N=FIXED_N, SMALL=SMALL, n=n, rng=random.Random(n))
         if "check" in spec and not eval(spec["check"], ns):
@@ -104,12 +112,13 @@ _prepared = {}
 _prepared_op = None
 
 
-def prepare(req, collect=True):
+def prepare(req, collect=True, builders=None):
     """The request's op built at its size (once per size), its loops and
     repeats. `collect`: a full garbage collection after each new size, so
     that no garbage of the last size is collected while timing; counts need
     it only when the op changes (the loop runs with gc off, and under
-    valgrind each collection costs 40 ms)."""
+    valgrind each collection costs 40 ms). `builders`: what the set-up's
+    ints, hset and shuffled are (default: the builders themselves)."""
     global _prepared, _prepared_op
     op_id, n = req["op"], int(req["n"])
     loops, repeats, cold = int(req["loops"]), int(req["repeats"]), bool(req.get("cold"))
@@ -123,7 +132,7 @@ def prepare(req, collect=True):
         gc.collect()
         _prepared_op = (op_id, cold)
     if n not in _prepared:
-        _prepared[n] = Prepared(OPS[op_id], n, cold)
+        _prepared[n] = Prepared(OPS[op_id], n, cold, builders)
         if collect:
             gc.collect()
     return _prepared[n], loops, repeats
