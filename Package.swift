@@ -48,6 +48,7 @@ let package = Package(
         .embedInCode("Targets/Python/Harness/complexity_inputs.py"),
         .embedInCode("Targets/Python/Harness/complexity_sampler.py"),
         .embedInCode("Targets/Python/Harness/complexity_counting.py"),
+        .embedInCode("Targets/Python/Harness/complexity_memory.py"),
         .embedInCode("Targets/Python/Helper/complexity_check.py"),
         .embedInCode("Catalog/CPython/lists.json"),
         .embedInCode("Catalog/CPython/sets.json"),

@@ -7,7 +7,7 @@ extension MetricChoice: ExpressibleByArgument {}
 extension MetricChoice {
   /// `--metric` of `sweep` and `time`.
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside.",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside; memory: peak bytes per op above its input (CPython).",
     discussion: """
       A documented Big-O counts steps: instruction counts measure them, and do not vary \
       with the machine, its load or its caches, so their verdicts repeat exactly on any \
@@ -17,7 +17,9 @@ extension MetricChoice {
       alone: the class and the verdict are the counts', time's class and cost are shown \
       beside, and where time grows faster the report says by how much and from which n. \
       Without valgrind, auto times only and says that time verdicts depend on this \
-      machine. Both: every op counted and fully timed. Time: the clock alone decides.
+      machine. Both: every op counted and fully timed. Time: the clock alone decides. \
+      Memory: the peak bytes each call allocates above its input, by tracemalloc, classed \
+      like time (CPython ops only for now).
       """)
 }
 

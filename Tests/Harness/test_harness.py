@@ -14,7 +14,8 @@ import unittest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HARNESS_DIR = os.path.join(ROOT, "Sources", "Complexity", "Targets", "Python", "Harness")
 HARNESS = os.path.join(HARNESS_DIR, "complexity_harness.py")
-MODULES = ("complexity_inputs", "complexity_sampler", "complexity_counting", "complexity_harness")
+MODULES = ("complexity_inputs", "complexity_sampler", "complexity_counting", "complexity_memory",
+           "complexity_harness")
 CATALOG = os.path.join(ROOT, "Sources", "Complexity", "Catalog", "CPython")
 
 
@@ -29,6 +30,7 @@ class Harness:
         self.inputs = importlib.import_module("complexity_inputs")
         self.sampler = importlib.import_module("complexity_sampler")
         self.counting = importlib.import_module("complexity_counting")
+        self.memory = importlib.import_module("complexity_memory")
 
     def define(self, req):
         return self.sampler.define(req)
@@ -38,6 +40,9 @@ class Harness:
 
     def count_op(self, req):
         return self.counting.count_op(req)
+
+    def memory_op(self, req):
+        return self.memory.memory_op(req)
 
     @property
     def prepared(self):
@@ -233,6 +238,24 @@ class CatalogOpTests(unittest.TestCase):
                         self.assertEqual(len(reply["seconds"]), 2)
                         h.time_op(dict(op=op_id, n=n, loops=4, repeats=1, cold=True))
                     self.assertEqual(len(h.count_op(dict(op=op_id, n=8, loops=2, repeats=1))["dumps"]), 1)
+                    self.assertEqual(len(h.memory_op(dict(op=op_id, n=8, loops=2, repeats=1))["bytes"]), 1)
+
+    def test_memory_is_the_peak_above_the_input(self):
+        h = load_harness()
+        self.assertTrue(h.define(dict(op="m.copy", setup="x = ints(n)", stmt="x.copy()"))["ok"])
+        self.assertTrue(h.define(dict(op="m.get", setup="x = ints(n)", stmt="x[0]"))["ok"])
+        self.assertTrue(h.define(dict(op="m.add", setup="x = ints(n)", stmt="x.append(V)",
+                                      restore="del x[n:]", block="max(1, n // 2)"))["ok"])
+        small = h.memory_op(dict(op="m.copy", n=1000, loops=3, repeats=2))["bytes"]
+        large = h.memory_op(dict(op="m.copy", n=4000, loops=3, repeats=2))["bytes"]
+        # A copy holds n pointers (8 bytes each): 3 calls of about 8n bytes.
+        self.assertGreater(small[0], 3 * 8 * 1000)
+        self.assertAlmostEqual(large[0] / small[0], 4, delta=0.1)
+        # The input is not counted: indexing allocates (almost) nothing.
+        self.assertLess(h.memory_op(dict(op="m.get", n=4000, loops=3, repeats=1))["bytes"][0], 3 * 100)
+        # A block op's peak is shared out over the block's calls.
+        per_call = h.memory_op(dict(op="m.add", n=4000, loops=1, repeats=1))["bytes"][0]
+        self.assertLess(per_call, 100)
 
     def test_rows_have_what_the_swift_side_reads(self):
         for row in catalog_ops():

@@ -57,6 +57,9 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
     case .instructions:
       let counts = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
       return text + ". Instructions per call at each size: " + counts.joined(separator: ", ")
+    case .memory:
+      let bytes = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
+      return text + ". Peak bytes per call at each size: " + bytes.joined(separator: ", ")
     }
   }
 }

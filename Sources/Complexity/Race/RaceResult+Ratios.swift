@@ -110,6 +110,10 @@ extension RaceResult {
         line =
           "\(winner) executes \(Self.factor(factor))x fewer instructions than \(entry.name) "
           + "(\(range))"
+      case (.memory, true):
+        line = "\(winner) and \(entry.name) need about as much memory (\(range))"
+      case (.memory, false):
+        line = "\(winner) needs \(Self.factor(factor))x less memory than \(entry.name) (\(range))"
       }
       if let classes = classes(winner, entry.name) { line += ", " + classes }
       lines.append(line)

@@ -50,7 +50,8 @@ package struct OperationResult: Codable, Sendable, Equatable {
   /// The result of a sweep that finished.
   package init(_ op: Operation, outcome: SweepOutcome, metric: Metric, seconds: Double) {
     self.init(
-      op: op.id, documented: op.documented, classification: outcome.classification,
+      op: op.id, documented: op.documented(for: metric),
+      classification: outcome.classification,
       points: outcome.points, seconds: seconds, metric: metric)
     stopReason = outcome.stopReason
   }
@@ -60,7 +61,8 @@ package struct OperationResult: Codable, Sendable, Equatable {
   package init(_ op: Operation, failure: Error, metric: Metric, seconds: Double) {
     let sweep = failure as? SweepFailure
     self.init(
-      op: op.id, documented: op.documented, classification: nil, points: sweep?.partial ?? [],
+      op: op.id, documented: op.documented(for: metric), classification: nil,
+      points: sweep?.partial ?? [],
       seconds: seconds,
       // Say which metric failed: a count that fails is not a timing that did.
       failure: (metric == .instructions ? "counting instructions: " : "")

@@ -10,12 +10,15 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   /// Each op counted where it can be (the counts decide) and timed
   /// beside; timed alone where it cannot be counted or valgrind is missing.
   case auto
+  /// Peak bytes per op above its input (CPython ops, by tracemalloc).
+  case memory
 
   /// The metrics an op is measured by, where it can be counted.
   package var metrics: [Metric] {
     switch self {
     case .time: return [.time]
     case .instructions: return [.instructions]
+    case .memory: return [.memory]
     case .both, .auto: return [.time, .instructions]
     }
   }
@@ -47,7 +50,9 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   package func check(journal: RunResults, path: String) throws {
     for r in journal.results {
       let theirs: MetricChoice =
-        r.metricComparison != nil ? .both : r.metric == .instructions ? .instructions : .time
+        r.metricComparison != nil
+        ? .both
+        : r.metric == .instructions ? .instructions : r.metric == .memory ? .memory : .time
       // With both metrics, an op that cannot be counted (a fake) is timed
       // only; auto times every op and counts some.
       let accepted: Set<MetricChoice>

@@ -15,7 +15,7 @@ extension Runner {
   /// timing waits until the counts are done, alone on the machine.
   func countAll(_ operations: [Operation], delegate: (RunEvent) -> Void) -> Counts {
     var counts = Counts()
-    guard options.metric != .time else { return counts }
+    guard options.metric.metrics.contains(.instructions) else { return counts }
     var wanted: [Operation] = []
     for op in operations {
       if let why = pool.whyUncountable(op) {

@@ -83,6 +83,12 @@ package final class Runner {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
   package func check(_ operations: [Operation]) throws {
+    if options.metric == .memory, let other = operations.first(where: { $0.subject != .python }) {
+      throw ComplexityError(
+        .badInput,
+        "--metric memory measures CPython ops (tracemalloc in the interpreter), and \(other.id) "
+          + "is a \(other.subject.rawValue) op: leave it out, or use --metric time")
+    }
     if options.metric == .instructions,
       let why = operations.lazy.compactMap(pool.whyUncountable).first
     {
@@ -173,6 +179,8 @@ package final class Runner {
       return counted ?? measure(op, by: .instructions, delegate: delegate)
     case .time:
       return measure(op, by: .time, delegate: delegate)
+    case .memory:
+      return measure(op, by: .memory, delegate: delegate)
     case .both, .auto:
       guard let counted else {
         let why = counts.uncounted[op.id] ?? "it was not counted"
@@ -237,6 +245,12 @@ package final class Runner {
       return sweep
     case .instructions:
       return countingSweep
+    case .memory:
+      // Bytes barely vary between calls: counted like instructions, one
+      // call (or block) a sample.
+      return CountingSweep(
+        plan: options.plan, counting: CountingOptions(repeats: 2, minimumSampleInstructions: 1),
+        classifier: options.classifier)
     }
   }
 

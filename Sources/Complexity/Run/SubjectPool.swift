@@ -104,11 +104,21 @@ final class SubjectPool {
     for op: Operation, metric: Metric, _ body: (inout any Subject, [String]) throws -> T
   ) throws -> T {
     var subject: any Subject
+    var notes: [String] = []
     switch (op.subject, metric) {
     case (.python, .time):
       let harness = try timingHarness()
       if let code = op.python { try harness.define(op.id, code) }
       subject = PythonSubject(op: op.id, harness: harness, cold: cold)
+    case (.python, .memory):
+      let harness = try timingHarness()
+      if let code = op.python { try harness.define(op.id, code) }
+      subject = PythonMemorySubject(op: op.id, harness: harness, cold: cold)
+      notes = PythonMemorySubject.notes
+    case (_, .memory):
+      throw ComplexityError(
+        .badInput, "memory is measured for CPython ops, and \(op.id) is a \(op.subject.rawValue) op"
+      )
     case (.swift, .time):
       guard let made = SwiftOperations.subject(for: op.id) else {
         throw ComplexityError(.badInput, "no Swift subject for \(op.id)")
@@ -130,7 +140,7 @@ final class SubjectPool {
       // A sweep's budget shortens each reply's wait; the next request waits as usual.
       harness?.replyTimeout = PythonHarness.defaultReplyTimeout
     }
-    return try body(&subject, [])
+    return try body(&subject, notes)
   }
 
   /// Stops the timing harness and the counting workers.

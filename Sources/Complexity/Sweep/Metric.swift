@@ -1,6 +1,7 @@
 /// What a sweep measures per operation.
 ///
-/// The two answer different questions. Time is what users feel, caches,
+/// Time and instructions answer different questions (memory, a third,
+/// is the space an op needs). Time is what users feel, caches,
 /// the kernel and the machine's load included; on a shared machine it is
 /// noisy, and cache effects can mimic a log factor. Instructions, counted
 /// by callgrind, do not depend on load or timing at all, so a verdict on
@@ -11,6 +12,10 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
   case time
   /// Instructions per operation, counted under valgrind's callgrind.
   case instructions
+  /// Peak bytes an operation allocates above its input (CPython's
+  /// tracemalloc), plus one byte per call so that nothing allocated is a
+  /// constant a log-scale fit can hold.
+  case memory
 
   /// The unit of a point's samples: `s` or `Ir` (callgrind's name for
   /// instructions executed).
@@ -18,6 +23,7 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
     switch self {
     case .time: return "s"
     case .instructions: return "Ir"
+    case .memory: return "B"
     }
   }
 
@@ -26,6 +32,7 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
     switch self {
     case .time: return "seconds"
     case .instructions: return "instructions"
+    case .memory: return "bytes"
     }
   }
 }

@@ -8,6 +8,7 @@ extension PythonHarness {
     ("complexity_inputs.py", PackageResources.complexity_inputs_py),
     ("complexity_sampler.py", PackageResources.complexity_sampler_py),
     ("complexity_counting.py", PackageResources.complexity_counting_py),
+    ("complexity_memory.py", PackageResources.complexity_memory_py),
   ].map { ($0.0, String(decoding: $0.1, as: UTF8.self)) }
 
   /// `complexity_check.py`, the helper that lets pytest assert a class

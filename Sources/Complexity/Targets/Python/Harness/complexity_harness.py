@@ -1,6 +1,6 @@
 # complexity's CPython harness (Python 3.8 or newer). The Swift side embeds
-# its four files (this one, complexity_inputs.py, complexity_sampler.py and
-# complexity_counting.py), writes them to a folder of the harness's own and
+# its five files (this one, complexity_inputs.py, complexity_sampler.py,
+# complexity_counting.py and complexity_memory.py), writes them to a folder of the harness's own and
 # runs `python3 -u complexity_harness.py` there (under valgrind to count
 # instructions). It reads one JSON request per line and answers one JSON
 # reply per line, on its own copies of standard input and output: the
@@ -15,6 +15,8 @@
 #   {"cmd": "count", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "dumps": [callgrind dump of each sample]}
 #   {"cmd": "mark"}   -> {"ok": true, "dump": N}: make callgrind dump now
+#   {"cmd": "memory", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
+#                     -> {"ok": true, "bytes": [K x peak bytes per call, R values]}
 #   {"cmd": "quit"}
 # Any failure -> {"ok": false, "error": "..."} ("bad_input": true when the code
 # given does not compile); the harness keeps serving.
@@ -26,6 +28,7 @@ import sys
 
 import complexity_sampler as sampler
 from complexity_counting import count_op, mark
+from complexity_memory import memory_op
 
 
 def hello():
@@ -46,6 +49,8 @@ def handle(req):
         return sampler.define(req)
     if cmd == "count":
         return count_op(req)
+    if cmd == "memory":
+        return memory_op(req)
     if cmd == "mark":
         return {"ok": True, "dump": mark()}
     if cmd == "reset":

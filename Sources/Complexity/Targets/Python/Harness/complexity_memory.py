@@ -1,0 +1,66 @@
+"""Memory: the peak bytes an op allocates above its input, by tracemalloc.
+
+Part of complexity's CPython harness (complexity_harness.py)."""
+import gc
+import tracemalloc
+
+from complexity_counting import counter
+from complexity_sampler import prepare
+
+# Each measured piece runs with tracemalloc started just before it and
+# stopped just after, so only what it allocates is traced: its input,
+# built untimed by the set-up, is not (freeing part of the input is not
+# seen either, which is why the peak is "above the input"). A piece is one
+# call, or one block of a block op (list.append's n/2 appends), whose peak
+# is shared out over its calls: the amortised bytes per call. The loop is
+# the counted twin's (complexity_counting.counter), whose runner is called
+# once per piece. Tracing slows the interpreter several times over, so
+# memory has a pass of its own and never shares one with the clock.
+
+
+def _measured_pieces(peaks):
+    """A runner for the counted twin's loop that traces each piece."""
+    def run(function, chunk):
+        tracemalloc.start()
+        try:
+            function(chunk)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        peaks.append(peak / len(chunk))
+    return run
+
+
+def _direct(function, chunk):
+    function(chunk)
+
+
+def memory_op(req):
+    """The reply to a "memory" request: per sample, `loops` times the mean
+    peak bytes per call above the input."""
+    prepared, loops, repeats = prepare(req)
+    block = prepared.block or 1  # one call per piece, unless the op has blocks
+    loops = max(loops, block)
+    sample = counter(prepared)[0]
+
+    def once(runner):
+        keys = prepared.keys(loops)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            sample(prepared.ns, keys, block, runner)
+        finally:
+            if enabled:
+                gc.enable()
+
+    # One untraced run first: caches the interpreter fills on a first call
+    # (specialisation, interned names) are not the op's.
+    if not getattr(prepared, "memory_warm", False):
+        once(_direct)
+        prepared.memory_warm = True
+    out = []
+    for _ in range(repeats):
+        peaks = []
+        once(_measured_pieces(peaks))
+        out.append(int(req["loops"]) * sum(peaks) / len(peaks))
+    return {"ok": True, "bytes": out}

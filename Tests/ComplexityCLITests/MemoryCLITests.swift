@@ -1,0 +1,33 @@
+import ComplexityTestSupport
+import XCTest
+
+/// `--metric memory`: the peak bytes an op allocates above its input.
+final class MemoryCLITests: XCTestCase {
+  private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
+
+  /// Memory, by tracemalloc: a copy needs O(n), pop(0) nothing above its
+  /// input; the seed's tables state time, so the catalog's rows get no
+  /// verdict; a Swift op is refused before any work.
+  func testMemoryClassesCPythonOpsWithoutAVerdict() throws {
+    let r = try run([
+      "sweep", "--metric", "memory", "--op", "list.copy", "--op", "list.pop0",
+      "--max-size", "4096", "--quiet", "--format", "csv",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let rows = r.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    XCTAssertEqual(rows.map { String($0[0]) }, ["list.copy", "list.pop0"])
+    XCTAssertEqual(rows.map { String($0[2]) }, ["O(n)", "O(1)"])
+    XCTAssertEqual(rows.map { String($0[3]) }, ["", ""])
+    let swift = try run(["sweep", "--metric", "memory", "--op", "swift.Array.sort"])
+    XCTAssertEqual(swift.status, 2)
+    XCTAssertTrue(swift.stderr.contains("measures CPython ops"), swift.stderr)
+    // A user's --expect is a claim about what is measured: it is judged.
+    let expected = try run([
+      "time", "--metric", "memory", "--setup", "x = list(range(n))", "--expect", "O(1)",
+      "--max-size", "4096", "--quiet", "sorted(x)",
+    ])
+    XCTAssertEqual(expected.status, 1, expected.stderr + expected.stdout)
+  }
+}
