@@ -232,9 +232,10 @@ final class InstructionCountTests: XCTestCase {
     XCTAssertTrue(markdown.contains("**Where time and instructions disagree**"), markdown)
     let csv = try report.render(.csv).split(separator: "\n").map(String.init)
     XCTAssertTrue(
-      csv[0].hasSuffix(",metric,failure,stop_reason,other_metric,other_measured,other_verdict"))
+      csv[0].hasSuffix(
+        ",metric,failure,stop_reason,other_metric,other_measured,other_verdict,space"))
     XCTAssertTrue(csv[1].contains(",instructions,"), csv[1])
-    XCTAssertTrue(csv[1].hasSuffix(",time,inconclusive,inconclusive"), csv[1])
+    XCTAssertTrue(csv[1].hasSuffix(",time,inconclusive,inconclusive,"), csv[1])
     // JSON keeps both metrics and reads back.
     let json = try report.render(.json)
     let decoded = try JSONDecoder().decode(RunResults.self, from: Data(json.utf8))

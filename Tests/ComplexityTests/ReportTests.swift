@@ -19,9 +19,28 @@ final class ReportTests: XCTestCase {
     XCTAssertEqual(
       csv[0],
       "op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds,best,runner_up,metric,failure,stop_reason,"
-        + "other_metric,other_measured,other_verdict")
+        + "other_metric,other_measured,other_verdict,space")
     XCTAssertTrue(csv[1].hasPrefix("fake.linear,O(n),O(n),agree,"))
     XCTAssertTrue(csv[2].hasPrefix("fake.mislabelled,O(1),O(n),differs,"))
+  }
+
+  func testTheSpaceColumnShowsTheMemoryMeasuredBeside() throws {
+    var run = try results()
+    let points = (5...10).map { Point(n: 1 << $0, iterations: 1, samples: [Double(8 << $0)]) }
+    let space = OperationResult(
+      op: "fake.linear", documented: nil, classification: try Classifier().classify(points),
+      points: points, seconds: 0.1, metric: .memory)
+    run.results[0].space = [space]
+    let report = ResultsReport(run)
+    let table = try report.render(.table)
+    XCTAssertTrue(table.contains("space"), table)
+    XCTAssertTrue(table.contains("O(n) 8.19 KB"), table)
+    XCTAssertTrue(try report.render(.markdown).contains("O(n) 8.19 KB"))
+    let csv = try report.render(.csv).split(separator: "\n")
+    XCTAssertTrue(csv[1].hasSuffix(",O(n)"), String(csv[1]))
+    let decoded = try JSONDecoder().decode(
+      RunResults.self, from: Data(try report.render(.json).utf8))
+    XCTAssertEqual(decoded.results[0].spaceResult?.metric, .memory)
   }
 
   func testJSONRoundTripsAndHasTheDocumentedKeys() throws {

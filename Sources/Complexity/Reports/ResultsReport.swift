@@ -15,7 +15,7 @@ package struct ResultsReport {
   package static let csvHeader = [
     "op", "documented", "measured", "verdict", "confidence", "slope", "n_min", "n_max",
     "seconds", "best", "runner_up", "metric", "failure", "stop_reason", "other_metric",
-    "other_measured", "other_verdict",
+    "other_measured", "other_verdict", "space",
   ]
 
   /// The results in `format`.
@@ -74,6 +74,7 @@ package struct ResultsReport {
       r.classification?.runnerUp.rawValue ?? "", r.metric.rawValue, r.failure ?? "",
       r.stopReason?.rawValue ?? "", r.otherMetrics.first?.metric.rawValue ?? "",
       r.otherMetrics.first?.measuredName ?? "", r.otherMetrics.first?.verdict?.rawValue ?? "",
+      r.spaceResult?.measuredName ?? "",
     ]
   }
 
@@ -141,22 +142,35 @@ package struct ResultsReport {
   /// Whether some result was measured by both metrics.
   private var showsOtherMetric: Bool { results.results.contains { !$0.otherMetrics.isEmpty } }
 
+  /// Whether some result has its memory measured beside.
+  private var showsSpace: Bool { results.results.contains { $0.spaceResult != nil } }
+
   var metricHeader: [String] {
-    guard showsMetric else { return [] }
-    return showsOtherMetric ? ["metric", "other metric"] : ["metric"]
+    let space = showsSpace ? ["space"] : []
+    guard showsMetric else { return space }
+    return (showsOtherMetric ? ["metric", "other metric"] : ["metric"]) + space
+  }
+
+  /// The memory measured beside: its class and the peak bytes per call at
+  /// the largest size (`O(n) 262 KB`), or `-`.
+  func spaceCell(_ r: OperationResult) -> String {
+    guard let s = r.spaceResult else { return "-" }
+    guard let c = s.classification, let top = s.points.last else { return s.measuredName }
+    return "\(c.outcome.description) \(Bytes.describe(top.best))"
   }
 
   /// The metric the row reports (`instructions*`: settled by instructions
   /// where time was inconclusive), and the other metric's outcome.
   func metricCells(_ r: OperationResult) -> [String] {
-    guard showsMetric else { return [] }
+    let space = showsSpace ? [spaceCell(r)] : []
+    guard showsMetric else { return space }
     let settled = r.metricComparison?.agreement == .settled ? "*" : ""
-    guard showsOtherMetric else { return [r.metric.rawValue + settled] }
+    guard showsOtherMetric else { return [r.metric.rawValue + settled] + space }
     let other = r.otherMetrics.first.map { o -> String in
       let outcome = o.classification?.outcome.description ?? o.measuredName
       return "\(o.metric.rawValue): \(outcome)"
     }
-    return [r.metric.rawValue + settled, other ?? "-"]
+    return [r.metric.rawValue + settled, other ?? "-"] + space
   }
 
   /// One line per op whose metrics disagree, or where instructions settled

@@ -28,6 +28,9 @@ package struct OperationResult: Codable, Sendable, Equatable {
   package var notCounted: String?
   /// Why the sweep stopped measuring (nil for results not from a sweep).
   package var stopReason: StopReason?
+  /// The op's memory, measured beside (`--metric auto` and `both`, CPython
+  /// ops): one result of metric `.memory`, or none.
+  package var space: [OperationResult] = []
 
   package init(
     op: String, documented: ComplexityClass?, classification: Classification?,
@@ -70,6 +73,9 @@ package struct OperationResult: Codable, Sendable, Equatable {
       metric: metric)
   }
 
+  /// The memory measured beside, if any.
+  package var spaceResult: OperationResult? { space.first }
+
   /// The measured class name, `inconclusive`, or `failed`.
   package var measuredName: String {
     if failure != nil && classification == nil { return "failed" }
@@ -86,6 +92,7 @@ extension OperationResult {
     case notCounted = "not_counted"
     case otherMetrics = "other_metrics"
     case metricComparison = "metric_comparison"
+    case space
   }
 
   package init(from decoder: Decoder) throws {
@@ -102,6 +109,7 @@ extension OperationResult {
     notCounted = try c.decodeIfPresent(String.self, forKey: .notCounted)
     otherMetrics = try c.decodeIfPresent([OperationResult].self, forKey: .otherMetrics) ?? []
     metricComparison = try c.decodeIfPresent(MetricComparison.self, forKey: .metricComparison)
+    space = try c.decodeIfPresent([OperationResult].self, forKey: .space) ?? []
   }
 
   package func encode(to encoder: Encoder) throws {
@@ -120,5 +128,6 @@ extension OperationResult {
     try c.encodeIfPresent(notCounted, forKey: .notCounted)
     if !otherMetrics.isEmpty { try c.encode(otherMetrics, forKey: .otherMetrics) }
     try c.encodeIfPresent(metricComparison, forKey: .metricComparison)
+    if !space.isEmpty { try c.encode(space, forKey: .space) }
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Instruction counts kept between runs. Counts are deterministic, so an op
+/// Instruction counts (and peak bytes) kept between runs. Counts are
+/// deterministic, so an op
 /// counted once with the same code, in the same interpreter, by the same
 /// tool, over the same sizes, need not be counted again: a second run of
 /// the catalog only times.
@@ -74,7 +75,7 @@ package struct CountCache: Sendable {
   ///   - version: the counted binary's version, where it has one.
   package static func key(
     op: Operation, grid: [Int], counting: CountingOptions, cold: Bool, counted: String,
-    version: String, valgrind: Valgrind
+    version: String, valgrind: Valgrind?
   ) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
@@ -83,7 +84,7 @@ package struct CountCache: Sendable {
     return [
       "tool \(identity(of: Bundle.main.executablePath ?? CommandLine.arguments[0]))",
       "counted \(identity(of: counted)) \(version)",
-      valgrind.version,
+      valgrind?.version ?? "no valgrind",
       "op \(definition)",
       "sizes \(grid.map(String.init).joined(separator: ","))",
       "counting \(options) cold \(cold)",

@@ -185,13 +185,36 @@ package final class Runner {
       guard let counted else {
         let why = counts.uncounted[op.id] ?? "it was not counted"
         let time = measure(op, by: .time, delegate: delegate)
-        return timedOnly(time, note: why + ": timed only", because: why)
+        return withSpace(timedOnly(time, note: why + ": timed only", because: why), op, delegate)
       }
       // Counts that settled the class need time only beside them.
       let brief = options.metric == .auto && counted.classification?.outcome.settled != nil
       let time = measure(op, by: .time, brief: brief, delegate: delegate)
-      return MetricPolicy.combine(time: time, instructions: counted)
+      return withSpace(MetricPolicy.combine(time: time, instructions: counted), op, delegate)
     }
+  }
+
+  /// `result` with the op's memory measured beside it (CPython ops; read
+  /// from the cache where it has it: peak bytes repeat like counts).
+  private func withSpace(
+    _ result: OperationResult, _ op: Operation, _ delegate: (SweepEvent) -> Void
+  ) -> OperationResult {
+    guard op.subject == .python else { return result }
+    var result = result
+    let key = try? CountCache.key(
+      op: op, grid: sizes(for: op), counting: CountingOptions(), cold: options.cold,
+      counted: "memory " + (pool.interpreter?.path ?? "python"),
+      version: pool.interpreter.map { "\($0.implementation) \($0.version)" } ?? "",
+      valgrind: nil)
+    if let key, var cached = options.cache?.lookup(key) {
+      cached.seconds = 0
+      result.space = [cached]
+      return result
+    }
+    let space = measure(op, by: .memory, delegate: delegate)
+    if let key, space.classification != nil { options.cache?.store(space, key: key) }
+    result.space = [space]
+    return result
   }
 
   /// A timing that stands alone where counts were wanted: its notes and
