@@ -106,15 +106,11 @@ final class SubjectPool {
     var subject: any Subject
     var notes: [String] = []
     switch (op.subject, metric) {
-    case (.python, .time):
+    case (.python, .time), (.python, .memory):
       let harness = try timingHarness()
       if let code = op.python { try harness.define(op.id, code) }
-      subject = PythonSubject(op: op.id, harness: harness, cold: cold)
-    case (.python, .memory):
-      let harness = try timingHarness()
-      if let code = op.python { try harness.define(op.id, code) }
-      subject = PythonMemorySubject(op: op.id, harness: harness, cold: cold)
-      notes = PythonMemorySubject.notes
+      subject = PythonSubject(op: op.id, harness: harness, cold: cold, metric: metric)
+      if metric == .memory { notes = PythonSubject.memoryNotes }
     case (_, .memory):
       throw ComplexityError(
         .badInput, "memory is measured for CPython ops, and \(op.id) is a \(op.subject.rawValue) op"

@@ -1,29 +1,59 @@
-/// One CPython operation, timed by the harness in a real interpreter.
+/// One CPython operation, measured by the harness in a real interpreter:
+/// timed (`.time`), or its memory traced (`.memory`).
+///
+/// Memory is the peak bytes each call allocates above its input, traced by
+/// `tracemalloc` in the harness's interpreter (`complexity_memory.py`:
+/// tracing starts just before each call, or each block of a block op, and
+/// stops just after, so the input built by the set-up is not counted).
+/// What it sees: every allocation CPython makes through its allocators
+/// (objects, list and dict storage, buffers). What it misses: memory a C
+/// extension takes from `malloc` directly, and memory given back before
+/// the peak; a freed block counts no longer, so the peak is the most held
+/// at once. Each call is charged one byte more than it allocated, so that
+/// an op that allocates nothing at any size is the constant 1 B, which a
+/// log-scale fit can hold (a real allocation is 16 bytes or more).
 package struct PythonSubject: Subject, Interruptible {
   /// The op id the harness knows it by (`list.pop0`).
   package var op: String
   /// Random positions across the container instead of one hot key.
   package var cold: Bool
+  /// `.time` or `.memory`.
+  package let metric: Metric
   let harness: PythonHarness
 
-  package init(op: String, harness: PythonHarness, cold: Bool = false) {
+  package init(op: String, harness: PythonHarness, cold: Bool = false, metric: Metric = .time) {
+    precondition(metric != .instructions, "instructions are counted by CallgrindPythonSubject")
     self.op = op
     self.harness = harness
     self.cold = cold
+    self.metric = metric
   }
+
+  /// What every memory result says about how it was measured.
+  package static let memoryNotes = [
+    "peak bytes per call above the input, traced by tracemalloc around each call (or each "
+      + "block of a block op, shared out over its calls), plus one byte per call so that "
+      + "nothing allocated is a constant; memory taken from malloc by C code directly, or "
+      + "already freed, is not seen",
+    "one untraced run first at each size, so caches the interpreter fills on a first call "
+      + "are not the op's",
+  ]
 
   package func residentBytes() -> UInt64? { harness.residentBytes() }
 
   package mutating func forgetInputs() throws { try harness.reset() }
 
-  package var metric: Metric { .time }
-
   /// The longest one call may take: the harness is stopped (and started
   /// anew for the next request) when a reply takes longer.
   package func limitEachCall(to seconds: Double) { harness.replyTimeout = seconds }
 
-  /// Times the operation at one size: the seconds of `iterations` runs.
+  /// One sample at one size: the seconds of `iterations` runs, or their
+  /// peak bytes (the mean per call, times `iterations`) plus one byte per call.
   package mutating func sample(size: Int, iterations: Int) throws -> Double {
-    try harness.time(op: op, n: size, loops: iterations, cold: cold)
+    if metric == .memory {
+      return try harness.memory(op: op, n: size, loops: iterations, cold: cold)
+        + Double(iterations)
+    }
+    return try harness.time(op: op, n: size, loops: iterations, cold: cold)
   }
 }
