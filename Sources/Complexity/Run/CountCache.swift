@@ -71,17 +71,19 @@ package struct CountCache: Sendable {
   /// The key of a count: every input it depends on, as one string.
   ///
   /// - Parameters:
+  ///   - metric: what is stored: instructions, or peak bytes.
   ///   - counted: the binary that runs the op's code (interpreter, or tool).
   ///   - version: the counted binary's version, where it has one.
   package static func key(
-    op: Operation, grid: [Int], counting: CountingOptions, cold: Bool, counted: String,
-    version: String, valgrind: Valgrind?
+    op: Operation, grid: [Int], metric: Metric = .instructions, counting: CountingOptions,
+    cold: Bool, counted: String, version: String, valgrind: Valgrind?
   ) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let definition = (try? encoder.encode(op)).map { String(decoding: $0, as: UTF8.self) } ?? op.id
     let options = (try? encoder.encode(counting)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     return [
+      "metric \(metric.rawValue)",
       "tool \(identity(of: Bundle.main.executablePath ?? CommandLine.arguments[0]))",
       "counted \(identity(of: counted)) \(version)",
       valgrind?.version ?? "no valgrind",

@@ -53,12 +53,10 @@ extension Runner {
           op, failure: error, metric: .instructions, seconds: 0)
         continue
       }
-      let key = options.cache.map { _ in cacheKey(op, grid: grid, valgrind: valgrind) }
-      if let key, var cached = options.cache?.lookup(key), cached.op == op.id {
-        cached.seconds = 0
-        cached.classification?.notes.append(
-          "counts read from the count cache (\(options.cache!.directory.path)): the same op, "
-            + "interpreter, tool and sizes were counted before; --no-cache counts again")
+      let key = options.cache.map { _ in
+        cacheKey(op, grid: grid, metric: .instructions, valgrind: valgrind)
+      }
+      if let cached = cached(op, key: key) {
         counts.results[op.id] = cached
         delegate(.counted(cached, done: counts.results.count, of: wanted.count, cached: true))
       } else {
@@ -116,9 +114,9 @@ extension Runner {
     return counts
   }
 
-  /// The count cache's key of `op` over `grid`: the counted binary is the
-  /// interpreter for CPython ops, the tool itself for Swift ops.
-  private func cacheKey(_ op: Operation, grid: [Int], valgrind: Valgrind) -> String {
+  /// The cache's key of `op`'s `metric` over `grid`: the measured binary
+  /// is the interpreter for CPython ops, the tool itself for Swift ops.
+  func cacheKey(_ op: Operation, grid: [Int], metric: Metric, valgrind: Valgrind?) -> String {
     let interpreter = pool.interpreter
     let counted =
       op.subject == .python
@@ -126,7 +124,22 @@ extension Runner {
     let version =
       op.subject == .python ? (interpreter.map { "\($0.implementation) \($0.version)" } ?? "") : ""
     return CountCache.key(
-      op: op, grid: grid, counting: options.counting, cold: options.cold, counted: counted,
-      version: version, valgrind: valgrind)
+      op: op, grid: grid, metric: metric, counting: options.counting, cold: options.cold,
+      counted: counted, version: version, valgrind: valgrind)
+  }
+
+  /// `op`'s result stored under `key`, if the cache has it: no wall time
+  /// of its own this run, and a note saying where it came from.
+  func cached(_ op: Operation, key: String?) -> OperationResult? {
+    guard let key, let cache = options.cache, var cached = cache.lookup(key), cached.op == op.id
+    else { return nil }
+    cached.seconds = 0
+    let (what, done, again) =
+      cached.metric == .instructions
+      ? ("counts", "counted", "counts") : ("peak bytes", "measured", "measures")
+    cached.classification?.notes.append(
+      "\(what) read from the count cache (\(cache.directory.path)): the same op, "
+        + "interpreter, tool and sizes were \(done) before; --no-cache \(again) again")
+    return cached
   }
 }

@@ -201,13 +201,10 @@ package final class Runner {
   ) -> OperationResult {
     guard op.subject == .python else { return result }
     var result = result
-    let key = try? CountCache.key(
-      op: op, grid: sizes(for: op), counting: CountingOptions(), cold: options.cold,
-      counted: "memory " + (pool.interpreter?.path ?? "python"),
-      version: pool.interpreter.map { "\($0.implementation) \($0.version)" } ?? "",
-      valgrind: nil)
-    if let key, var cached = options.cache?.lookup(key) {
-      cached.seconds = 0
+    let key = try? options.cache.map { _ in
+      cacheKey(op, grid: try sizes(for: op), metric: .memory, valgrind: nil)
+    }
+    if let cached = cached(op, key: key) {
       result.space = [cached]
       return result
     }
