@@ -61,9 +61,7 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     (agreement, trusted, explanation) = Self.decide(
       time.classification?.outcome, instructions.classification?.outcome)
     timeRise = Self.rise(time: time.points, instructions: instructions.points)
-    if let timeRise, agreement != .same || trusted == .instructions {
-      explanation += "; " + timeRise
-    }
+    if let timeRise { explanation += "; " + timeRise }
     // A metric that failed says why in the table, not only in the JSON.
     for (result, name) in [(time, "timed sweep"), (instructions, "count")]
     where result.classification == nil {

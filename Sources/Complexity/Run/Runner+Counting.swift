@@ -90,25 +90,22 @@ extension Runner {
     let strategy = countingSweep
     let lock = NSLock()
     var next = 0
-    withoutActuallyEscaping(delegate) { delegate in
-      DispatchQueue.concurrentPerform(iterations: workers.count) { w in
-        while true {
-          lock.lock()
-          let i = next
-          next += 1
-          lock.unlock()
-          guard i < todo.count else { return }
-          let (op, grid, key) = todo[i]
-          let result = workers[w].count(op, grid: grid, strategy: strategy)
-          lock.lock()
-          counts.results[op.id] = result
-          if let key, result.classification != nil, let why = options.cache?.store(result, key: key)
-          {
-            delegate(.warning(why))
-          }
-          delegate(.counted(result, done: counts.results.count, of: wanted.count, cached: false))
-          lock.unlock()
+    DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+      while true {
+        lock.lock()
+        let i = next
+        next += 1
+        lock.unlock()
+        guard i < todo.count else { return }
+        let (op, grid, key) = todo[i]
+        let result = workers[w].count(op, grid: grid, strategy: strategy)
+        lock.lock()
+        counts.results[op.id] = result
+        if let key, result.classification != nil, let why = options.cache?.store(result, key: key) {
+          delegate(.warning(why))
         }
+        delegate(.counted(result, done: counts.results.count, of: wanted.count, cached: false))
+        lock.unlock()
       }
     }
     return counts

@@ -3,8 +3,8 @@
 /// Counts barely vary from run to run, so there is no second pass; and
 /// valgrind makes every size costly, the largest most. So the fewest sizes
 /// that can settle the class first: every power of two up to an eighth of
-/// the largest (cheap), and above that every other one (32, 64, …, 2048,
-/// 8192, 32768: 9 sizes, fewer than that made even a confident verdict
+/// the largest (cheap), and above that every other one (32, 64, …, 4096,
+/// 8192, 32768: 10 sizes; 6 made even a confident verdict
 /// fragile, as it does for time); then the rest of the powers of two; then
 /// the whole grid, each only when the last did not settle the class. Sizes
 /// are never extended past the grid. Where two counts of one size differ

@@ -78,7 +78,7 @@ def counter(prepared):
     return cache[names]
 
 
-def _direct(function, chunk):
+def direct(function, chunk):
     """Calls the measured loop as Context.run would, but outside it."""
     function(chunk)
 
@@ -97,7 +97,7 @@ def count_op(req):
             # Uncounted runs call the loop directly, outside Context.run,
             # so callgrind collects nothing and no mark (a dump, 4 ms under
             # valgrind) is needed to set them apart.
-            sample(prepared.ns, keys, block, _context.run if counted else _direct)
+            sample(prepared.ns, keys, block, _context.run if counted else direct)
         finally:
             if enabled:
                 gc.enable()

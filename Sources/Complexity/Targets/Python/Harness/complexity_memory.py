@@ -4,7 +4,7 @@ Part of complexity's CPython harness (complexity_harness.py)."""
 import gc
 import tracemalloc
 
-from complexity_counting import counter
+from complexity_counting import counter, direct
 from complexity_sampler import prepare
 
 # Each measured piece runs with tracemalloc started just before it and
@@ -31,10 +31,6 @@ def _measured_pieces(peaks):
     return run
 
 
-def _direct(function, chunk):
-    function(chunk)
-
-
 def memory_op(req):
     """The reply to a "memory" request: per sample, `loops` times the mean
     peak bytes per call above the input."""
@@ -56,7 +52,7 @@ def memory_op(req):
     # One untraced run first: caches the interpreter fills on a first call
     # (specialisation, interned names) are not the op's.
     if not getattr(prepared, "memory_warm", False):
-        once(_direct)
+        once(direct)
         prepared.memory_warm = True
     out = []
     for _ in range(repeats):
