@@ -62,16 +62,33 @@ package final class PythonHarness {
 
   /// Times one operation: the seconds of one sample of `loops` runs.
   package func time(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
+    try sample("time", answer: "seconds", op: op, n: n, loops: loops, cold: cold)
+  }
+
+  /// Measures one operation's memory: `loops` times the mean peak bytes a
+  /// call allocates above its input (`complexity_memory.py`).
+  package func memory(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
+    try sample("memory", answer: "bytes", op: op, n: n, loops: loops, cold: cold)
+  }
+
+  /// One sample of `loops` runs by request `cmd`, whose reply holds it
+  /// under `answer`.
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when the harness fails or
+  ///   sends a malformed reply.
+  private func sample(
+    _ cmd: String, answer: String, op: String, n: Int, loops: Int, cold: Bool
+  ) throws -> Double {
     try defineFromCatalog(op)
     let reply = try request([
-      "cmd": "time", "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
+      "cmd": cmd, "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
     ])
-    guard let seconds = reply["seconds"] as? [Double], seconds.count == 1,
-      seconds[0].isFinite, seconds[0] >= 0
+    guard let values = reply[answer] as? [Double], values.count == 1, values[0].isFinite,
+      values[0] >= 0
     else {
       throw ComplexityError(.subject, "the harness sent a malformed reply for \(op): \(reply)")
     }
-    return seconds[0]
+    return values[0]
   }
 
   /// Defines a catalog op the first time it is asked for (an id the
