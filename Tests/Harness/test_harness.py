@@ -131,6 +131,25 @@ class ProtocolTests(unittest.TestCase):
         self.proc.stdin.flush()
         self.assertEqual(self.proc.wait(timeout=10), 0)
 
+    def test_quit_now_skips_the_teardown_but_flushes(self):
+        code = {"setup": "import atexit, sys; atexit.register(lambda: sys.stderr.write('atexit'))",
+                "stmt": "pass"}
+        self.assertTrue(self.ask(define_request("t.exit", code))["ok"])
+        self.assertTrue(self.ask({"cmd": "time", "op": "t.exit", "n": 1, "loops": 1, "repeats": 1})["ok"])
+        self.proc.stdin.write('{"cmd": "quit", "now": true}\n')
+        self.proc.stdin.flush()
+        self.assertEqual(self.proc.wait(timeout=10), 0)
+        self.err.seek(0)
+        self.assertNotIn(b"atexit", self.err.read())
+
+    def test_instrument_off_valgrind_says_why_it_cannot(self):
+        reply = self.ask({"cmd": "instrument"})
+        self.assertFalse(reply["ok"])
+        if os.uname().machine in ("x86_64", "amd64"):
+            # The client request ran, and answered as off valgrind.
+            self.assertEqual(reply["error"], "not running under valgrind")
+        self.assertTrue(self.ask({"cmd": "hello"})["ok"])
+
 
 class SamplerTests(unittest.TestCase):
     """The timing loop and its restores, called directly."""

@@ -37,6 +37,8 @@ package final class CallgrindPythonSubject: Subject {
   package let valgrind: Valgrind
 
   private let harness: PythonHarness
+  /// From when callgrind instruments the interpreter, for the notes.
+  private let instrumentation: String
   private let directory: URL
   private var outFile: String { directory.appendingPathComponent("callgrind.out").path }
 
@@ -70,6 +72,7 @@ package final class CallgrindPythonSubject: Subject {
         + "only inside the measured loop (set-up, restores and the harness uncounted); "
         + "the fixed cost of each call of the loop (about a thousand instructions) "
         + "goes to the fit's intercept",
+      "callgrind instruments \(instrumentation)",
       "warm-up uncounted: 16 calls of the loop before the first count (CPython's "
         + "specialising interpreter settles), and one sample at each new size",
       "PYTHONHASHSEED=0, PYTHONMALLOC=malloc; glibc's rep movsb/stosb copies switched "
@@ -103,17 +106,18 @@ package final class CallgrindPythonSubject: Subject {
     self.interpreter = interpreter
     self.valgrind = valgrind
     directory = try Valgrind.makeOutputDirectory()
-    let outFile = directory.appendingPathComponent("callgrind.out").path
-    let launch = PythonHarness.Launch(
-      wrapper: Self.isolated(Self.environment)
-        + valgrind.callgrindCommand(
-          outFile: outFile, toggle: Self.countedFunction, dumpBefore: Self.markFunction),
-      environment: Self.environment,
-      directory: directory, site: site)
     do {
-      // Valgrind runs the interpreter ~50 times slower: a long reply is
-      // not a hang.
-      harness = try PythonHarness(executable: interpreter, replyTimeout: 1800, launch: launch)
+      do {
+        harness = try Self.harness(interpreter, valgrind, directory, site: site, late: true)
+        instrumentation =
+          "once the harness has started (the interpreter's start "
+          + "and the harness's imports run uninstrumented, twice as fast)"
+      } catch let refused as PythonHarness.StartCommandRefused {
+        // No client request here (another CPU, an interpreter without
+        // ctypes): instrumented from the start, twice as slow to start.
+        harness = try Self.harness(interpreter, valgrind, directory, site: site, late: false)
+        instrumentation = "from the interpreter's start (\(refused.reason))"
+      }
       if let code { try harness.define(op, code) } else { try harness.defineFromCatalog(op) }
       let dump = try harness.mark()
       _ = try readDump(dump)
@@ -186,6 +190,25 @@ package final class CallgrindPythonSubject: Subject {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
       }
     }
+  }
+
+  /// The harness under callgrind; `late`: uninstrumented until its
+  /// `instrument` request (`complexity_counting.instrument`).
+  private static func harness(
+    _ interpreter: String, _ valgrind: Valgrind, _ directory: URL, site: Bool, late: Bool
+  ) throws -> PythonHarness {
+    let outFile = directory.appendingPathComponent("callgrind.out").path
+    let launch = PythonHarness.Launch(
+      wrapper: isolated(environment)
+        + valgrind.callgrindCommand(
+          outFile: outFile, toggle: countedFunction, dumpBefore: markFunction,
+          instrumentAtStart: !late),
+      environment: environment,
+      directory: directory, site: site, startCommands: late ? ["instrument"] : [],
+      quitsAtOnce: true)
+    // Valgrind runs the interpreter ~50 times slower: a long reply is not
+    // a hang.
+    return try PythonHarness(executable: interpreter, replyTimeout: 1800, launch: launch)
   }
 
   /// Refuses a script (a pyenv shim): valgrind would run the shell.

@@ -120,7 +120,8 @@ package final class PythonHarness {
 
   /// Stops the interpreter.
   package func stop() {
-    channel?.stop(quit: Data("{\"cmd\": \"quit\"}\n".utf8), grace: 1)
+    let quit = launch.quitsAtOnce ? #"{"cmd": "quit", "now": true}"# : #"{"cmd": "quit"}"#
+    channel?.stop(quit: Data((quit + "\n").utf8), grace: 1)
     channel = nil
   }
 
@@ -157,6 +158,14 @@ package final class PythonHarness {
           + "\(Self.minimumVersion.0).\(Self.minimumVersion.1) or newer: pass --python PATH")
     }
     interpreter = PythonInterpreter(version: version, implementation: implementation, path: path)
+    for command in launch.startCommands {
+      do {
+        _ = try request(["cmd": command], restartOnFailure: false)
+      } catch let error as ComplexityError {
+        stop()
+        throw StartCommandRefused(command: command, reason: error.description)
+      }
+    }
     let ops = defined
     defined = [:]
     for (id, code) in ops.sorted(by: { $0.key < $1.key }) { try define(id, code) }

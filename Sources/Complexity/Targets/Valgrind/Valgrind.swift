@@ -68,9 +68,14 @@ package struct Valgrind: Codable, Sendable, Equatable {
   ///   - outFile: callgrind's output; dump N goes to `outFile.N`.
   ///   - toggle: the function inside which instructions are counted.
   ///   - dumpBefore: the function whose every call writes a dump.
+  ///   - instrumentAtStart: false to run the program uninstrumented (about
+  ///     twice as fast, and blind: no toggles, no dumps) until it asks for
+  ///     instrumentation by a client request.
   /// - Returns: valgrind and its options; append the program and its arguments.
-  package func callgrindCommand(outFile: String, toggle: String, dumpBefore: String) -> [String] {
-    callgrindCommand(outFile: outFile) + [
+  package func callgrindCommand(
+    outFile: String, toggle: String, dumpBefore: String, instrumentAtStart: Bool = true
+  ) -> [String] {
+    callgrindCommand(outFile: outFile) + (instrumentAtStart ? [] : ["--instr-atstart=no"]) + [
       "--toggle-collect=\(toggle)", "--dump-before=\(dumpBefore)",
     ]
   }
