@@ -52,6 +52,20 @@ enum SwiftInputs {
   /// `0, 1, …, n-1`.
   static func ints(_ n: Int) -> [Int] { Array(0..<n) }
 
+  /// The key after `key` among `0..<count`: a prime stride, so successive
+  /// calls visit every key (of a power-of-two count) before one repeats.
+  /// A hash op counted on one hot key costs that key's probe run, which
+  /// moves with each table's random seed, so its counts jumped between
+  /// runs (`Set.remove`: 441 to 1094 instructions); over many keys they
+  /// average the table's probe runs.
+  static func nextKey(after key: Int, count: Int) -> Int { (key &+ 7919) % count }
+
+  /// `count` separately built copies of the ints `0..<n`: Swift seeds each
+  /// table by its storage, so cycling through them averages over seeds.
+  static func setCopies(_ n: Int, count: Int = 16) -> [Set<Int>] {
+    (0..<count).map { _ in Set(ints(n)) }
+  }
+
   /// The same ints in a seeded random order (the same order for the same n).
   static func shuffled(_ n: Int) -> [Int] {
     var rng = SplitMix64(seed: UInt64(n))

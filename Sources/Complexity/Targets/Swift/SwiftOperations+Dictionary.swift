@@ -23,12 +23,17 @@ extension SwiftOperations {
       "swift.Dictionary.removeValue", "d.removeValue(forKey: k)", documented: .linear,
       quote:
         "\(stdlib), Dictionary.removeValue(forKey:): \"O(n), where n is the number of key-value pairs\"",
-      method: "each call on n keys; the key is stored back (included)",
+      method:
+        "each call on n keys, the next of them by a prime stride; the key is stored back (included)",
       note: "A native dictionary finds the key by hashing and deletes it in place, so on "
         + "average the cost does not grow with n; the documented O(n) reads as a worst-case "
         + "bound (many colliding keys), not the typical cost.",
       sizing: .powersOfTwo,
-      setUp: { n in (dict(n), n / 2) }, run: { p in p.0[p.1] = p.0.removeValue(forKey: p.1) }),
+      setUp: { n in (dict(n), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        p.0[p.1] = p.0.removeValue(forKey: p.1)
+      }),
     .make(
       "swift.Dictionary.keys", "d.keys", documented: nil,
       quote: "\(stdlib), Dictionary.keys: no complexity stated (Keys.count is O(1))",

@@ -24,10 +24,15 @@ extension SwiftOperations {
     .make(
       "swift.Set.remove", "s.remove(x)", documented: nil,
       quote: "\(stdlib), Set.remove(_:): no complexity stated",
-      method: "each call on n elements; the element is inserted back (O(1), included)",
+      method:
+        "each call on n elements, the next of them by a prime stride; the element is "
+        + "inserted back (O(1), included)",
       sizing: .powersOfTwo,
-      setUp: { n in Set(SwiftInputs.ints(n)) },
-      run: { s in s.insert(s.remove(s.count / 2)!).inserted }),
+      setUp: { n in (Set(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        return p.0.insert(p.0.remove(p.1)!).inserted
+      }),
     .make(
       "swift.Set.union", "s.union(t), disjoint", swept: "n = s.count = t.count",
       documented: nil,
@@ -40,24 +45,36 @@ extension SwiftOperations {
       documented: nil,
       quote:
         "\(stdlib), Set.intersection(_:): no complexity stated (CPython's table: O(min(len(s), len(t))))",
-      method: "timed in a loop", sizing: .powersOfTwo,
-      setUp: { n in (Set(SwiftInputs.ints(10)), Set(SwiftInputs.ints(n))) },
-      run: { p in p.0.intersection(p.1) }),
+      method: "timed in a loop, s cycling through 16 copies (16 hash seeds)",
+      sizing: .powersOfTwo,
+      setUp: { n in (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.2 = (p.2 + 1) % p.0.count
+        return p.0[p.2].intersection(p.1)
+      }),
     .make(
       "swift.Set.subtracting", "s.subtracting(t)", swept: "n = t.count", fixed: "s.count = 10",
       documented: nil,
       quote: "\(stdlib), Set.subtracting(_:): no complexity stated (CPython's table: O(len(t)))",
-      method: "timed in a loop", sizing: .powersOfTwo,
-      setUp: { n in (Set(SwiftInputs.ints(10)), Set(SwiftInputs.ints(n))) },
-      run: { p in p.0.subtracting(p.1) }),
+      method: "timed in a loop, s cycling through 16 copies (16 hash seeds)",
+      sizing: .powersOfTwo,
+      setUp: { n in (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.2 = (p.2 + 1) % p.0.count
+        return p.0[p.2].subtracting(p.1)
+      }),
     .make(
       "swift.Set.symmetricDifference", "s.symmetricDifference(t)", swept: "n = t.count",
       fixed: "s.count = 10", documented: nil,
       quote:
         "\(stdlib), Set.symmetricDifference(_:): no complexity stated (CPython's table: O(len(s)))",
-      method: "timed in a loop", sizing: .powersOfTwo,
-      setUp: { n in (Set(SwiftInputs.ints(10)), Set(SwiftInputs.ints(n))) },
-      run: { p in p.0.symmetricDifference(p.1) }),
+      method: "timed in a loop, s cycling through 16 copies (16 hash seeds)",
+      sizing: .powersOfTwo,
+      setUp: { n in (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.2 = (p.2 + 1) % p.0.count
+        return p.0[p.2].symmetricDifference(p.1)
+      }),
     .make(
       "swift.Set.isSubset", "s.isSubset(of: t), s ⊆ t", swept: "n = s.count",
       fixed: "t.count = max(65536, n)", documented: nil,
