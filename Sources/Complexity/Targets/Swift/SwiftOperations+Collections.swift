@@ -43,18 +43,25 @@ extension SwiftOperations {
       "swift.OrderedSet.contains", "s.contains(x)", documented: .constant,
       quote:
         "\(collections), OrderedSet.contains(_:): \"expected to perform O(1) comparisons on average\"",
-      method: "one element, looked up in a loop", sizing: .powersOfTwo,
-      setUp: { n in OrderedSet(SwiftInputs.ints(n)) }, run: { s in s.contains(s.count / 2) }),
+      method: "elements looked up in a loop, the next by a prime stride", sizing: .powersOfTwo,
+      setUp: { n in (OrderedSet(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        return p.0.contains(p.1)
+      }),
     .make(
       "swift.OrderedSet.append", "s.append(x), x new", documented: .constant,
       quote:
         "\(collections), OrderedSet.append(_:): \"expected to perform O(1) copy, hash, and compare operations on average\"",
       method:
-        "each call on n elements; the element is removed again with removeLast() (expected O(1), included)",
+        "each call on n elements, a new element -1 - k with k by a prime stride; it is removed "
+        + "again with removeLast() (expected O(1), included)",
       sizing: .powersOfTwo,
-      setUp: { n in OrderedSet(SwiftInputs.ints(n)) },
-      run: { s in
-        s.append(-1); return s.removeLast()
+      setUp: { n in (OrderedSet(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        p.0.append(-1 - p.1)
+        return p.0.removeLast()
       }),
     .make(
       "swift.OrderedSet.removeFirst", "s.removeFirst()", documented: .linear,
@@ -70,8 +77,12 @@ extension SwiftOperations {
       "swift.OrderedDictionary.subscript_get", "d[k]", documented: .constant,
       quote:
         "\(collections), OrderedDictionary.subscript(key:): lookups \"are expected to take O(1) hashing/comparison operations on average\"",
-      method: "one key, looked up in a loop", sizing: .powersOfTwo,
-      setUp: orderedDict, run: { d in d[d.count / 2] }),
+      method: "keys looked up in a loop, the next by a prime stride", sizing: .powersOfTwo,
+      setUp: { n in (orderedDict(n), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        return p.0[p.1]
+      }),
     .make(
       "swift.OrderedDictionary.removeValue", "d.removeValue(forKey: k)", documented: .linear,
       quote: "\(collections), OrderedDictionary.removeValue(forKey:): \"O(count)\"",

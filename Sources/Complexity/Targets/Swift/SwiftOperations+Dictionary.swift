@@ -4,8 +4,12 @@ extension SwiftOperations {
     .make(
       "swift.Dictionary.subscript_get", "d[k]", documented: nil,
       quote: "\(stdlib), Dictionary.subscript(_:): no complexity stated",
-      method: "one key, looked up in a loop", sizing: .powersOfTwo,
-      setUp: dict, run: { d in d[d.count / 2] }),
+      method: "keys looked up in a loop, the next by a prime stride", sizing: .powersOfTwo,
+      setUp: { n in (dict(n), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        return p.0[p.1]
+      }),
     .make(
       "swift.Dictionary.subscript_set", "d[k] = v, k new", documented: nil,
       quote: "\(stdlib), Dictionary.subscript(_:) set: no complexity stated",

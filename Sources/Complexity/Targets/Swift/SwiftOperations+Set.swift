@@ -19,8 +19,12 @@ extension SwiftOperations {
     .make(
       "swift.Set.contains", "s.contains(x)", documented: .constant,
       quote: "\(stdlib), Set.contains(_:): \"O(1)\"",
-      method: "one element, looked up in a loop", sizing: .powersOfTwo,
-      setUp: { n in Set(SwiftInputs.ints(n)) }, run: { s in s.contains(s.count / 2) }),
+      method: "elements looked up in a loop, the next by a prime stride", sizing: .powersOfTwo,
+      setUp: { n in (Set(SwiftInputs.ints(n)), 0) },
+      run: { p in
+        p.1 = SwiftInputs.nextKey(after: p.1, count: p.0.count)
+        return p.0.contains(p.1)
+      }),
     .make(
       "swift.Set.remove", "s.remove(x)", documented: nil,
       quote: "\(stdlib), Set.remove(_:): no complexity stated",
