@@ -6,11 +6,23 @@ extension ResultsReport {
   /// One line per op whose instructions the run wanted and could not
   /// count, with the reason: the table says it, not only the JSON.
   func uncountedNotes(markdown: Bool) -> String {
-    let uncounted = results.results.filter { $0.notCounted != nil }
-    guard !uncounted.isEmpty else { return "" }
-    var lines = ["", markdown ? "**Not counted** (timed only)" : "Not counted (timed only):", ""]
-    for r in uncounted {
-      lines.append("- \(markdown ? "`\(r.op)`" : r.op): \(r.notCounted ?? "")")
+    section(
+      markdown ? "**Not counted** (timed only)" : "Not counted (timed only):", \.notCounted,
+      markdown: markdown)
+      + section(
+        markdown ? "**Space not measured**" : "Space not measured:", \.spaceNotMeasured,
+        markdown: markdown)
+  }
+
+  /// One line per op whose `reason` is given, under `title`.
+  private func section(
+    _ title: String, _ reason: KeyPath<OperationResult, String?>, markdown: Bool
+  ) -> String {
+    let given = results.results.filter { $0[keyPath: reason] != nil }
+    guard !given.isEmpty else { return "" }
+    var lines = ["", title, ""]
+    for r in given {
+      lines.append("- \(markdown ? "`\(r.op)`" : r.op): \(r[keyPath: reason] ?? "")")
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -26,6 +26,9 @@ package struct OperationResult: Codable, Sendable, Equatable {
   /// Why the op's instructions were not counted where the run asked for
   /// them (`both`, or `auto` with the timing in doubt); nil otherwise.
   package var notCounted: String?
+  /// Why the op's memory was not measured beside it, where it would have
+  /// been (a CPython op in another interpreter).
+  package var spaceNotMeasured: String?
   /// Why the sweep stopped measuring (nil for results not from a sweep).
   package var stopReason: StopReason?
   /// The op's memory, measured beside (`--metric auto` and `both`, CPython
@@ -90,6 +93,7 @@ extension OperationResult {
     case measured, confidence
     case stopReason = "stop_reason"
     case notCounted = "not_counted"
+    case spaceNotMeasured = "space_not_measured"
     case otherMetrics = "other_metrics"
     case metricComparison = "metric_comparison"
     case space
@@ -107,6 +111,7 @@ extension OperationResult {
     metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
     stopReason = try c.decodeIfPresent(StopReason.self, forKey: .stopReason)
     notCounted = try c.decodeIfPresent(String.self, forKey: .notCounted)
+    spaceNotMeasured = try c.decodeIfPresent(String.self, forKey: .spaceNotMeasured)
     otherMetrics = try c.decodeIfPresent([OperationResult].self, forKey: .otherMetrics) ?? []
     metricComparison = try c.decodeIfPresent(MetricComparison.self, forKey: .metricComparison)
     space = try c.decodeIfPresent([OperationResult].self, forKey: .space) ?? []
@@ -126,6 +131,7 @@ extension OperationResult {
     try c.encode(metric, forKey: .metric)
     try c.encodeIfPresent(stopReason, forKey: .stopReason)
     try c.encodeIfPresent(notCounted, forKey: .notCounted)
+    try c.encodeIfPresent(spaceNotMeasured, forKey: .spaceNotMeasured)
     if !otherMetrics.isEmpty { try c.encode(otherMetrics, forKey: .otherMetrics) }
     try c.encodeIfPresent(metricComparison, forKey: .metricComparison)
     if !space.isEmpty { try c.encode(space, forKey: .space) }

@@ -83,11 +83,9 @@ package final class Runner {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
   package func check(_ operations: [Operation]) throws {
-    if options.metric == .memory, let other = operations.first(where: { $0.subject != .python }) {
+    if options.metric == .memory, let why = operations.lazy.compactMap(pool.whyNoMemory).first {
       throw ComplexityError(
-        .badInput,
-        "--metric memory measures CPython ops (tracemalloc in the interpreter), and \(other.id) "
-          + "is a \(other.subject.rawValue) op: leave it out, or use --metric time")
+        .badInput, "--metric memory: \(why): leave it out, or use --metric time")
     }
     if options.metric == .instructions,
       let why = operations.lazy.compactMap(pool.whyUncountable).first
@@ -201,6 +199,10 @@ package final class Runner {
   ) -> OperationResult {
     guard op.subject == .python else { return result }
     var result = result
+    if let why = pool.whyNoMemory(op) {
+      result.spaceNotMeasured = why
+      return result
+    }
     let key = try? options.cache.map { _ in
       cacheKey(op, grid: try sizes(for: op), metric: .memory, valgrind: nil)
     }

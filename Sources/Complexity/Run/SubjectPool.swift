@@ -94,6 +94,18 @@ final class SubjectPool {
     }
   }
 
+  /// Why `op`'s memory cannot be measured, or nil when it can: CPython
+  /// ops, traced by CPython's tracemalloc in the interpreter.
+  func whyNoMemory(_ op: Operation) -> String? {
+    guard op.subject == .python else {
+      return "memory is measured for CPython ops (tracemalloc in the interpreter), and "
+        + "\(op.id) is a \(op.subject.rawValue) op"
+    }
+    guard let interpreter, interpreter.implementation != "CPython" else { return nil }
+    return "\(op.id) runs in \(interpreter.implementation) \(interpreter.version), and memory "
+      + "is traced by CPython's tracemalloc, which \(interpreter.implementation) does not have"
+  }
+
   /// Runs `body` with a subject that measures `op` by `metric`, and the
   /// notes its results should carry (how a count was taken); a counting
   /// subject is the first counting worker's.

@@ -2,7 +2,6 @@
 
 Part of complexity's CPython harness (complexity_harness.py)."""
 import gc
-import tracemalloc
 
 from complexity_counting import counter, direct
 from complexity_sampler import prepare
@@ -18,8 +17,23 @@ from complexity_sampler import prepare
 # memory has a pass of its own and never shares one with the clock.
 
 
+def _tracemalloc():
+    """tracemalloc, imported only when memory is asked for: PyPy has none
+    (its module imports a _tracemalloc that does not exist), and every
+    other request must still work there."""
+    try:
+        import tracemalloc
+        return tracemalloc
+    except ImportError as e:
+        raise RuntimeError(
+            "this interpreter cannot trace allocations (%s): --metric memory "
+            "needs CPython's tracemalloc" % e) from None
+
+
 def _measured_pieces(peaks):
     """A runner for the counted twin's loop that traces each piece."""
+    tracemalloc = _tracemalloc()
+
     def run(function, chunk):
         tracemalloc.start()
         try:
