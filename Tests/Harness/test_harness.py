@@ -142,6 +142,17 @@ class ProtocolTests(unittest.TestCase):
         self.err.seek(0)
         self.assertNotIn(b"atexit", self.err.read())
 
+    def test_settle_warms_each_size_up_once_and_says_how_long(self):
+        self.assertTrue(self.ask(define_request("t.sum", {"setup": "x = ints(n)", "stmt": "sum(x)"}))["ok"])
+        ask = {"cmd": "time", "op": "t.sum", "n": 100, "loops": 5, "repeats": 2, "settle": True}
+        first = self.ask(ask)
+        self.assertTrue(first["ok"], first)
+        self.assertEqual(len(first["seconds"]), 2)
+        self.assertGreater(first["warmup"]["seconds"], 0)
+        self.assertIsInstance(first["warmup"]["settled"], bool)
+        self.assertNotIn("warmup", self.ask(ask))
+        self.assertIn("warmup", self.ask(dict(ask, n=200)))
+
     def test_instrument_off_valgrind_says_why_it_cannot(self):
         reply = self.ask({"cmd": "instrument"})
         self.assertFalse(reply["ok"])

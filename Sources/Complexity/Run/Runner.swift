@@ -242,7 +242,7 @@ package final class Runner {
       let outcome = try pool.withSubject(for: op, metric: metric) { subject, notes in
         var outcome = try strategy(for: metric, brief: brief).run(
           &subject, grid: grid, extendable: op.isExtendable, delegate: delegate)
-        outcome.classification.notes += notes
+        outcome.classification.notes += notes + pool.warmUpNotes(for: op, metric: metric)
         return outcome
       }
       return OperationResult(

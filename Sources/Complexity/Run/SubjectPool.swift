@@ -121,7 +121,9 @@ final class SubjectPool {
     case (.python, .time), (.python, .memory):
       let harness = try timingHarness()
       if let code = op.python { try harness.define(op.id, code) }
-      subject = PythonSubject(op: op.id, harness: harness, cold: cold, metric: metric)
+      subject = PythonSubject(
+        op: op.id, harness: harness, cold: cold, metric: metric,
+        settle: metric == .time && PythonSubject.settles(harness.interpreter))
       if metric == .memory { notes = PythonSubject.memoryNotes }
     case (_, .memory):
       throw ComplexityError(
@@ -149,6 +151,14 @@ final class SubjectPool {
       harness?.replyTimeout = PythonHarness.defaultReplyTimeout
     }
     return try body(&subject, notes)
+  }
+
+  /// What timing `op` learnt about its warm-up (a JIT's), for its notes.
+  func warmUpNotes(for op: Operation, metric: Metric) -> [String] {
+    guard metric == .time, op.subject == .python, let harness,
+      let warmUps = harness.warmUps[op.id]
+    else { return [] }
+    return PythonSubject.warmUpNotes(warmUps, interpreter: harness.interpreter)
   }
 
   /// Stops the timing harness and the counting workers.

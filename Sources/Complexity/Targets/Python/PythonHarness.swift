@@ -18,6 +18,8 @@ package final class PythonHarness {
   private let mainFile: String
   /// The temporary folder of the files, when the harness made it.
   private let ownDirectory: URL?
+  /// JIT warm-ups reported so far, by op and size (`time(…, settle: true)`).
+  package private(set) var warmUps: [String: [Int: WarmUp]] = [:]
   /// Ops defined so far, defined again in a restarted harness.
   private var defined: [String: PythonCode] = [:]
   /// Seconds to wait for a reply unless a sweep's budget says otherwise.
@@ -61,14 +63,38 @@ package final class PythonHarness {
   }
 
   /// Times one operation: the seconds of one sample of `loops` runs.
-  package func time(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
-    try sample("time", answer: "seconds", op: op, n: n, loops: loops, cold: cold)
+  ///
+  /// - Parameter settle: warm the op up first at each new size, until its
+  ///   samples agree (a JIT's steady state; `complexity_sampler._settle`),
+  ///   recorded in `warmUps`.
+  package func time(
+    op: String, n: Int, loops: Int, cold: Bool, settle: Bool = false
+  ) throws
+    -> Double
+  {
+    let (seconds, reply) = try sample(
+      "time", answer: "seconds", op: op, n: n, loops: loops, cold: cold,
+      extra: settle ? ["settle": true] : [:])
+    if let warmUp = reply["warmup"] as? [String: Any], let spent = warmUp["seconds"] as? Double,
+      let settled = warmUp["settled"] as? Bool
+    {
+      warmUps[op, default: [:]][n] = WarmUp(seconds: spent, settled: settled)
+    }
+    return seconds
+  }
+
+  /// The warm-up of one op at one size before it was timed.
+  package struct WarmUp: Sendable, Equatable {
+    /// Seconds spent running it before its samples agreed (or it gave up).
+    package var seconds: Double
+    /// Whether its samples came to agree.
+    package var settled: Bool
   }
 
   /// Measures one operation's memory: `loops` times the mean peak bytes a
   /// call allocates above its input (`complexity_memory.py`).
   package func memory(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
-    try sample("memory", answer: "bytes", op: op, n: n, loops: loops, cold: cold)
+    try sample("memory", answer: "bytes", op: op, n: n, loops: loops, cold: cold).value
   }
 
   /// One sample of `loops` runs by request `cmd`, whose reply holds it
@@ -77,18 +103,20 @@ package final class PythonHarness {
   /// - Throws: `ComplexityError(.subject, …)` when the harness fails or
   ///   sends a malformed reply.
   private func sample(
-    _ cmd: String, answer: String, op: String, n: Int, loops: Int, cold: Bool
-  ) throws -> Double {
+    _ cmd: String, answer: String, op: String, n: Int, loops: Int, cold: Bool,
+    extra: [String: Any] = [:]
+  ) throws -> (value: Double, reply: [String: Any]) {
     try defineFromCatalog(op)
-    let reply = try request([
-      "cmd": cmd, "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
-    ])
+    let reply = try request(
+      [
+        "cmd": cmd, "op": op, "n": n, "loops": loops, "repeats": 1, "cold": cold,
+      ].merging(extra) { a, _ in a })
     guard let values = reply[answer] as? [Double], values.count == 1, values[0].isFinite,
       values[0] >= 0
     else {
       throw ComplexityError(.subject, "the harness sent a malformed reply for \(op): \(reply)")
     }
-    return values[0]
+    return (values[0], reply)
   }
 
   /// Defines a catalog op the first time it is asked for (an id the

@@ -19,14 +19,50 @@ package struct PythonSubject: Subject, Interruptible {
   package var cold: Bool
   /// `.time` or `.memory`.
   package let metric: Metric
+  /// Whether each size is warmed up until its samples agree before it is
+  /// timed: for an interpreter with a JIT (`settles(_:)`).
+  package var settle: Bool
   let harness: PythonHarness
 
-  package init(op: String, harness: PythonHarness, cold: Bool = false, metric: Metric = .time) {
+  package init(
+    op: String, harness: PythonHarness, cold: Bool = false, metric: Metric = .time,
+    settle: Bool = false
+  ) {
     precondition(metric != .instructions, "instructions are counted by CallgrindPythonSubject")
     self.op = op
     self.harness = harness
     self.cold = cold
     self.metric = metric
+    self.settle = settle
+  }
+
+  /// Whether `interpreter` compiles loops as they run (every interpreter
+  /// but CPython, whose specialising interpreter settles within the
+  /// calibration's first samples): its timings need a warm-up to settle.
+  package static func settles(_ interpreter: PythonInterpreter) -> Bool {
+    interpreter.implementation != "CPython"
+  }
+
+  /// What the warm-ups of `op` came to, for its notes: how long they took,
+  /// and the sizes whose samples never agreed.
+  package static func warmUpNotes(
+    _ warmUps: [Int: PythonHarness.WarmUp], interpreter: PythonInterpreter
+  ) -> [String] {
+    guard !warmUps.isEmpty else { return [] }
+    let total = warmUps.values.map(\.seconds).reduce(0, +)
+    var notes = [
+      String(
+        format: "%@ warmed up at each size before it was timed: %.1f s over %d sizes "
+          + "(samples run until 3 in a row agreed within 5%%)",
+        interpreter.implementation, total, warmUps.count)
+    ]
+    let unsettled = warmUps.filter { !$0.value.settled }.keys.sorted()
+    if !unsettled.isEmpty {
+      notes.append(
+        "not settled within 2 s at n = \(unsettled.map(String.init).joined(separator: ", ")): "
+          + "the JIT was still changing the loop there, so those times are not its steady state")
+    }
+    return notes
   }
 
   /// What every memory result says about how it was measured.
@@ -54,6 +90,6 @@ package struct PythonSubject: Subject, Interruptible {
       return try harness.memory(op: op, n: size, loops: iterations, cold: cold)
         + Double(iterations)
     }
-    return try harness.time(op: op, n: size, loops: iterations, cold: cold)
+    return try harness.time(op: op, n: size, loops: iterations, cold: cold, settle: settle)
   }
 }

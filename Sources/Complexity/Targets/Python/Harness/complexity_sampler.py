@@ -138,22 +138,56 @@ def prepare(req, collect=True, builders=None):
     return _prepared[n], loops, repeats
 
 
+# A JIT (PyPy's) speeds a loop up as it compiles it, so the first samples
+# at a size are slower than what a program running the op for a while
+# sees. With "settle" in a request, the first request at each size first
+# runs samples (of at least SETTLE_SAMPLE seconds) and throws them away
+# until SETTLE_RUN in a row agree within SETTLE_SPREAD, for at most
+# SETTLE_SECONDS; the reply says how long that took and whether it settled.
+SETTLE_SPREAD = 0.05
+SETTLE_RUN = 3
+SETTLE_SAMPLE = 1e-3
+SETTLE_SECONDS = 2.0
+
+
+def _timed(prepared, loops, timer):
+    """The seconds of one sample of `loops` runs."""
+    block = prepared.block or loops
+    keys = prepared.keys(loops)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return prepared.sample(prepared.ns, keys, block, timer) / 1e9
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _settle(prepared, loops, timer):
+    """Seconds spent until the samples agreed, and whether they did."""
+    start = time.perf_counter()
+    while loops < 1 << 24 and _timed(prepared, loops, timer) < SETTLE_SAMPLE:
+        loops *= 2
+    run = []
+    while True:
+        run = (run + [_timed(prepared, loops, timer)])[-SETTLE_RUN:]
+        spent = time.perf_counter() - start
+        if len(run) == SETTLE_RUN and max(run) <= min(run) * (1 + SETTLE_SPREAD):
+            return spent, True
+        if spent > SETTLE_SECONDS:
+            return spent, False
+
+
 def time_op(req):
     prepared, loops, repeats = prepare(req)
-    block = prepared.block or loops
     timer = time.perf_counter_ns
-    out = []
-    for _ in range(repeats):
-        keys = prepared.keys(loops)
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            total = prepared.sample(prepared.ns, keys, block, timer)
-        finally:
-            if enabled:
-                gc.enable()
-        out.append(total / 1e9)
-    return {"ok": True, "seconds": out}
+    reply = {"ok": True}
+    if req.get("settle") and not getattr(prepared, "settled", None):
+        spent, settled = _settle(prepared, loops, timer)
+        prepared.settled = True
+        reply["warmup"] = {"seconds": spent, "settled": settled}
+    reply["seconds"] = [_timed(prepared, loops, timer) for _ in range(repeats)]
+    return reply
 
 
 def reset():
