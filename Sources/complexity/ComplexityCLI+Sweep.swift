@@ -26,8 +26,19 @@ extension ComplexityCLI {
     @Option(name: .customLong("op"), help: "An op id or glob ('set.*'); repeatable. (default: all)")
     var ops: [String] = []
 
-    @Option(help: "The Python interpreter to time CPython ops in. (default: $PYTHON, then python3)")
-    var python: String?
+    @Option(
+      name: .customLong("python"),
+      help: ArgumentHelp(
+        "The Python interpreter to run Python ops in; repeatable. (default: $PYTHON, then python3)",
+        discussion: """
+          Given twice or more (--python python3 --python pypy3), each interpreter runs the \
+          Python ops in turn, and the report shows them side by side: per interpreter its \
+          class, verdict and cost at the largest size.
+          """))
+    var pythons: [String] = []
+
+    /// The one interpreter of a run that has one.
+    var python: String? { pythons.first }
 
     @Option(
       name: .customLong("case"),
@@ -72,16 +83,13 @@ extension ComplexityCLI {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+      if pythons.count > 1 { return try runSideBySide() }
       // Everything that can be wrong with the input fails before any timing.
       let stored = try baseline.map(readResults)
       try output.check()
       try plot.map { try PlotFolder.check($0) }
       let session = try RunSession(
-        .catalog(ops, worstCase: caseToTime == .worst),
-        options: Runner.Options(
-          plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
-          python: python, cold: cold, swiftWorker: CountWorker.command, cache: counting.cache,
-          countingWorkers: try counting.jobs()),
+        .catalog(ops, worstCase: caseToTime == .worst), options: try runnerOptions(),
         metric: metric, output: resume == nil ? output.output : nil, resume: resume,
         settingsGiven: sizes.isGiven || timing.isGiven,
         baseline: stored.map { ($0, baseline ?? "") })
@@ -112,6 +120,48 @@ extension ComplexityCLI {
       }
       if status != 0 { throw ExitCode(status) }
     }
+  }
+}
+
+extension ComplexityCLI.Sweep {
+  /// How the runner measures, as the options say.
+  func runnerOptions() throws -> Runner.Options {
+    Runner.Options(
+      plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
+      python: python, cold: cold, swiftWorker: ComplexityCLI.CountWorker.command,
+      cache: counting.cache, countingWorkers: try counting.jobs())
+  }
+
+  /// `sweep` with two or more `--python`: each interpreter in turn, the
+  /// report side by side.
+  func runSideBySide() throws {
+    if resume != nil || baseline != nil {
+      throw ValidationError(
+        "--resume and --baseline continue or check one interpreter's run: give one --python")
+    }
+    try output.check()
+    try plot.map { try PlotFolder.check($0) }
+    let session = try SideBySideSession(
+      .catalog(ops, worstCase: caseToTime == .worst), options: try runnerOptions(),
+      pythons: pythons, metric: metric, output: output.output)
+    for warning in session.warnings { warn("warning: \(warning)") }
+    let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    let runs = session.run(
+      starting: { run, count in
+        if !quiet {
+          let python = run.python.map { "\($0.implementation) \($0.version) (\($0.path))" } ?? "?"
+          warn("\(python): \(count) ops")
+        }
+      }, progress.show,
+      saved: { partial in
+        if output.output != nil {
+          try? output.emit(try SideBySideReport(partial).render(output.format))
+        }
+      })
+    progress.finish()
+    try output.emit(try SideBySideReport(runs).render(output.format))
+    if let plot { try PlotFolder.write(runs, to: plot) }
+    if runs.exitStatus != 0 { throw ExitCode(runs.exitStatus) }
   }
 }
 

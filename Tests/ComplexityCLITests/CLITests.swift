@@ -221,3 +221,52 @@ extension CLITests {
     try assertBadInput(["time", "x", "--expect", "O(n!)"], mentions: "unknown class")
   }
 }
+
+extension CLITests {
+  /// Two interpreters in one sweep (the same one twice here: CI has one
+  /// Python): one row per op, a class, verdict and cost per interpreter, a
+  /// journal per interpreter, and the Swift op measured once.
+  func testTwoInterpretersSideBySide() throws {
+    let output = FileManager.default.temporaryDirectory
+      .appendingPathComponent("side-\(UUID()).csv").path
+    let plots = FileManager.default.temporaryDirectory
+      .appendingPathComponent("side-plots-\(UUID())").path
+    defer {
+      for path in [output, output + ".1.jsonl", output + ".2.jsonl", plots] {
+        try? FileManager.default.removeItem(atPath: path)
+      }
+    }
+    let r = try run([
+      "sweep", "--python", "python3", "--python", "python3", "--op", "list.pop",
+      "--op", "swift.Heap.min", "--metric", "time", "--max-size", "1024", "--repeats", "3",
+      "--quiet", "--format", "csv", "--output", output, "--plot", plots,
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let csv = try String(contentsOfFile: output, encoding: .utf8)
+    let lines = csv.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "op,interpreter,implementation,version,documented,measured,verdict,metric,n_max,cost,unit,failure"
+    )
+    XCTAssertEqual(lines.filter { $0.hasPrefix("list.pop,CPython") }.count, 2, csv)
+    XCTAssertEqual(lines.filter { $0.hasPrefix("swift.Heap.min,") }.count, 1, csv)
+    XCTAssertTrue(csv.contains("#2"), "two runs of one interpreter are told apart")
+    for journal in [output + ".1.jsonl", output + ".2.jsonl"] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: journal), journal)
+    }
+    let index = try String(contentsOfFile: plots + "/index.html", encoding: .utf8)
+    XCTAssertTrue(index.contains("list-pop"), "the index links to each run's plots")
+    let table = try run([
+      "sweep", "--python", "python3", "--python", "python3", "--op", "list.pop",
+      "--metric", "time", "--max-size", "1024", "--repeats", "3", "--quiet",
+    ])
+    XCTAssertEqual(table.status, 0, table.stderr)
+    XCTAssertTrue(table.stdout.contains("cost at n max"), table.stdout)
+    let refused = try run([
+      "sweep", "--python", "python3", "--python", "python3", "--op", "swift.Heap.min",
+    ])
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertTrue(
+      refused.stderr.contains("none of the selected ops runs in Python"), refused.stderr)
+  }
+}

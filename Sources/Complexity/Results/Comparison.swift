@@ -178,13 +178,19 @@ package struct Comparison: Codable, Sendable, Equatable {
     return lo <= hi ? hi : nil
   }
 
-  private static func side(_ r: OperationResult, at size: Int?) -> Side {
+  private static func side(_ r: OperationResult, at size: Int?) -> Side { Side(r, at: size) }
+}
+
+extension Comparison.Side {
+  /// What `r` measured, its chosen model's cost taken at `size`.
+  package init(_ r: OperationResult, at size: Int?) {
     guard let c = r.classification, let model = c.model(c.best) else {
-      return Side(
+      self.init(
         measured: r.measuredName, best: nil, coefficient: nil, seconds: nil, metric: r.metric)
+      return
     }
     let t = size.map { model.predict(Double($0)) }
-    return Side(
+    self.init(
       measured: c.outcome.description, best: c.best, coefficient: model.coefficient,
       seconds: t.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }, metric: r.metric)
   }

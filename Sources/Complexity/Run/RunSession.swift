@@ -52,11 +52,13 @@ package final class RunSession {
   ///     (a resumed run refuses them when they are not the journal's).
   ///   - baseline: stored results (and their path) the run will be compared
   ///     with; they must hold some of its ops.
+  ///   - subjects: only the selected ops of these subjects (nil: all).
   /// - Throws: `ComplexityError` naming what is wrong.
   package init(
     _ selection: Selection, options: Runner.Options, metric: MetricChoice? = nil,
     output: String? = nil, resume: String? = nil, settingsGiven: Bool = false,
-    baseline: (results: RunResults, path: String)? = nil
+    baseline: (results: RunResults, path: String)? = nil,
+    subjects: Set<Operation.SubjectKind>? = nil
   ) throws {
     var options = options
     var warnings: [String] = []
@@ -77,16 +79,18 @@ package final class RunSession {
         "\(journalPath) holds a run already: continue it with --resume \(journalPath), or "
           + "remove it to start anew")
     }
+    var chosen: [Operation]
     switch selection {
     case .catalog(let patterns, let worstCase):
       let requested = patterns.isEmpty ? resumed?.header.ops ?? [] : patterns
-      operations =
+      chosen =
         worstCase
         ? try Catalog.standard.selectWorstCases(requested)
         : try Catalog.standard.select(requested)
     case .operations(let given):
-      operations = given
+      chosen = given
     }
+    operations = subjects.map { kinds in chosen.filter { kinds.contains($0.subject) } } ?? chosen
     if let baseline {
       try Comparison.check(baseline: baseline.results, path: baseline.path, covers: operations)
     }

@@ -91,8 +91,11 @@ package struct HTMLReport {
   private func escape(_ s: String) -> String { Markup.escape(s) }
 
   /// The element id of an op's plot.
-  private func anchor(_ op: String) -> String {
-    "plot-" + op.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+  private func anchor(_ op: String) -> String { "plot-" + Self.anchorName(op) }
+
+  /// An op id as an element id's tail (`list-pop0`).
+  static func anchorName(_ op: String) -> String {
+    op.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
   }
 
   /// What the run measured with, on what, and how.

@@ -29,6 +29,28 @@ package enum PlotFolder {
     return written
   }
 
+  /// Writes each interpreter's plots and report into a folder of its own
+  /// (`1-CPython-3.11.7/`, …) and, in `directory`, `index.html`: the runs
+  /// side by side, linking to each one's plots.
+  ///
+  /// - Returns: the paths written, the index last.
+  @discardableResult
+  package static func write(
+    _ runs: InterpreterRuns, catalog: Catalog = .standard, to directory: String
+  ) throws -> [String] {
+    let folders = runs.runs.enumerated().map { i, run in
+      "\(i + 1)-" + fileName(run.python.map { "\($0.implementation)-\($0.version)" } ?? "run")
+    }
+    var written: [String] = []
+    for (run, folder) in zip(runs.runs, folders) {
+      written += try write(run, catalog: catalog, to: directory + "/" + folder)
+    }
+    let html = SideBySideReport(runs, catalog: catalog).html(folders: folders)
+    let folder = URL(fileURLWithPath: directory, isDirectory: true)
+    written.append(try save(html, folder.appendingPathComponent("index.html")))
+    return written
+  }
+
   /// Checks, before any work, that `directory` is a folder or can be made.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when something else is there.
