@@ -30,6 +30,17 @@ extension ComplexityCLI {
     var plot: String?
 
     func run() throws {
+      if let runs = try ResultsFile.readSideBySide(path: results) {
+        if let plot { try PlotFolder.write(runs, to: plot) }
+        let report = SideBySideReport(runs)
+        let folders = PlotFolder.folders(of: runs).map { folder in
+          plot.map { "\($0)/\(folder)" } ?? folder
+        }
+        try writeOutput(
+          try format.text.map { try report.render($0) } ?? report.html(folders: folders), to: output
+        )
+        return
+      }
       let results = try readResults(results)
       if let plot { try PlotFolder.write(results, to: plot) }
       let text =

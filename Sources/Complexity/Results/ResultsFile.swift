@@ -26,6 +26,25 @@ package enum ResultsFile {
     return (try RunResults.decode(data, path: path), [])
   }
 
+  /// The interpreters side by side in the file at `path`, or nil when it
+  /// holds something else (one run, a journal): `sweep` with two or more
+  /// `--python` writes them (`InterpreterRuns`).
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when it says it holds runs
+  ///   side by side but they cannot be read.
+  package static func readSideBySide(path: String) throws -> InterpreterRuns? {
+    guard let data = FileManager.default.contents(atPath: path), !isJournal(data),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      object["runs"] != nil, object["results"] == nil
+    else { return nil }
+    do {
+      return try JSONDecoder().decode(InterpreterRuns.self, from: data)
+    } catch {
+      throw ComplexityError(
+        .badInput, "\(path) holds runs side by side that cannot be read: \(error)")
+    }
+  }
+
   /// Whether the first line is a journal header (by its marker).
   static func isJournal(_ data: Data) -> Bool {
     let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }

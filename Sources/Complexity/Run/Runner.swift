@@ -242,6 +242,10 @@ package final class Runner {
       let outcome = try pool.withSubject(for: op, metric: metric) { subject, notes in
         var outcome = try strategy(for: metric, brief: brief).run(
           &subject, grid: grid, extendable: op.isExtendable, delegate: delegate)
+        // Times can step where the data outgrow a cache (counts do not).
+        if metric == .time {
+          outcome = try RegimeStep.asymptotic(outcome, classifier: options.classifier)
+        }
         outcome.classification.notes += notes + pool.warmUpNotes(for: op, metric: metric)
         return outcome
       }

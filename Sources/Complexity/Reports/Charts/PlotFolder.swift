@@ -38,9 +38,7 @@ package enum PlotFolder {
   package static func write(
     _ runs: InterpreterRuns, catalog: Catalog = .standard, to directory: String
   ) throws -> [String] {
-    let folders = runs.runs.enumerated().map { i, run in
-      "\(i + 1)-" + fileName(run.python.map { "\($0.implementation)-\($0.version)" } ?? "run")
-    }
+    let folders = folders(of: runs)
     var written: [String] = []
     for (run, folder) in zip(runs.runs, folders) {
       written += try write(run, catalog: catalog, to: directory + "/" + folder)
@@ -49,6 +47,13 @@ package enum PlotFolder {
     let folder = URL(fileURLWithPath: directory, isDirectory: true)
     written.append(try save(html, folder.appendingPathComponent("index.html")))
     return written
+  }
+
+  /// The folder of each run inside a side-by-side plot folder.
+  package static func folders(of runs: InterpreterRuns) -> [String] {
+    runs.runs.enumerated().map { i, run in
+      "\(i + 1)-" + fileName(run.python.map { "\($0.implementation)-\($0.version)" } ?? "run")
+    }
   }
 
   /// Checks, before any work, that `directory` is a folder or can be made.
