@@ -42,7 +42,7 @@ package struct Race {
     python: String?, metric: Metric = .time, delegate: (SweepEvent) -> Void = { _ in }
   ) throws -> RaceResult {
     try recipe.validate()
-    if metric == .instructions && recipe.isScaling {
+    if metric != .time && recipe.isScaling {
       throw ComplexityError(
         .badInput,
         "\(recipe.name) is a scaling race (over \(recipe.variable)): its speed-up is a matter "
@@ -53,7 +53,7 @@ package struct Race {
     try recipe.checkRequirements(python: path)
     let pool = SubjectPool(python: path, cold: false, swiftWorker: nil)
     defer { pool.stop() }
-    if metric == .instructions { return try count(in: pool, delegate: delegate) }
+    if metric != .time { return try count(in: pool, metric: metric, delegate: delegate) }
     let harness = try pool.timingHarness()
     for (op, impl) in zip(operations, recipe.implementations) {
       do {
@@ -97,9 +97,12 @@ package struct Race {
       }
       return entry
     }
-    return RaceResult(
+    var result = RaceResult(
       name: recipe.name, about: recipe.about, variable: recipe.variable, timing: timing,
       entries: entries, seconds: Date().timeIntervalSince(start))
+    result.claims = recipe.claims.filter { ($0.metric ?? .time) == .time }
+    result.cores = ProcessInfo.processInfo.activeProcessorCount
+    return result
   }
 
   /// Counts each implementation's instructions under callgrind, one
@@ -112,23 +115,40 @@ package struct Race {
   /// one at a time under valgrind), none of its child processes.
   /// A scaling race is refused before (`run`): a speed-up is a matter of
   /// time, and valgrind runs threads one at a time.
-  func count(in pool: SubjectPool, delegate: (SweepEvent) -> Void) throws -> RaceResult {
-    try pool.callgrind()
+  ///
+  /// With `metric` `.memory`, the same sweep measures each implementation's
+  /// peak bytes per call above its input (tracemalloc in the harness, as
+  /// `sweep --metric memory` does), which no more depends on load.
+  func count(
+    in pool: SubjectPool, metric: Metric = .instructions, delegate: (SweepEvent) -> Void
+  )
+    throws -> RaceResult
+  {
+    if metric == .instructions { try pool.callgrind() }
     // Valgrind needs the interpreter binary, not a shim: the harness asks it.
     let interpreter = try pool.timingHarness().interpreter
+    if metric == .memory, interpreter.implementation != "CPython" {
+      throw ComplexityError(
+        .badInput,
+        "--metric memory traces allocations with CPython's tracemalloc, which "
+          + "\(interpreter.implementation) does not have: use --metric time")
+    }
     let start = Date()
-    let counting = CountingOptions(repeats: min(timing.repeats, CountingOptions().repeats))
+    let counting =
+      metric == .memory
+      ? CountingOptions(repeats: 2, minimumSampleInstructions: 1)
+      : CountingOptions(repeats: min(timing.repeats, CountingOptions().repeats))
     let sweep = CountingSweep(counting: counting, classifier: classifier)
     let sizes = recipe.sizes.resolve()
     var entries: [RaceResult.Entry] = []
     for (op, impl) in zip(operations, recipe.implementations) {
       do {
-        var outcome = try pool.withSubject(for: op, metric: .instructions) { subject, notes in
+        var outcome = try pool.withSubject(for: op, metric: metric) { subject, notes in
           var outcome = try sweep.run(&subject, grid: sizes, extendable: false, delegate: delegate)
           outcome.classification.notes += notes
           return outcome
         }
-        outcome.classification.notes.append(Self.processNote)
+        if metric == .instructions { outcome.classification.notes.append(Self.processNote) }
         entries.append(
           RaceResult.Entry(
             name: impl.name, points: outcome.points, classification: outcome.classification))
@@ -152,7 +172,9 @@ package struct Race {
       name: recipe.name, about: recipe.about, variable: recipe.variable,
       interpreter: interpreter, entries: entries,
       seconds: Date().timeIntervalSince(start))
-    result.metric = .instructions
+    result.metric = metric
+    result.claims = recipe.claims.filter { ($0.metric ?? .time) == metric }
+    result.cores = ProcessInfo.processInfo.activeProcessorCount
     return result
   }
 

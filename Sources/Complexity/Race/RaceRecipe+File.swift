@@ -5,7 +5,10 @@ extension RaceRecipe {
   /// (`"implementation"`, `"setUp"`) is reported rather than ignored.
   static let fields: Set<String> = [
     "name", "about", "requires", "once", "setup", "implementations", "sizes", "variable",
-    "repeats",
+    "repeats", "claims",
+  ]
+  static let claimFields: Set<String> = [
+    "says", "seed", "faster", "than", "speedsUp", "atLeast", "atMost", "at", "cores", "metric",
   ]
   static let implementationFields: Set<String> = ["name", "statement", "file"]
   static let sizeFields: Set<String> = ["min", "max", "perOctave"]
@@ -90,7 +93,7 @@ extension RaceRecipe {
       setup: try code(top["setup"], field: "setup") ?? "pass", implementations: implementations,
       sizes: try sizes(top["sizes"]),
       variable: try optionalString(top["variable"], field: "variable") ?? "n",
-      repeats: repeats, directory: directory)
+      repeats: repeats, directory: directory, claims: try claims(top["claims"]))
     try recipe.validate()
     return recipe
   }
@@ -108,6 +111,27 @@ extension RaceRecipe {
         .badInput,
         "unknown field \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) in \(place): "
           + "known fields are \(allowed.sorted().joined(separator: ", "))")
+    }
+  }
+
+  /// The recipe's claims: a list of objects with `claimFields`.
+  private static func claims(_ value: Any?) throws -> [RaceClaim] {
+    guard let value else { return [] }
+    guard let list = value as? [[String: Any]] else {
+      throw ComplexityError(.badInput, "\"claims\" must be a list of {\"says\", …} objects")
+    }
+    return try list.enumerated().map { i, claim in
+      try checkFields(claim, allowed: claimFields, in: "claims[\(i)]")
+      do {
+        return try JSONDecoder().decode(
+          RaceClaim.self, from: try JSONSerialization.data(withJSONObject: claim))
+      } catch {
+        throw ComplexityError(
+          .badInput,
+          "claims[\(i)] is not a claim (\"says\" a string; \"faster\", \"than\" or "
+            + "\"speedsUp\" names; \"atLeast\"/\"atMost\" numbers; \"at\", \"cores\" whole numbers)"
+        )
+      }
     }
   }
 

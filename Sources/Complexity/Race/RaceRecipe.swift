@@ -100,12 +100,15 @@ package struct RaceRecipe: Sendable, Equatable {
   package var repeats: Int?
   /// The folder relative paths and `RECIPE_DIR` refer to.
   package var directory: String
+  /// What the seed claims about the implementations, each answered with
+  /// the results (`RaceClaim`).
+  package var claims: [RaceClaim]
 
   package init(
     name: String, about: String? = nil, requires: [Requirement] = [], once: String? = nil,
     setup: String = "pass", implementations: [Implementation],
     sizes: Sizes = .plan(SizePlan()), variable: String = "n", repeats: Int? = nil,
-    directory: String = FileManager.default.currentDirectoryPath
+    directory: String = FileManager.default.currentDirectoryPath, claims: [RaceClaim] = []
   ) {
     self.name = name
     self.about = about
@@ -117,6 +120,7 @@ package struct RaceRecipe: Sendable, Equatable {
     self.variable = variable
     self.repeats = repeats
     self.directory = directory
+    self.claims = claims
   }
 
   /// Whether the race sweeps a count of workers (and reports speed-up),
@@ -136,6 +140,9 @@ package struct RaceRecipe: Sendable, Equatable {
       throw ComplexityError(
         .badInput,
         "recipe '\(name)' has \(implementations.count) implementation(s): a race needs at least 2")
+    }
+    for (i, claim) in claims.enumerated() {
+      try claim.validate(names: implementations.map(\.name), scaling: isScaling, index: i)
     }
     var seen = Set<String>()
     for impl in implementations {

@@ -100,7 +100,11 @@ extension RaceResult {
       let factor = median(ratios)
       let range = "\(Self.factor(ratios.min()!))-\(Self.factor(ratios.max()!)) over \(span)"
       var line: String
+      // A range over sizes that spans 1 names no winner.
+      let spans = ratios.min()! < 1 && ratios.max()! > 1
       switch (metric, factor < 1.05) {
+      case (.time, _) where spans:
+        line = "cannot tell whether \(winner) or \(entry.name) is faster on this machine (\(range))"
       case (.time, true): line = "\(winner) and \(entry.name) are about as fast (\(range))"
       case (.time, false):
         line = "\(winner) is \(Self.factor(factor))x faster than \(entry.name) (\(range))"

@@ -46,6 +46,10 @@ package struct RaceResult: Codable, Sendable, Equatable {
   package var seconds = 0.0
   /// What the points hold: seconds per call (the default), or instructions.
   package var metric: Metric = .time
+  /// The recipe's claims, answered from the entries (`answers`).
+  package var claims: [RaceClaim] = []
+  /// The cores of the machine the race ran on.
+  package var cores: Int? = nil
 
   /// Whether the swept value is a count of workers rather than a size.
   package var isScaling: Bool { RaceRecipe.isScaling(variable) }
@@ -67,5 +71,7 @@ extension RaceResult {
     entries = try c.decode([Entry].self, forKey: .entries)
     seconds = try c.decode(Double.self, forKey: .seconds)
     metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
+    claims = try c.decodeIfPresent([RaceClaim].self, forKey: .claims) ?? []
+    cores = try c.decodeIfPresent(Int.self, forKey: .cores)
   }
 }

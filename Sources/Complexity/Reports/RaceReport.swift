@@ -17,8 +17,11 @@ package struct RaceReport {
     }
   }
 
-  /// The summary lines alone, one per line.
-  package func summary() -> String { result.summary.joined(separator: "\n") + "\n" }
+  /// The summary lines alone, one per line: each claim answered, then the
+  /// implementations against the winner.
+  package func summary() -> String {
+    (result.claimLines + result.summary).joined(separator: "\n") + "\n"
+  }
 
   /// What the JSON output holds.
   struct Document: Encodable {
@@ -30,12 +33,14 @@ package struct RaceReport {
     var standings: [RaceResult.Standing]
     var scaling: [RaceResult.Scaling]?
     var summary: [String]
+    var claims: [RaceResult.ClaimAnswer]
 
     init(_ race: RaceResult) {
       self.race = race
       standings = race.standings
       scaling = race.isScaling ? race.scaling : nil
-      summary = race.summary
+      summary = race.claimLines + race.summary
+      claims = race.answers
     }
   }
 
@@ -78,6 +83,16 @@ package struct RaceReport {
     }
   }
 
+  /// The chosen model's intercept: what a call costs whatever its size (a
+  /// pool's dispatch, a JIT's entry), kept apart from the ratios; `-` when
+  /// the fit puts it at or below zero.
+  private func fixedCost(_ e: RaceResult.Entry) -> String {
+    guard let c = e.classification, let model = c.model(c.best), model.intercept > 0 else {
+      return "-"
+    }
+    return Instructions.describe(model.intercept, as: result.metric)
+  }
+
   private func text(markdown: Bool) -> String {
     func table(_ header: [String], _ rows: [[String]]) -> String {
       markdown
@@ -100,11 +115,12 @@ package struct RaceReport {
       let f = ResultsReport.format
       out.append(
         table(
-          ["implementation", "class", "confidence", "slope"],
+          ["implementation", "class", "confidence", "slope", "fixed cost a call"],
           result.entries.map { e in
             [
               e.name, e.classification?.outcome.description ?? "failed: \(e.failure ?? "?")",
               f(e.classification?.confidence, "%.2f"), f(e.classification?.slope, "%.2f"),
+              fixedCost(e),
             ]
           }))
     }
@@ -114,6 +130,11 @@ package struct RaceReport {
     ]
     if result.isScaling { header += ["speed-up", "efficiency"] }
     out.append(table(header, rows(csv: false)))
+    if !result.claims.isEmpty {
+      out.append(markdown ? "Claims:\n" : "claims:")
+      out += result.claimLines.map { (markdown ? "- " : "  ") + $0 }
+      if markdown { out.append("") }
+    }
     out.append(markdown ? "Summary:\n" : "summary:")
     out += result.summary.map { (markdown ? "- " : "  ") + $0 }
     return out.joined(separator: "\n") + "\n"
