@@ -60,6 +60,16 @@ final class RaceClaimTests: XCTestCase {
       race(factor: 0.5, spread: 0.1, claims: [noFaster]).answers.first?.answer, .holds)
   }
 
+  func testTheMedianIntervalIsTheOrderStatisticsOfAtLeast95Percent() throws {
+    let seven = try XCTUnwrap(RaceClaim.medianInterval((1...7).map(Double.init)))
+    XCTAssertEqual(seven.median, 4)
+    XCTAssertEqual([seven.low, seven.high], [1, 7], "with 7 rounds: the whole range")
+    let fifteen = try XCTUnwrap(RaceClaim.medianInterval((1...15).reversed().map(Double.init)))
+    XCTAssertEqual(fifteen.median, 8)
+    XCTAssertEqual([fifteen.low, fifteen.high], [4, 12], "with 15: the 4th to the 12th")
+    XCTAssertNil(RaceClaim.medianInterval([.nan]))
+  }
+
   func testAClaimMadeWithMoreWorkersThanCoresSaysSo() throws {
     var claim = faster
     claim.cores = 5

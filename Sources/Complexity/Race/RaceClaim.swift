@@ -14,11 +14,12 @@ import Foundation
 /// and the claim is `r ≥ atLeast` (default 1: "faster"), or `r ≤ atMost`
 /// ("no faster": `atMost` 1). In a scaling race (`speedsUp` instead of
 /// `faster`/`than`) r is one implementation's speed-up from the fewest
-/// workers to the most, `t(fewest) / t(most)`. Its interval is the range
-/// of r over rounds; the claim **holds** when the whole interval is on its
-/// side, **does not hold** when the whole interval is on the other, and
-/// otherwise this machine **cannot tell**: a range that spans the
-/// threshold never names a winner.
+/// workers to the most, `t(fewest) / t(most)`. r is the median over
+/// rounds, and its interval the distribution-free one for a median
+/// (`medianInterval`: order statistics, at least 95%); the claim **holds**
+/// when the whole interval is on its side, **does not hold** when the
+/// whole interval is on the other, and otherwise this machine **cannot
+/// tell**: an interval that spans the threshold never names a winner.
 package struct RaceClaim: Codable, Sendable, Equatable {
   /// The claim, in the seed's words.
   package var says: String
@@ -63,6 +64,33 @@ package struct RaceClaim: Codable, Sendable, Equatable {
       return high <= t ? .holds : low > t ? .doesNotHold : .cannotTell
     }
     return low >= t ? .holds : high < t ? .doesNotHold : .cannotTell
+  }
+
+  /// The median of `values` and a distribution-free interval for it at
+  /// `level` or more: the order statistics `x(k) … x(m+1-k)` with the
+  /// largest k for which `P(Binomial(m, ½) < k) ≤ (1 - level) / 2`. With 7
+  /// rounds that is the whole range; with 15, the 4th to the 12th: one
+  /// stray round no longer moves the answer.
+  package static func medianInterval(
+    _ values: [Double], level: Double = 0.95
+  )
+    -> (median: Double, low: Double, high: Double)?
+  {
+    let x = values.filter(\.isFinite).sorted()
+    let m = x.count
+    guard m > 0 else { return nil }
+    let median = m % 2 == 1 ? x[m / 2] : (x[m / 2 - 1] + x[m / 2]) / 2
+    // P(B < k) for B ~ Binomial(m, 1/2), accumulated term by term.
+    var k = 1
+    var below = pow(0.5, Double(m))  // P(B = 0) = P(B < 1)
+    var term = below
+    while k < m / 2 {
+      term *= Double(m - (k - 1)) / Double(k)  // P(B = k) from P(B = k - 1)
+      guard below + term <= (1 - level) / 2 else { break }
+      below += term
+      k += 1
+    }
+    return (median, x[k - 1], x[m - k])
   }
 
   /// Checks the claim against the recipe's implementations and kind.

@@ -8,7 +8,7 @@ extension RaceResult {
     /// `at`, else the largest), or across worker counts in a scaling race.
     package var answer: RaceClaim.Answer
     /// The size (or worker count) judged, and the speed-up there: the
-    /// ratio of fastest samples, and its range over paired rounds.
+    /// median over paired rounds, and its interval (`RaceClaim.medianInterval`).
     package var n: Int
     package var ratio: Double
     package var low: Double
@@ -52,13 +52,14 @@ extension RaceResult {
   /// `1.6x speed-up (1.5-1.7 over rounds) at n = 1M, claimed ≥ 1`.
   private func describe(_ a: ClaimAnswer) -> String {
     let sign = a.claim.wantsAtMost ? "≤" : "≥"
-    return "\(Self.factor(a.ratio))x (\(Self.factor(a.low))-\(Self.factor(a.high)) over "
-      + "rounds) at \(variable) = \(SVGChart.sizeLabel(Double(a.n))), claimed \(sign) "
+    return "\(Self.factor(a.ratio))x (95% interval \(Self.factor(a.low))-\(Self.factor(a.high)) "
+      + "over rounds) at \(variable) = \(SVGChart.sizeLabel(Double(a.n))), claimed \(sign) "
       + "\(Self.factor(a.claim.threshold))"
   }
 
-  /// The speed-up of `faster` over `than` at size `n`: fastest samples, and
-  /// the range of round-by-round ratios (`Standing` pairs them so).
+  /// The speed-up of `faster` over `than` at size `n`: the median of the
+  /// round-by-round ratios (rounds interleave, so sample r of each is from
+  /// round r), and its interval.
   private func speedup(_ claim: RaceClaim, at n: Int) -> (ratio: Double, low: Double, high: Double)?
   {
     guard
@@ -73,9 +74,8 @@ extension RaceResult {
       fast.samples.count == slow.samples.count
       ? zip(slow.samples, fast.samples).map { $0 / $1 }
       : slow.samples.map { $0 / fast.best }
-    let finite = paired.filter(\.isFinite)
-    guard let low = finite.min(), let high = finite.max() else { return nil }
-    return (slow.best / fast.best, low, high)
+    guard let m = RaceClaim.medianInterval(paired) else { return nil }
+    return (m.median, m.low, m.high)
   }
 
   private func sizeAnswer(_ claim: RaceClaim) -> ClaimAnswer? {
@@ -102,21 +102,21 @@ extension RaceResult {
   }
 
   /// A scaling claim: the implementation's speed-up from the fewest workers
-  /// raced to the most; its range is the fewest-worker samples' against the
-  /// most-worker samples' (rounds are not paired across worker counts).
+  /// raced to the most, a ratio of the two medians; rounds are not paired
+  /// across worker counts, so its interval joins the ends of the two
+  /// medians' intervals (the widest the two allow).
   private func scalingAnswer(_ claim: RaceClaim) -> ClaimAnswer? {
     let sizes = sizes
     guard let name = claim.speedsUp, let first = sizes.first, let last = sizes.last, last > first,
       let entry = entries.first(where: { $0.name == name }),
       let p0 = entry.points.first(where: { $0.n == first }),
       let p1 = entry.points.first(where: { $0.n == last }),
-      let lo0 = p0.samples.min(), let hi0 = p0.samples.max(),
-      let lo1 = p1.samples.min(), let hi1 = p1.samples.max()
+      let t0 = RaceClaim.medianInterval(p0.samples), let t1 = RaceClaim.medianInterval(p1.samples)
     else { return nil }
-    let (low, high) = (lo0 / hi1, hi0 / lo1)
+    let (low, high) = (t0.low / t1.high, t0.high / t1.low)
     return ClaimAnswer(
-      claim: claim, answer: claim.answer(low: low, high: high), n: last, ratio: p0.best / p1.best,
-      low: low, high: high, across: nil, notes: coresNote(claim))
+      claim: claim, answer: claim.answer(low: low, high: high), n: last,
+      ratio: t0.median / t1.median, low: low, high: high, across: nil, notes: coresNote(claim))
   }
 
   private func coresNote(_ claim: RaceClaim) -> [String] {
