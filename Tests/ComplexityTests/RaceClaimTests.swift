@@ -91,6 +91,21 @@ final class RaceClaimTests: XCTestCase {
     }
   }
 
+  func testClassesByIsTimeOrInstructions() throws {
+    let base = """
+      {"name": "r", "implementations": [{"name": "a", "statement": "1"}, {"name": "b", "statement": "2"}]
+      """
+    let counted = try RaceRecipe.parse(
+      Data((base + #", "classesBy": "instructions"}"#).utf8), directory: "/tmp")
+    XCTAssertEqual(counted.classesBy, .instructions)
+    XCTAssertEqual(
+      try RaceRecipe.parse(Data((base + "}").utf8), directory: "/tmp").classesBy, .time)
+    XCTAssertThrowsError(
+      try RaceRecipe.parse(Data((base + #", "classesBy": "memory"}"#).utf8), directory: "/tmp"))
+    XCTAssertThrowsError(
+      try RaceRecipe.parse(Data((base + #", "classesBy": "counts"}"#).utf8), directory: "/tmp"))
+  }
+
   func testTheSeedRecipesParseWithTheirClaims() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(

@@ -66,6 +66,9 @@ package struct Race {
     do {
       var result = try run(&subjects, delegate: delegate)
       result.interpreter = harness.interpreter
+      if recipe.classesBy == .instructions, !recipe.isScaling {
+        try classifyByCounts(&result, in: pool, delegate: delegate)
+      }
       return result
     } catch let failure as SweepFailure {
       throw explain(failure, python: harness.interpreter.path)
@@ -176,6 +179,23 @@ package struct Race {
     result.claims = recipe.claims.filter { ($0.metric ?? .time) == metric }
     result.cores = ProcessInfo.processInfo.activeProcessorCount
     return result
+  }
+
+  /// Replaces each timed entry's class by its instruction counts' (time's
+  /// own class stays in its notes): an O(n) loop is O(n) whatever the
+  /// caches do at 1M; the ratios and claims stay time's.
+  private func classifyByCounts(
+    _ result: inout RaceResult, in pool: SubjectPool, delegate: (SweepEvent) -> Void
+  ) throws {
+    let counted = try count(in: pool, metric: .instructions, delegate: delegate)
+    result.classesBy = .instructions
+    for (i, entry) in counted.entries.enumerated() where i < result.entries.count {
+      guard var classification = entry.classification else { continue }
+      let time = result.entries[i].classification?.outcome.description ?? "unclassified"
+      classification.notes.append(
+        "class by instruction counts (the race's classesBy); by time at these sizes: \(time)")
+      result.entries[i].classification = classification
+    }
   }
 
   /// What a counted race cannot see.

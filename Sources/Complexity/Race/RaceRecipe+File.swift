@@ -5,7 +5,7 @@ extension RaceRecipe {
   /// (`"implementation"`, `"setUp"`) is reported rather than ignored.
   static let fields: Set<String> = [
     "name", "about", "requires", "once", "setup", "implementations", "sizes", "variable",
-    "repeats", "claims",
+    "repeats", "claims", "classesBy",
   ]
   static let claimFields: Set<String> = [
     "says", "seed", "faster", "than", "speedsUp", "atLeast", "atMost", "at", "cores", "metric",
@@ -93,7 +93,13 @@ extension RaceRecipe {
       setup: try code(top["setup"], field: "setup") ?? "pass", implementations: implementations,
       sizes: try sizes(top["sizes"]),
       variable: try optionalString(top["variable"], field: "variable") ?? "n",
-      repeats: repeats, directory: directory, claims: try claims(top["claims"]))
+      repeats: repeats, directory: directory, claims: try claims(top["claims"]),
+      classesBy: try optionalString(top["classesBy"], field: "classesBy").map { word in
+        guard let metric = Metric(rawValue: word) else {
+          throw ComplexityError(.badInput, "\"classesBy\" is \"time\" or \"instructions\"")
+        }
+        return metric
+      } ?? .time)
     try recipe.validate()
     return recipe
   }

@@ -103,12 +103,18 @@ package struct RaceRecipe: Sendable, Equatable {
   /// What the seed claims about the implementations, each answered with
   /// the results (`RaceClaim`).
   package var claims: [RaceClaim]
+  /// What a timed race's classes come from: `.time`, or `.instructions`
+  /// counted under callgrind after the timing (the policy of `sweep`:
+  /// counts do not see the caches). Only for work done in the
+  /// interpreter's own process: callgrind sees no child process.
+  package var classesBy: Metric
 
   package init(
     name: String, about: String? = nil, requires: [Requirement] = [], once: String? = nil,
     setup: String = "pass", implementations: [Implementation],
     sizes: Sizes = .plan(SizePlan()), variable: String = "n", repeats: Int? = nil,
-    directory: String = FileManager.default.currentDirectoryPath, claims: [RaceClaim] = []
+    directory: String = FileManager.default.currentDirectoryPath, claims: [RaceClaim] = [],
+    classesBy: Metric = .time
   ) {
     self.name = name
     self.about = about
@@ -121,6 +127,7 @@ package struct RaceRecipe: Sendable, Equatable {
     self.repeats = repeats
     self.directory = directory
     self.claims = claims
+    self.classesBy = classesBy
   }
 
   /// Whether the race sweeps a count of workers (and reports speed-up),
@@ -140,6 +147,10 @@ package struct RaceRecipe: Sendable, Equatable {
       throw ComplexityError(
         .badInput,
         "recipe '\(name)' has \(implementations.count) implementation(s): a race needs at least 2")
+    }
+    if classesBy == .memory {
+      throw ComplexityError(
+        .badInput, "\"classesBy\" is time or instructions: memory has a race of its own")
     }
     for (i, claim) in claims.enumerated() {
       try claim.validate(names: implementations.map(\.name), scaling: isScaling, index: i)

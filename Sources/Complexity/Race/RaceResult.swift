@@ -50,6 +50,9 @@ package struct RaceResult: Codable, Sendable, Equatable {
   package var claims: [RaceClaim] = []
   /// The cores of the machine the race ran on.
   package var cores: Int? = nil
+  /// Where the classes came from when not from `metric` (a timed race
+  /// classed by instruction counts); nil: `metric`.
+  package var classesBy: Metric? = nil
 
   /// Whether the swept value is a count of workers rather than a size.
   package var isScaling: Bool { RaceRecipe.isScaling(variable) }
@@ -73,5 +76,6 @@ extension RaceResult {
     metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
     claims = try c.decodeIfPresent([RaceClaim].self, forKey: .claims) ?? []
     cores = try c.decodeIfPresent(Int.self, forKey: .cores)
+    classesBy = try c.decodeIfPresent(Metric.self, forKey: .classesBy)
   }
 }

@@ -90,7 +90,7 @@ package struct RaceReport {
     guard let c = e.classification, let model = c.model(c.best), model.intercept > 0 else {
       return "-"
     }
-    return Instructions.describe(model.intercept, as: result.metric)
+    return Instructions.describe(model.intercept, as: result.classesBy ?? result.metric)
   }
 
   private func text(markdown: Bool) -> String {
@@ -115,7 +115,10 @@ package struct RaceReport {
       let f = ResultsReport.format
       out.append(
         table(
-          ["implementation", "class", "confidence", "slope", "fixed cost a call"],
+          [
+            "implementation", result.classesBy.map { "class (by \($0.rawValue))" } ?? "class",
+            "confidence", "slope", "fixed cost a call",
+          ],
           result.entries.map { e in
             [
               e.name, e.classification?.outcome.description ?? "failed: \(e.failure ?? "?")",
