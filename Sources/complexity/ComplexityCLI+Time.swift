@@ -74,6 +74,9 @@ extension ComplexityCLI {
       let result = run.results[0]
       progress.finish()
       if let failure = result.failure, result.classification == nil {
+        // What was measured before it failed is kept: the row, its points
+        // (JSON) and its failure, in the format asked for; then exit 3.
+        try output.emit(try ResultsReport(run).render(output.format))
         throw ComplexityError(.subject, "\(id) failed: \(failure)")
       }
       try output.emit(try FitReport(result, run: run).render(output.format))

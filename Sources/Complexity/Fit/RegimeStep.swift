@@ -54,17 +54,26 @@ package struct RegimeStep: Sendable, Equatable {
   /// note says the class spans a step. Points are kept whole either way.
   ///
   /// - Throws: the classifier's error, for the sizes above the step.
+  ///
+  /// - Parameter metric: what the points hold, for the note's reason: times
+  ///   step where data outgrow a cache or the runtime changes strategy;
+  ///   bytes where the op changes strategy (`list.sort` allocates nothing
+  ///   below 64 items, which it sorts by binary insertion, then timsort's
+  ///   merge buffer).
   package static func asymptotic(
-    _ outcome: SweepOutcome, classifier: Classifier
-  ) throws
-    -> SweepOutcome
-  {
+    _ outcome: SweepOutcome, classifier: Classifier, metric: Metric = .time
+  ) throws -> SweepOutcome {
     guard let step = last(in: outcome.points) else { return outcome }
     let above = outcome.points.filter { $0.n >= step.to }
-    let where_ = String(
-      format: "a step of %.1fx between n = %d and %d (local log-log slope %.1f, where the "
-        + "curve's median is far lower): the data outgrew a cache level, or the runtime "
-        + "changed strategy", step.ratio, step.from, step.to, step.slope)
+    let reason =
+      metric == .memory
+      ? "the op changed strategy (its allocations below the step are not its large-n ones)"
+      : "the data outgrew a cache level, or the runtime changed strategy"
+    let where_ =
+      String(
+        format: "a step of %.1fx between n = %d and %d (local log-log slope %.1f, where the "
+          + "curve's median is far lower): ", step.ratio, step.from, step.to, step.slope)
+      + reason
     var outcome = outcome
     guard above.count >= Classifier.minimumSizes, let top = above.last?.n, top >= 4 * step.to
     else {

@@ -242,9 +242,11 @@ package final class Runner {
       let outcome = try pool.withSubject(for: op, metric: metric) { subject, notes in
         var outcome = try strategy(for: metric, brief: brief).run(
           &subject, grid: grid, extendable: op.isExtendable, delegate: delegate)
-        // Times can step where the data outgrow a cache (counts do not).
-        if metric == .time {
-          outcome = try RegimeStep.asymptotic(outcome, classifier: options.classifier)
+        // Times can step where the data outgrow a cache, bytes where an op
+        // changes strategy (instruction counts have shown no steps).
+        if metric != .instructions {
+          outcome = try RegimeStep.asymptotic(
+            outcome, classifier: options.classifier, metric: metric)
         }
         outcome.classification.notes += notes + pool.warmUpNotes(for: op, metric: metric)
         return outcome

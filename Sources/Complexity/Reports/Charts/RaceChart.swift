@@ -50,6 +50,7 @@ package struct RaceChart {
       "<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
         + "pre{background:#f6f6f6;padding:1em;overflow-x:auto}</style>",
       "</head>", "<body>", "<h1>Race: \(Markup.escape(result.name))</h1>",
+      claimsTable(),
       "<ul>" + result.summary.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>",
       render(standalone: false),
       "<pre>\(Markup.escape(try report.render(.table)))</pre>",
@@ -58,6 +59,28 @@ package struct RaceChart {
   }
 
   // MARK: - Implementation details
+
+  /// The claims answered, one row each (empty without claims).
+  private func claimsTable() -> String {
+    let answers = result.answers
+    guard !answers.isEmpty else { return "" }
+    let e = Markup.escape
+    let rows = answers.map { a -> String in
+      let sign = a.claim.wantsAtMost ? "≤" : "≥"
+      let cells = [
+        a.answer.rawValue, a.claim.says, a.claim.seed ?? "",
+        "\(RaceResult.factor(a.ratio))x",
+        "\(RaceResult.factor(a.low))–\(RaceResult.factor(a.high))",
+        "\(sign) \(RaceResult.factor(a.claim.threshold))",
+        "\(result.variable) = \(SVGChart.sizeLabel(Double(a.n)))", a.notes.joined(separator: "; "),
+      ]
+      return "<tr>" + cells.map { "<td>\(e($0))</td>" }.joined() + "</tr>"
+    }
+    let header = [
+      "answer", "claim", "seed", "speed-up", "95% interval", "claimed", "at", "notes",
+    ].map { "<th>\($0)</th>" }.joined()
+    return "<h2>Claims</h2><table><tr>\(header)</tr>" + rows.joined() + "</table>"
+  }
 
   /// What one curve draws: `(x, y, low, high)` per size.
   private struct Series {
