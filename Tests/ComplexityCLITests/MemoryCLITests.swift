@@ -22,7 +22,7 @@ final class MemoryCLITests: XCTestCase {
     XCTAssertEqual(rows.map { String($0[3]) }, ["", ""])
     let swift = try run(["sweep", "--metric", "memory", "--op", "swift.Array.sort"])
     XCTAssertEqual(swift.status, 2)
-    XCTAssertTrue(swift.stderr.contains("measures CPython ops"), swift.stderr)
+    XCTAssertTrue(swift.stderr.contains("memory is measured for CPython ops"), swift.stderr)
     // A user's --expect is a claim about what is measured: it is judged.
     let expected = try run([
       "time", "--metric", "memory", "--setup", "x = list(range(n))", "--expect", "O(1)",
