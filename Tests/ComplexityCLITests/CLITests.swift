@@ -270,3 +270,24 @@ extension CLITests {
       refused.stderr.contains("none of the selected ops runs in Python"), refused.stderr)
   }
 }
+
+extension CLITests {
+  /// `fit --two-variables`: a formula in the header's names, judged
+  /// against a documented one (exit 1 when it differs, 2 for a formula it
+  /// cannot read).
+  func testFitInTwoVariables() throws {
+    let axis = [32, 128, 512, 2048, 8192]
+    var csv = "len(s),len(t),seconds\n"
+    for x in axis { for y in axis { csv += "\(x),\(y),\(1e-6 + 1e-9 * Double(x + y))\n" } }
+    let file = try temporaryFile(csv)
+    let agree = try run(["fit", "--two-variables", file, "--expect", "O(len(t)+len(s))"])
+    XCTAssertEqual(agree.status, 0, agree.stderr)
+    XCTAssertTrue(agree.stdout.contains("measured: O(len(s) + len(t))"), agree.stdout)
+    let differs = try run(["fit", "--two-variables", file, "--expect", "O(min(len(s), len(t)))"])
+    XCTAssertEqual(differs.status, 1, differs.stdout)
+    let unreadable = try run(["fit", "--two-variables", file, "--expect", "O(len(s)^len(t))"])
+    XCTAssertEqual(unreadable.status, 2)
+    XCTAssertTrue(
+      unreadable.stderr.contains("is not a formula in len(s) and len(t)"), unreadable.stderr)
+  }
+}

@@ -46,22 +46,22 @@ package struct TwoVariableReport: Encodable {
     case .csv:
       var t = CSVTable(header: ["rank", "formula", "aicc", "valid"])
       t.rows = ranking.enumerated().map { i, c in
-        ["\\(i + 1)", c.formula, String(format: "%.3f", c.aicc), c.valid ? "yes" : "no"]
+        ["\(i + 1)", c.formula, String(format: "%.3f", c.aicc), c.valid ? "yes" : "no"]
       }
       return t.render()
     case .table, .markdown:
       var lines = [
-        "measured: \\(measured) (\\(points) points; margin to the runner-up: "
+        "measured: \(measured) (\(points) points; margin to the runner-up: "
           + String(format: "%.1f", margin) + " AICc)"
       ]
       if let documented, let verdict {
-        lines.append("documented: \\(documented): \\(verdict.rawValue)")
+        lines.append("documented: \(documented): \(verdict.rawValue)")
       }
       var t = TextTable(header: ["rank", "formula", "AICc", "valid"])
       t.rows = ranking.enumerated().map { i, c in
-        ["\\(i + 1)", c.formula, String(format: "%.1f", c.aicc), c.valid ? "yes" : "no"]
+        ["\(i + 1)", c.formula, String(format: "%.1f", c.aicc), c.valid ? "yes" : "no"]
       }
-      return lines.joined(separator: "\\n") + "\\n\\n" + t.render()
+      return lines.joined(separator: "\n") + "\n\n" + t.render()
     }
   }
 }
