@@ -130,11 +130,8 @@ package struct Race {
     if metric == .instructions { try pool.callgrind() }
     // Valgrind needs the interpreter binary, not a shim: the harness asks it.
     let interpreter = try pool.timingHarness().interpreter
-    if metric == .memory, interpreter.implementation != "CPython" {
-      throw ComplexityError(
-        .badInput,
-        "--metric memory traces allocations with CPython's tracemalloc, which "
-          + "\(interpreter.implementation) does not have: use --metric time")
+    if metric == .memory, let why = operations.lazy.compactMap(pool.whyNoMemory).first {
+      throw ComplexityError(.badInput, "--metric memory: \(why): use --metric time")
     }
     let start = Date()
     let counting =

@@ -70,11 +70,7 @@ extension RaceResult {
       ),
       !fast.samples.isEmpty, !slow.samples.isEmpty
     else { return nil }
-    let paired =
-      fast.samples.count == slow.samples.count
-      ? zip(slow.samples, fast.samples).map { $0 / $1 }
-      : slow.samples.map { $0 / fast.best }
-    guard let m = RaceClaim.medianInterval(paired) else { return nil }
+    guard let m = RaceClaim.medianInterval(Self.pairedRatios(slow, to: fast)) else { return nil }
     return (m.median, m.low, m.high)
   }
 

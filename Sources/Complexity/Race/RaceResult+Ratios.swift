@@ -40,16 +40,21 @@ extension RaceResult {
       let fastest = points.indices.min { points[$0].best < points[$1].best }!
       let reference = points[fastest]
       return zip(entries, points).map { entry, p in
-        let paired =
-          p.samples.count == reference.samples.count
-          ? zip(p.samples, reference.samples).map { $0 / $1 }
-          : p.samples.map { $0 / reference.best }
-        let finite = paired.filter(\.isFinite)
+        let finite = Self.pairedRatios(p, to: reference).filter(\.isFinite)
         return Standing(
           n: n, name: entry.name, best: p.best, ratio: p.best / reference.best,
           low: finite.min() ?? .nan, high: finite.max() ?? .nan)
       }
     }
+  }
+
+  /// Round by round, `p`'s sample over `reference`'s of the same round
+  /// (samples interleave, so sample r of each is from round r); against
+  /// `reference`'s fastest where the rounds do not match.
+  static func pairedRatios(_ p: Point, to reference: Point) -> [Double] {
+    p.samples.count == reference.samples.count
+      ? zip(p.samples, reference.samples).map { $0 / $1 }
+      : p.samples.map { $0 / reference.best }
   }
 
   /// Speed-up and efficiency per implementation and worker count, against

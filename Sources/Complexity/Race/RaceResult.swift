@@ -61,11 +61,7 @@ package struct RaceResult: Codable, Sendable, Equatable {
 extension RaceResult {
   package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    version = try c.decode(Int.self, forKey: .version)
-    guard version == Self.currentVersion else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .version, in: c, debugDescription: "Unsupported race results version \(version)")
-    }
+    version = try c.decodeVersion(.version, current: Self.currentVersion, of: "race results")
     name = try c.decode(String.self, forKey: .name)
     about = try c.decodeIfPresent(String.self, forKey: .about)
     variable = try c.decode(String.self, forKey: .variable)

@@ -34,7 +34,7 @@ package struct ResultsReport {
       for r in results.results {
         t.rows.append(
           [
-            r.op, r.documented?.rawValue ?? "-", measured(r), verdictCell(r, markdown: false),
+            r.op, r.documented?.rawValue ?? "-", measured(r), Self.verdictCell(r, markdown: false),
             number(r.classification?.confidence, "%.2f"),
             number(r.classification?.slope, "%.2f"), range(r), String(format: "%.1f", r.seconds),
           ] + metricCells(r))
@@ -54,7 +54,7 @@ package struct ResultsReport {
             "`\(r.op)`", op?.seedRow.map { "\($0.table): \($0.operation)" } ?? "-",
             op?.seedRow.map { "`\($0.example)`" } ?? "-", op?.swept ?? "n",
             documented(op, r), measured(r),
-            verdictCell(r, markdown: true), number(r.classification?.confidence, "%.2f"),
+            Self.verdictCell(r, markdown: true), number(r.classification?.confidence, "%.2f"),
             number(r.classification?.slope, "%.2f"), range(r),
           ] + metricCells(r))
       }
@@ -120,7 +120,8 @@ package struct ResultsReport {
     return r.classification?.outcome.description ?? "-"
   }
 
-  private func verdictCell(_ r: OperationResult, markdown: Bool) -> String {
+  /// The verdict as a cell: `differs` marked, `failed` for a failed sweep.
+  static func verdictCell(_ r: OperationResult, markdown: Bool) -> String {
     guard let v = r.verdict else { return r.failure != nil ? "failed" : "-" }
     guard v == .differs else { return v.rawValue }
     return markdown ? "**differs** ⚠" : "differs <--"

@@ -103,14 +103,8 @@ package struct SideBySideReport {
         let metric = r.metric == .time ? "" : " (\(r.metric.rawValue))"
         let unit = r.metric == .time ? "" : " " + r.metric.unit
         let cost = side.seconds.map { Instructions.describe($0, as: r.metric) + unit } ?? "-"
-        let verdict: String
-        switch r.verdict {
-        case .differs?: verdict = markdown ? "**differs** ⚠" : "differs <--"
-        case let v?: verdict = v.rawValue
-        case nil: verdict = r.failure != nil ? "failed" : "-"
-        }
         return [
-          side.measured + metric, verdict,
+          side.measured + metric, ResultsReport.verdictCell(r, markdown: markdown),
           "\(cost) at \(r.points.last.map { String($0.n) } ?? "-")",
         ]
       }

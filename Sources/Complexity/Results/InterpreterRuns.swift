@@ -73,14 +73,7 @@ package struct InterpreterRuns: Codable, Sendable, Equatable {
 
   package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try c.decode(Int.self, forKey: .version)
-    guard version == Self.currentVersion else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .version, in: c,
-        debugDescription:
-          "unsupported side-by-side version \(version) (this tool reads \(Self.currentVersion))")
-    }
-    self.version = version
+    version = try c.decodeVersion(.version, current: Self.currentVersion, of: "side-by-side")
     runs = try c.decode([RunResults].self, forKey: .runs)
   }
 }

@@ -43,14 +43,7 @@ package struct RunResults: Codable, Sendable, Equatable {
 
   package init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let version = try c.decode(Int.self, forKey: .version)
-    guard version == Self.currentVersion else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .version, in: c,
-        debugDescription:
-          "unsupported results version \(version) (this tool reads \(Self.currentVersion))")
-    }
-    self.version = version
+    version = try c.decodeVersion(.version, current: Self.currentVersion, of: "results")
     command = try c.decodeIfPresent(String.self, forKey: .command)
     python = try c.decodeIfPresent(PythonInterpreter.self, forKey: .python)
     machine = try c.decode(Machine.self, forKey: .machine)

@@ -4,7 +4,7 @@ import Foundation
 /// on one core, each serving many ops in turn — a CPython harness under
 /// callgrind (two: one without `site` for the catalog's code, one with it
 /// for a user's) and a Swift count worker, each started on the first op
-/// that needs it. Valgrind's start (1.4–4.5 s) is paid once per worker,
+/// that needs it. Valgrind's start (about 2 s for CPython, uninstrumented) is paid once per worker,
 /// not once per op.
 ///
 /// A worker is used by one thread at a time; `SubjectPool` owns the

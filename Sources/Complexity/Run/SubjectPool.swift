@@ -126,9 +126,7 @@ final class SubjectPool {
         settle: metric == .time && PythonSubject.settles(harness.interpreter))
       if metric == .memory { notes = PythonSubject.memoryNotes }
     case (_, .memory):
-      throw ComplexityError(
-        .badInput, "memory is measured for CPython ops, and \(op.id) is a \(op.subject.rawValue) op"
-      )
+      throw ComplexityError(.badInput, whyNoMemory(op) ?? "\(op.id): no memory subject")
     case (.swift, .time):
       guard let made = SwiftOperations.subject(for: op.id) else {
         throw ComplexityError(.badInput, "no Swift subject for \(op.id)")
