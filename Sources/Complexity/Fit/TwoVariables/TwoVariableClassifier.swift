@@ -83,15 +83,16 @@ package struct TwoVariableClassifier: Sendable {
         "the cost \(bad.value) at (\(bad.x), \(bad.y)) is not a finite positive number at "
           + "sizes of at least 1")
     }
-    let xMax = Double(points.map(\.x).max()!)
-    let yMax = Double(points.map(\.y).max()!)
+    // The scales of the two variables (at least 2: log 1 would be 0).
+    let xMax = max(Double(points.map(\.x).max()!), 2)
+    let yMax = max(Double(points.map(\.y).max()!), 2)
     let values = points.map(\.value)
     let weights = values.map { 1 / ($0 * $0) }
     let m = Double(points.count)
     var fits: [TwoVariableFit] = []
     for model in TwoVariableModel.candidates {
       let design = points.map { p in
-        [1] + model.columns(Double(p.x), Double(p.y), xMax: max(xMax, 2), yMax: max(yMax, 2))
+        [1] + model.columns(Double(p.x), Double(p.y), xMax: xMax, yMax: yMax)
       }
       let solution = try WeightedLeastSquares.solve(
         design: design, weights: weights, values: values)
@@ -114,7 +115,7 @@ package struct TwoVariableClassifier: Sendable {
     var reduced = false
     for variable in [Variable.x, .y] {
       guard let chosen = allowed.first, chosen.model.depends(on: variable),
-        growth(of: chosen, along: variable, points, xMax: max(xMax, 2), yMax: max(yMax, 2))
+        growth(of: chosen, along: variable, points, xMax: xMax, yMax: yMax)
           < constantTolerance
       else { continue }
       allowed = allowed.filter { !$0.model.depends(on: variable) }
@@ -128,7 +129,7 @@ package struct TwoVariableClassifier: Sendable {
     let runnerUp = allowed.dropFirst().first { fit in
       !unused.contains { v in
         fit.model.depends(on: v)
-          && growth(of: fit, along: v, points, xMax: max(xMax, 2), yMax: max(yMax, 2))
+          && growth(of: fit, along: v, points, xMax: xMax, yMax: yMax)
             < constantTolerance
       }
     }

@@ -1,4 +1,17 @@
 extension SwiftOperations {
+  /// `s` of 10 and `t` of n for the set operations swept in `t.count`,
+  /// with 16 separately built copies of `s` (16 hash seeds, `setCopies`)
+  /// and which of them is next.
+  static func smallAgainst(_ n: Int) -> (copies: [Set<Int>], t: Set<Int>, next: Int) {
+    (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0)
+  }
+
+  /// The next copy of `s`, cycling.
+  static func nextSmall(_ p: inout (copies: [Set<Int>], t: Set<Int>, next: Int)) -> Set<Int> {
+    p.next = (p.next + 1) % p.copies.count
+    return p.copies[p.next]
+  }
+
   /// `Set<Int>`, timed at powers of two (equal fill, as CPython's sets).
   static let set: [SwiftOperation] = [
     .make(
@@ -51,22 +64,14 @@ extension SwiftOperations {
         "\(stdlib), Set.intersection(_:): no complexity stated (CPython's table: O(min(len(s), len(t))))",
       method: "timed in a loop, s cycling through 16 copies (16 hash seeds)",
       sizing: .powersOfTwo,
-      setUp: { n in (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0) },
-      run: { p in
-        p.2 = (p.2 + 1) % p.0.count
-        return p.0[p.2].intersection(p.1)
-      }),
+      setUp: smallAgainst, run: { p in nextSmall(&p).intersection(p.1) }),
     .make(
       "swift.Set.subtracting", "s.subtracting(t)", swept: "n = t.count", fixed: "s.count = 10",
       documented: nil,
       quote: "\(stdlib), Set.subtracting(_:): no complexity stated (CPython's table: O(len(t)))",
       method: "timed in a loop, s cycling through 16 copies (16 hash seeds)",
       sizing: .powersOfTwo,
-      setUp: { n in (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0) },
-      run: { p in
-        p.2 = (p.2 + 1) % p.0.count
-        return p.0[p.2].subtracting(p.1)
-      }),
+      setUp: smallAgainst, run: { p in nextSmall(&p).subtracting(p.1) }),
     .make(
       "swift.Set.symmetricDifference", "s.symmetricDifference(t)", swept: "n = t.count",
       fixed: "s.count = 10", documented: nil,
@@ -74,11 +79,7 @@ extension SwiftOperations {
         "\(stdlib), Set.symmetricDifference(_:): no complexity stated (CPython's table: O(len(s)))",
       method: "timed in a loop, s cycling through 16 copies (16 hash seeds)",
       sizing: .powersOfTwo,
-      setUp: { n in (SwiftInputs.setCopies(10), Set(SwiftInputs.ints(n)), 0) },
-      run: { p in
-        p.2 = (p.2 + 1) % p.0.count
-        return p.0[p.2].symmetricDifference(p.1)
-      }),
+      setUp: smallAgainst, run: { p in nextSmall(&p).symmetricDifference(p.1) }),
     .make(
       "swift.Set.isSubset", "s.isSubset(of: t), s ⊆ t", swept: "n = s.count",
       fixed: "t.count = max(65536, n)", documented: nil,
