@@ -7,6 +7,10 @@ let package = Package(
     .library(name: "Complexity", targets: ["Complexity"]),
     .library(name: "ComplexityTesting", targets: ["ComplexityTesting"]),
     .executable(name: "complexity", targets: ["complexity"]),
+    /// The counting allocator Swift ops' memory is measured with: preloaded
+    /// into a worker, never linked.
+    .library(
+      name: "ComplexityAllocationCounter", type: .dynamic, targets: ["CAllocationCounter"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +29,10 @@ let package = Package(
     /// Callgrind's client requests (valgrind's headers), for counting the
     /// instructions of Swift code in-process. Stubs where valgrind is absent.
     .systemLibrary(name: "CCallgrind"),
+
+    /// glibc's malloc family replaced by counting forwarders: the peak and
+    /// total bytes of a Swift op, in a worker it is preloaded into.
+    .target(name: "CAllocationCounter", exclude: ["README.md"]),
 
     // MARK: - Public API
 

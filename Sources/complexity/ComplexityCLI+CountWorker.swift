@@ -4,15 +4,19 @@ import Foundation
 
 extension ComplexityCLI {
   /// `complexity count-worker`: the process `--metric instructions` runs
-  /// under valgrind to count Swift ops in itself. Not for direct use.
+  /// under valgrind to count Swift ops in itself, and `--metric memory`
+  /// with the counting allocator preloaded (`--memory`). Not for direct use.
   struct CountWorker: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "count-worker",
-      abstract: "Count Swift ops' instructions under callgrind (started by sweep --metric).",
+      abstract: "Count Swift ops' instructions or bytes (started by sweep --metric).",
       shouldDisplay: false)
 
+    @Flag(help: "Count bytes allocated (the counting allocator preloaded), not instructions.")
+    var memory = false
+
     func run() throws {
-      let status = CallgrindSwiftWorker.serve()
+      let status = SwiftWorker.serve(metric: memory ? .memory : .instructions)
       if status != 0 { throw ExitCode(status) }
     }
 

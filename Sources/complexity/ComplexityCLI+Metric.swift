@@ -7,7 +7,7 @@ extension MetricChoice: ExpressibleByArgument {}
 extension MetricChoice {
   /// `--metric` of `sweep` and `time`.
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside; memory: peak bytes per op above its input (CPython).",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside; memory: peak bytes per op above its input (CPython by tracemalloc, Swift by a counting allocator).",
     discussion: """
       A documented Big-O counts steps: instruction counts measure them, and do not vary \
       with the machine, its load or its caches, so their verdicts repeat exactly on any \

@@ -106,7 +106,7 @@ final class InstructionCountTests: XCTestCase {
     // The worker not under valgrind: it greets with why it cannot count.
     let valgrind = Valgrind(path: "/usr/bin/env", version: "not valgrind")
     XCTAssertThrowsError(
-      try CallgrindSwiftSubject(
+      try SwiftWorkerSubject(
         op: "swift.Array.count", worker: ["/bin/sh", "-c", "exit 3", "--"], valgrind: valgrind)
     ) {
       XCTAssertEqual(($0 as? ComplexityError)?.kind, .subject)
@@ -115,15 +115,15 @@ final class InstructionCountTests: XCTestCase {
   }
 
   func testWorkerMessagesReadBack() throws {
-    let request = CallgrindSwiftWorker.Request(
+    let request = SwiftWorker.Request(
       cmd: "count", op: "swift.Array.count", n: 64, loops: 10)
     let decoded = try JSONDecoder().decode(
-      CallgrindSwiftWorker.Request.self, from: JSONEncoder().encode(request))
+      SwiftWorker.Request.self, from: JSONEncoder().encode(request))
     XCTAssertEqual(decoded, request)
-    let reply = CallgrindSwiftWorker.Reply(ok: true, count: 1234)
+    let reply = SwiftWorker.Reply(ok: true, count: 1234)
     XCTAssertEqual(
       try JSONDecoder().decode(
-        CallgrindSwiftWorker.Reply.self, from: JSONEncoder().encode(reply)), reply)
+        SwiftWorker.Reply.self, from: JSONEncoder().encode(reply)), reply)
   }
 
   // MARK: - The counted sampler, without valgrind

@@ -22,6 +22,13 @@
 /// unoptimised code has different constant factors, and the result says so
 /// in `warnings`.
 ///
+/// With `metric: .memory`, every sample is the peak bytes each call
+/// allocates above its input (one byte a call added, so that nothing
+/// allocated is a constant), counted by the counting allocator preloaded
+/// into the test process (`./scripts/memory-tests` runs tests so); without
+/// it, it throws `ComplexityError(.missingTool, …)`: check
+/// `canMeasureAllocations` first to skip instead.
+///
 /// With `metric: .instructions`, every sample is the instructions its
 /// calls executed, counted by the callgrind the process runs under
 /// (`./scripts/count-tests` re-runs tests so): the counts do not depend on
@@ -36,7 +43,8 @@
 ///   - timing: samples per size and their length (default `.unitTest`).
 ///   - classifier: the fitting rules (default `Classifier()`).
 ///   - mode: how the input is kept at its size (default `.shared`).
-///   - metric: seconds by the clock (default) or instructions under callgrind.
+///   - metric: seconds by the clock (default), instructions under callgrind,
+///     or peak bytes by the preloaded counting allocator.
 ///   - counting: how instructions are counted (with `metric: .instructions`).
 ///   - budget: seconds the measurement may take before it stops looking
 ///     for a separation (`AdaptiveSweep`: coarse sizes first, then finer,
@@ -74,6 +82,18 @@ public func measureComplexity<Input, Output>(
       try unwrapped { try sweep.run(&subject, grid: sizes.sizes) }, warnings: warnings,
       metric: .instructions)
   }
+  if metric == .memory {
+    // Bytes repeat from call to call: counted like instructions, with
+    // one repeat beside the first to check it.
+    var subject = InProcessSubject(
+      mode: mode, meter: try .allocations(), setUp: setUp, operation: run)
+    let sweep = CountingSweep(
+      plan: sizes, counting: CountingOptions(repeats: 2, minimumSampleInstructions: 1),
+      classifier: classifier)
+    return ComplexityResult(
+      try unwrapped { try sweep.run(&subject, grid: sizes.sizes) }, warnings: warnings,
+      metric: .memory)
+  }
   var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
   let adaptive = AdaptiveSweep(
     sweep: Sweep(plan: sizes, timing: timing), classifier: classifier,
@@ -101,6 +121,12 @@ private func unwrapped(_ sweep: () throws -> SweepOutcome) throws -> SweepOutcom
 public var canCountInstructions: Bool {
   CallgrindClient.isCompiledIn && CallgrindClient.isRunningUnderValgrind
 }
+
+/// Whether this process can measure the bytes Swift code allocates
+/// (`measureComplexity(metric: .memory)`): the counting allocator
+/// (`libComplexityAllocationCounter.so`, built with the package) is
+/// preloaded into it. Skip memory tests when it is false.
+public var canMeasureAllocations: Bool { AllocationCounter.isLoaded }
 
 extension SizePlan {
   /// Sizes for a unit test: n = 64…16384, two per octave.

@@ -21,7 +21,7 @@ final class CountingWorker {
 
   /// The CPython harnesses, by whether their interpreter imported `site`.
   private var python: [Bool: CallgrindPythonSubject] = [:]
-  private var swift: CallgrindSwiftSubject?
+  private var swift: SwiftWorkerSubject?
 
   init(interpreter: String?, cold: Bool, swiftWorker: [String]?, valgrind: Valgrind) {
     self.interpreter = interpreter
@@ -93,7 +93,7 @@ final class CountingWorker {
         swift.select(op.id)
         return swift
       }
-      let made = try CallgrindSwiftSubject(op: op.id, worker: swiftWorker, valgrind: valgrind)
+      let made = try SwiftWorkerSubject(op: op.id, worker: swiftWorker, valgrind: valgrind)
       swift = made
       return made
     case .python:

@@ -192,12 +192,13 @@ package final class Runner {
     }
   }
 
-  /// `result` with the op's memory measured beside it (CPython ops; read
-  /// from the cache where it has it: peak bytes repeat like counts).
+  /// `result` with the op's memory measured beside it (CPython and Swift
+  /// ops; read from the cache where it has it: peak bytes repeat like
+  /// counts).
   private func withSpace(
     _ result: OperationResult, _ op: Operation, _ delegate: (SweepEvent) -> Void
   ) -> OperationResult {
-    guard op.subject == .python else { return result }
+    guard op.subject != .fake else { return result }
     var result = result
     if let why = pool.whyNoMemory(op) {
       result.spaceNotMeasured = why

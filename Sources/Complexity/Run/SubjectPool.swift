@@ -17,6 +17,8 @@ final class SubjectPool {
   private var harness: PythonHarness?
   private var valgrind: Valgrind?
   private var workers: [CountingWorker] = []
+  /// The worker that counts Swift ops' bytes, started on first use.
+  private var swiftMemory: SwiftWorkerSubject?
 
   init(python: String?, cold: Bool, swiftWorker: [String]?) {
     self.python = python
@@ -95,11 +97,25 @@ final class SubjectPool {
   }
 
   /// Why `op`'s memory cannot be measured, or nil when it can: CPython
-  /// ops, traced by CPython's tracemalloc in the interpreter.
+  /// ops, traced by CPython's tracemalloc in the interpreter; Swift ops, in
+  /// a worker with the counting allocator preloaded.
   func whyNoMemory(_ op: Operation) -> String? {
-    guard op.subject == .python else {
-      return "memory is measured for CPython ops (tracemalloc in the interpreter), and "
-        + "\(op.id) is a \(op.subject.rawValue) op"
+    switch op.subject {
+    case .python: break
+    case .swift:
+      guard let swiftWorker else {
+        return "\(op.id) is a Swift op, whose memory is measured by re-running the complexity "
+          + "tool with its counting allocator, and this run has no tool to re-run "
+          + "(Options.swiftWorker)"
+      }
+      guard AllocationCounter.library(besideExecutable: swiftWorker.first) != nil else {
+        return "\(op.id) is a Swift op, whose memory is counted by "
+          + "\(AllocationCounter.libraryName), and it is not beside the tool (built with it "
+          + "by swift build, on Linux only)"
+      }
+      return nil
+    case .fake:
+      return "memory is measured for CPython and Swift ops, and \(op.id) is a fake op"
     }
     guard let interpreter, interpreter.implementation != "CPython" else { return nil }
     return "\(op.id) runs in \(interpreter.implementation) \(interpreter.version), and memory "
@@ -125,6 +141,17 @@ final class SubjectPool {
         op: op.id, harness: harness, cold: cold, metric: metric,
         settle: metric == .time && PythonSubject.settles(harness.interpreter))
       if metric == .memory { notes = PythonSubject.memoryNotes }
+    case (.swift, .memory):
+      if let why = whyNoMemory(op) { throw ComplexityError(.badInput, why) }
+      let counter = try swiftMemoryWorker(for: op)
+      subject = counter
+      do {
+        return try body(&subject, SwiftWorkerSubject.memoryNotes)
+      } catch {
+        counter.stop()
+        swiftMemory = nil
+        throw error
+      }
     case (_, .memory):
       throw ComplexityError(.badInput, whyNoMemory(op) ?? "\(op.id): no memory subject")
     case (.swift, .time):
@@ -159,10 +186,27 @@ final class SubjectPool {
     return PythonSubject.warmUpNotes(warmUps, interpreter: harness.interpreter)
   }
 
+  /// The worker that counts Swift ops' bytes, switched to `op`.
+  private func swiftMemoryWorker(for op: Operation) throws -> SwiftWorkerSubject {
+    if let swiftMemory {
+      swiftMemory.select(op.id)
+      return swiftMemory
+    }
+    guard let swiftWorker,
+      let library = AllocationCounter.library(besideExecutable: swiftWorker.first)
+    else { throw ComplexityError(.badInput, "\(op.id): this run cannot count Swift bytes") }
+    let made = try SwiftWorkerSubject(
+      op: op.id, worker: swiftWorker, host: .allocationCounter(library))
+    swiftMemory = made
+    return made
+  }
+
   /// Stops the timing harness and the counting workers.
   func stop() {
     harness?.stop()
     harness = nil
+    swiftMemory?.stop()
+    swiftMemory = nil
     workers.forEach { $0.stop() }
     workers = []
   }

@@ -1,57 +1,84 @@
-/// What an in-process subject measures: seconds by the clock, or
-/// instructions counted by the callgrind the process runs under.
+/// What an in-process subject measures: seconds by the clock,
+/// instructions counted by the callgrind the process runs under, or the
+/// peak bytes counted by the allocation counter preloaded into it.
 ///
 /// A sample is one or more blocks of calls (several with `.blocks`, one
 /// per call with `.fresh`); what runs between blocks (restoring the input,
 /// building a fresh one) is never measured.
 public struct InProcessMeter {
   /// Seconds by the monotonic clock (the default).
-  public static let clock = InProcessMeter(callgrind: nil)
+  public static let clock = InProcessMeter(kind: .clock)
 
   /// Instructions, counted by callgrind's client requests.
   ///
   /// - Throws: `ComplexityError(.missingTool, …)` when the process does not
   ///   run under callgrind (see `CallgrindClient.current()`).
   public static func instructions() throws -> InProcessMeter {
-    InProcessMeter(callgrind: try CallgrindClient.current())
+    InProcessMeter(kind: .callgrind(try CallgrindClient.current()))
+  }
+
+  /// Peak bytes above the input, counted by `AllocationCounter`.
+  ///
+  /// - Throws: `ComplexityError(.missingTool, …)` when the counting
+  ///   allocator is not preloaded into the process.
+  public static func allocations() throws -> InProcessMeter {
+    InProcessMeter(kind: .allocations(try AllocationCounter.current()))
   }
 
   /// The metric this meter measures.
-  public var metric: Metric { callgrind == nil ? .time : .instructions }
-
-  private let callgrind: CallgrindClient?
-
-  private init(callgrind: CallgrindClient?) { self.callgrind = callgrind }
-
-  /// Runs one block of a sample. Returns its seconds by the clock; counted
-  /// instructions accumulate in callgrind until `sampleTotal`, so 0.
-  @inline(__always)
-  func block(_ body: () throws -> Void) rethrows -> Double {
-    if let callgrind {
-      try callgrind.collect(body)
-      return 0
+  public var metric: Metric {
+    switch kind {
+    case .clock: return .time
+    case .callgrind: return .instructions
+    case .allocations: return .memory
     }
-    let start = MonotonicClock.nanoseconds()
-    try body()
-    let end = MonotonicClock.nanoseconds()
-    return Double(end - start) / 1e9
   }
 
-  /// The sample's total: the sum of its blocks' seconds, or the
+  private enum Kind {
+    case clock
+    case callgrind(CallgrindClient)
+    case allocations(AllocationCounter)
+  }
+
+  private let kind: Kind
+
+  private init(kind: Kind) { self.kind = kind }
+
+  /// Runs one block of a sample. Returns its seconds by the clock, or its
+  /// peak bytes; counted instructions accumulate in callgrind until
+  /// `sampleTotal`, so 0.
+  @inline(__always)
+  func block(_ body: () throws -> Void) rethrows -> Double {
+    switch kind {
+    case .callgrind(let callgrind):
+      try callgrind.collect(body)
+      return 0
+    case .allocations(let counter):
+      return Double(try counter.measure(body).peak)
+    case .clock:
+      let start = MonotonicClock.nanoseconds()
+      try body()
+      let end = MonotonicClock.nanoseconds()
+      return Double(end - start) / 1e9
+    }
+  }
+
+  /// The sample's total: the sum of its blocks' seconds or peaks, or the
   /// instructions callgrind counted in them.
   func sampleTotal(blocks: Double) throws -> Double {
-    guard let callgrind else { return blocks }
+    guard case .callgrind(let callgrind) = kind else { return blocks }
     return Double(try callgrind.dump())
   }
 
   /// Whether a `.fresh` sample has made enough calls to stand for all of
   /// them. By the clock: when a wall-clock budget is spent (building a
-  /// fresh input can cost far more than the call it feeds). Counting: after
-  /// a fixed number of calls, so that the sample is the same in every run
-  /// (each call executes the same instructions; valgrind is ~50 times
-  /// slower, and a clock deadline would let the load choose the number).
+  /// fresh input can cost far more than the call it feeds). Counting
+  /// instructions or bytes: after a fixed number of calls, so that the
+  /// sample is the same in every run (each call executes the same
+  /// instructions; valgrind is ~50 times slower, and a clock deadline
+  /// would let the load choose the number).
   func freshSampleIsDone(calls: Int, deadline: UInt64) -> Bool {
-    if callgrind != nil { return calls >= Self.countedFreshCalls }
+    guard case .clock = kind else { return calls >= Self.countedFreshCalls }
     return MonotonicClock.nanoseconds() > deadline
   }
 

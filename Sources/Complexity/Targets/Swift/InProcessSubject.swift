@@ -31,7 +31,7 @@ public struct InProcessSubject<Input, Output>: Subject {
   static var freshSampleBudget: UInt64 { 20_000_000 }
   /// Inputs of the shared modes, built once per size.
   private var inputs: [Int: Input] = [:]
-  /// Sizes counted so far (instructions only).
+  /// Sizes counted so far (instructions and bytes, not time).
   private var warmed: Set<Int> = []
 
   /// - Parameters:
@@ -59,16 +59,22 @@ public struct InProcessSubject<Input, Output>: Subject {
 
   public var metric: Metric { meter.metric }
 
+  /// One sample: seconds or instructions of `iterations` calls, or the
+  /// sum of their peak bytes plus one byte a call (so that an op that
+  /// allocates nothing at any size is the constant 1 B, which a log-scale
+  /// fit can hold, as `PythonSubject` does).
   public mutating func sample(size: Int, iterations: Int) throws -> Double {
     // Counted, the first sample at a size pays once for what later ones
     // reuse: the lazy binding of library symbols, the runtime's first
-    // instantiation of generic metadata, the heap growing to the size. It
-    // is taken and dropped. (By the clock, calibration has warmed up.)
-    if meter.metric == .instructions && !warmed.contains(size) {
+    // instantiation of generic metadata (and its allocation), the heap
+    // growing to the size. It is taken and dropped. (By the clock,
+    // calibration has warmed up.)
+    if meter.metric != .time && !warmed.contains(size) {
       _ = try measure(size: size, iterations: iterations)
       warmed.insert(size)
     }
-    return try measure(size: size, iterations: iterations)
+    let measured = try measure(size: size, iterations: iterations)
+    return meter.metric == .memory ? measured + Double(iterations) : measured
   }
 
   private mutating func measure(size: Int, iterations: Int) throws -> Double {
@@ -76,7 +82,10 @@ public struct InProcessSubject<Input, Output>: Subject {
     case .shared:
       var input = try takeInput(size)
       defer { inputs[size] = input }
-      return try meter.sampleTotal(blocks: try timeBlock(&input, calls: iterations))
+      // Each call is its own block for memory: its peak is its own, not
+      // the most any one call of the sample held.
+      return try meter.sampleTotal(
+        blocks: try timeBlock(&input, calls: iterations, eachCall: meter.metric == .memory))
     case .blocks(let restore):
       var input = try takeInput(size)
       defer { inputs[size] = input }
@@ -117,7 +126,18 @@ public struct InProcessSubject<Input, Output>: Subject {
     return try setUp(size)
   }
 
-  private func timeBlock(_ input: inout Input, calls: Int) throws -> Double {
+  /// One block of `calls` calls, or (`eachCall`) as many blocks of one
+  /// call: the sum of their measures.
+  private func timeBlock(
+    _ input: inout Input, calls: Int, eachCall: Bool = false
+  ) throws
+    -> Double
+  {
+    if eachCall && calls > 1 {
+      var total = 0.0
+      for _ in 0..<calls { total += try timeBlock(&input, calls: 1) }
+      return total
+    }
     guard meter.metric == .time else {
       return try meter.block {
         for _ in 0..<calls { blackHole(try operation(&input)) }

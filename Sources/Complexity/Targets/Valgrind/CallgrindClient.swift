@@ -8,7 +8,7 @@ import Foundation
 /// (`--collect-atstart=no`), so that only the blocks inside `collect` are
 /// counted, and told where to write (`--callgrind-out-file=PATH`, with
 /// `PATH` also in `$COMPLEXITY_CALLGRIND_OUT`): each `dump()` writes
-/// `PATH.N`, whose totals this client reads back. `CallgrindSwiftSubject`
+/// `PATH.N`, whose totals this client reads back. `SwiftWorkerSubject`
 /// and `scripts/count-tests` start processes that way.
 ///
 /// The dump counter is callgrind's, one per process, so there is one client

@@ -8,4 +8,4 @@ package protocol CountingSubject: Subject, AnyObject {
 }
 
 extension CallgrindPythonSubject: CountingSubject {}
-extension CallgrindSwiftSubject: CountingSubject {}
+extension SwiftWorkerSubject: CountingSubject {}

@@ -1,25 +1,36 @@
 import Foundation
 
-/// Swift operations of the catalog counted in instructions: a worker
-/// process (`complexity count-worker`, the tool re-run) runs them under
-/// valgrind's callgrind, one op after another in one valgrind process
-/// (`select(_:)` chooses the op), and each sample is an **instruction
-/// count**, so the sweep engine in this process fits instructions per
-/// operation with the same rules as time.
+/// Swift operations of the catalog measured in a worker process
+/// (`complexity count-worker`, the tool re-run), one op after another in
+/// one process (`select(_:)` chooses the op): counted in instructions under
+/// valgrind's callgrind, or in bytes with the counting allocator preloaded
+/// (`AllocationCounter`). Each sample is a count, so the sweep engine in
+/// this process fits instructions or bytes per operation with the same
+/// rules as time.
 ///
-/// The worker counts by client requests (`CallgrindClient`): collection is
-/// off at start and switched on only around each block of calls, so
-/// building inputs, restoring them and answering requests are not counted.
-/// Its environment fixes what would make counts bend with size or vary
-/// between runs without changing the code measured: copies that count the
-/// same per byte at every size (`Valgrind.steadyCopies`), and nothing else
-/// of the caller's, in a fixed order. Swift's hashing stays seeded per
-/// process and per table, as in real programs (see `notes`), so counts of
-/// hash operations move a little from run to run.
-package final class CallgrindSwiftSubject: Subject {
+/// Under callgrind the worker counts by client requests
+/// (`CallgrindClient`): collection is off at start and switched on only
+/// around each block of calls, so building inputs, restoring them and
+/// answering requests are not counted. Its environment fixes what would
+/// make counts bend with size or vary between runs without changing the
+/// code measured: copies that count the same per byte at every size
+/// (`Valgrind.steadyCopies`), and nothing else of the caller's, in a fixed
+/// order. Swift's hashing stays seeded per process and per table, as in
+/// real programs (see `notes`), so counts of hash operations move a little
+/// from run to run.
+package final class SwiftWorkerSubject: Subject {
+  /// What the worker runs under.
+  package enum Host {
+    /// Valgrind's callgrind: instructions.
+    case callgrind(Valgrind)
+    /// The counting allocator (`AllocationCounter.libraryName`), preloaded
+    /// from this file: peak bytes.
+    case allocationCounter(URL)
+  }
+
   /// The op counted now, by the id the worker knows it by.
   package private(set) var op: String
-  package let valgrind: Valgrind
+  package let host: Host
 
   private let directory: URL
   /// The running worker; nil once it failed or stopped.
@@ -30,9 +41,10 @@ package final class CallgrindSwiftSubject: Subject {
   /// The worker's environment under valgrind.
   package static let environment: [String: String] = Valgrind.steadyCopies
 
-  /// What every instruction result says about how it was counted.
+  /// What every result says about how it was counted.
   package var notes: [String] {
-    [
+    guard case .callgrind(let valgrind) = host else { return Self.memoryNotes }
+    return [
       "instructions per op counted by callgrind (\(valgrind.version)) in a worker process "
         + "(this tool re-run under valgrind), only inside the measured blocks (inputs, "
         + "restores and the worker's requests uncounted); the fixed cost of each block "
@@ -49,16 +61,27 @@ package final class CallgrindSwiftSubject: Subject {
     ] + (isDebugBuild ? ["counted in a debug build: unoptimised code's instructions"] : [])
   }
 
-  /// Starts valgrind on the worker, to count `op` first.
+  /// What every Swift memory result says about how it was measured.
+  package static let memoryNotes = [
+    "peak bytes per call above the input, counted by a replacement of glibc's malloc family "
+      + "preloaded into a worker process (this tool re-run), around each call (or each block "
+      + "of a block op, shared out over its calls), plus one byte per call so that nothing "
+      + "allocated is a constant; bytes are glibc's usable sizes; the stack "
+      + "(withUnsafeTemporaryAllocation) and mmap called directly are not seen",
+    "warm-up: the first sample at each size is measured and dropped (generic metadata and "
+      + "caches the runtime allocates on a first call)",
+  ]
+
+  /// Starts the worker under `host`, to count `op` first.
   ///
   /// - Parameters:
   ///   - worker: the command that runs the worker: the tool's own path and
-  ///     `count-worker`.
+  ///     `count-worker` (`--memory` is added for the allocation counter).
   /// - Throws: `ComplexityError(.subject, …)` when the worker fails to
   ///   start or says it cannot count.
-  package init(op: String, worker: [String], valgrind: Valgrind) throws {
+  package init(op: String, worker: [String], host: Host) throws {
     self.op = op
-    self.valgrind = valgrind
+    self.host = host
     directory = try Valgrind.makeOutputDirectory()
     do {
       try start(worker: worker)
@@ -68,18 +91,26 @@ package final class CallgrindSwiftSubject: Subject {
     }
   }
 
+  /// Starts valgrind on the worker, to count `op`'s instructions first.
+  package convenience init(op: String, worker: [String], valgrind: Valgrind) throws {
+    try self.init(op: op, worker: worker, host: .callgrind(valgrind))
+  }
+
   /// Counts `op` from the next sample on (the worker drops the last op's
   /// inputs when it builds the first of `op`'s).
   package func select(_ op: String) { self.op = op }
 
   deinit { stop() }
 
-  package var metric: Metric { .instructions }
+  package var metric: Metric {
+    guard case .callgrind = host else { return .memory }
+    return .instructions
+  }
 
   /// Counts the operation at one size: the instructions of `iterations` runs.
   package func sample(size: Int, iterations: Int) throws -> Double {
     let reply = try request(
-      CallgrindSwiftWorker.Request(cmd: "count", op: op, n: size, loops: iterations))
+      SwiftWorker.Request(cmd: "count", op: op, n: size, loops: iterations))
     guard let count = reply.count, count.isFinite, count >= 0 else {
       throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
     }
@@ -91,7 +122,7 @@ package final class CallgrindSwiftSubject: Subject {
   }
 
   package func forgetInputs() throws {
-    _ = try request(CallgrindSwiftWorker.Request(cmd: "forget"))
+    _ = try request(SwiftWorker.Request(cmd: "forget"))
   }
 
   /// Stops valgrind and removes its output.
@@ -103,11 +134,19 @@ package final class CallgrindSwiftSubject: Subject {
 
   // MARK: - Implementation details
 
-  private func start(worker command: [String]) throws {
-    let outFile = directory.appendingPathComponent("callgrind.out").path
-    let added = Self.environment.merging([CallgrindClient.outFileVariable: outFile]) { a, _ in a }
-    let command =
-      Valgrind.isolatedEnvironment(added) + valgrind.callgrindCommand(outFile: outFile) + command
+  private func start(worker workerCommand: [String]) throws {
+    var command = workerCommand
+    let added: [String: String]
+    switch host {
+    case .callgrind(let valgrind):
+      let outFile = directory.appendingPathComponent("callgrind.out").path
+      added = Self.environment.merging([CallgrindClient.outFileVariable: outFile]) { a, _ in a }
+      command =
+        Valgrind.isolatedEnvironment(added) + valgrind.callgrindCommand(outFile: outFile) + command
+    case .allocationCounter(let library):
+      added = [AllocationCounter.preloadVariable: library.path]
+      command = command + ["--memory"]
+    }
     worker = try LineProcess(
       command: command,
       environment: ProcessInfo.processInfo.environment.merging(added) { _, new in new },
@@ -117,9 +156,9 @@ package final class CallgrindSwiftSubject: Subject {
   }
 
   private func request(
-    _ body: CallgrindSwiftWorker.Request
+    _ body: SwiftWorker.Request
   ) throws
-    -> CallgrindSwiftWorker.Reply
+    -> SwiftWorker.Reply
   {
     guard let worker, worker.isRunning else {
       throw ComplexityError(.subject, "the counting worker for \(op) is not running")
@@ -135,7 +174,7 @@ package final class CallgrindSwiftSubject: Subject {
     return try reply()
   }
 
-  private func reply() throws -> CallgrindSwiftWorker.Reply {
+  private func reply() throws -> SwiftWorker.Reply {
     guard let worker else {
       throw ComplexityError(.subject, "the counting worker for \(op) is not running")
     }
@@ -147,7 +186,7 @@ package final class CallgrindSwiftSubject: Subject {
       throw error
     }
     guard
-      let reply = try? JSONDecoder().decode(CallgrindSwiftWorker.Reply.self, from: Data(line.utf8))
+      let reply = try? JSONDecoder().decode(SwiftWorker.Reply.self, from: Data(line.utf8))
     else {
       throw ComplexityError(
         .subject, "the counting worker sent a line that is not a reply: \(line.prefix(200))")

@@ -1,16 +1,17 @@
 import Foundation
 
-/// The child side of `CallgrindSwiftSubject`: a process running under
-/// callgrind that counts the Swift operations of the catalog in itself, one
-/// after another, and answers requests over JSON lines on standard input
-/// and output. One worker serves many ops: valgrind's start (about 1.4 s)
-/// is paid once per worker, not once per op.
+/// The child side of `SwiftWorkerSubject`: a process that measures the
+/// Swift operations of the catalog in itself, one after another — their
+/// instructions under callgrind, or their bytes with the counting
+/// allocator preloaded — and answers requests over JSON lines on standard
+/// input and output. One worker serves many ops: valgrind's start (about
+/// 1.4 s) is paid once per worker, not once per op.
 ///
-/// It greets with `{"ok": true}` once callgrind answers (or
+/// It greets with `{"ok": true}` once its meter answers (or
 /// `{"ok": false, "error": …}` and exits), then serves one `Request` per
 /// line with one `Reply` per line, until `quit` or the end of its input.
 /// A request for another op than the last drops the last op's inputs.
-package enum CallgrindSwiftWorker {
+package enum SwiftWorker {
   /// One request from the parent.
   package struct Request: Codable, Sendable, Equatable {
     /// `count`, `forget` or `quit`.
@@ -31,7 +32,7 @@ package enum CallgrindSwiftWorker {
   /// One reply to the parent.
   package struct Reply: Codable, Sendable, Equatable {
     package var ok: Bool
-    /// Instructions of the sample, for `count`.
+    /// Instructions or bytes of the sample, for `count`.
     package var count: Double?
     package var error: String?
 
@@ -44,12 +45,18 @@ package enum CallgrindSwiftWorker {
 
   /// Serves count requests until `quit` or the end of standard input.
   ///
-  /// - Returns: the exit status: 0, or 2 when the process does not run
-  ///   under callgrind (the greeting says why).
-  package static func serve() -> Int32 {
+  /// - Parameter metric: `.instructions` (the process runs under
+  ///   callgrind) or `.memory` (the counting allocator is preloaded).
+  /// - Returns: the exit status: 0, or 2 when the process cannot measure
+  ///   so (the greeting says why).
+  package static func serve(metric: Metric = .instructions) -> Int32 {
     let meter: InProcessMeter
     do {
-      meter = try InProcessMeter.instructions()
+      switch metric {
+      case .instructions: meter = try InProcessMeter.instructions()
+      case .memory: meter = try InProcessMeter.allocations()
+      case .time: throw ComplexityError(.badInput, "a worker counts instructions or bytes")
+      }
     } catch {
       send(Reply(ok: false, error: "\(error)"))
       return 2
