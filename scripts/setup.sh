@@ -73,7 +73,10 @@ complexity_bin() {
   local here scratch
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   scratch="${SCRATCH:-.build}"
-  (cd "$here" && swift build -c release --product complexity --scratch-path "$scratch" >&2)
+  # The counting allocator Swift ops' memory is measured with is a product
+  # of its own (preloaded into a worker, never linked into the tool).
+  (cd "$here" && swift build -c release --product complexity --scratch-path "$scratch" >&2 &&
+    swift build -c release --product ComplexityAllocationCounter --scratch-path "$scratch" >&2)
   case "$scratch" in
     /*) echo "$scratch/release/complexity" ;;
     *) echo "$here/$scratch/release/complexity" ;;
