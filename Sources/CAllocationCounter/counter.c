@@ -85,14 +85,19 @@ void *calloc(size_t count, size_t size) {
   return block;
 }
 
-/// A reallocation frees the old block and allocates the new, even where
-/// glibc grows it in place: the total counts the new size whole.
+/// A reallocation that moves the block frees the old and allocates the
+/// new: the total counts the new size whole. One that grows it in place
+/// allocates only the growth, and one that shrinks it allocates nothing.
 void *realloc(void *block, size_t size) {
-  size_t old = block != NULL && counting() ? malloc_usable_size(block) : 0;
+  int mine = counting();
+  int64_t old = block != NULL && mine ? (int64_t)malloc_usable_size(block) : 0;
   void *moved = __libc_realloc(block, size);
   if (moved == NULL && size != 0) return NULL;  // failed: the old block stands
-  if (counting()) current -= (int64_t)old;
-  gained(moved);
+  if (!mine) return moved;
+  int64_t now = moved != NULL ? (int64_t)malloc_usable_size(moved) : 0;
+  current += now - old;
+  total += moved == block ? (now > old ? now - old : 0) : now;
+  if (current > peak) peak = current;
   return moved;
 }
 

@@ -38,4 +38,29 @@ final class MemoryCLITests: XCTestCase {
     ])
     XCTAssertEqual(expected.status, 1, expected.stderr + expected.stdout)
   }
+
+  /// `--metric allocated`: the bytes allocated in all. Building a string by
+  /// `s = s + c + ''` makes a new string each time: it holds O(n) at once
+  /// and allocates O(n²) in all. (`s = s + c` is grown in place by CPython
+  /// where glibc can, so its total depends on the heap: not tested.) A
+  /// Swift op counts in the same worker as its peaks.
+  func testAllocatedCountsTheGarbageBesideThePeak() throws {
+    func measured(_ stmt: String, _ metric: String) throws -> String {
+      let r = try run([
+        "time", "--metric", metric, "--setup", "x = 'a' * n", "--max-size", "4096",
+        "--quiet", "--format", "csv", stmt,
+      ])
+      XCTAssertEqual(r.status, 0, r.stderr)
+      let row = r.stdout.split(separator: "\n").dropFirst().first ?? ""
+      return String(row.split(separator: ",", omittingEmptySubsequences: false)[2])
+    }
+    XCTAssertEqual(try measured("s = ''\nfor c in x: s = s + c + ''", "allocated"), "O(n^2)")
+    XCTAssertEqual(try measured("s = ''\nfor c in x: s = s + c + ''", "memory"), "O(n)")
+    let swift = try run([
+      "sweep", "--metric", "allocated", "--op", "swift.Array.init_sequence", "--max-size",
+      "4096", "--quiet", "--format", "csv",
+    ])
+    XCTAssertEqual(swift.status, 0, swift.stderr)
+    XCTAssertTrue(swift.stdout.contains("swift.Array.init_sequence,,O(n)"), swift.stdout)
+  }
 }

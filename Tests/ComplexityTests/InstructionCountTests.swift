@@ -233,9 +233,9 @@ final class InstructionCountTests: XCTestCase {
     let csv = try report.render(.csv).split(separator: "\n").map(String.init)
     XCTAssertTrue(
       csv[0].hasSuffix(
-        ",metric,failure,stop_reason,other_metric,other_measured,other_verdict,space"))
+        ",metric,failure,stop_reason,other_metric,other_measured,other_verdict,space,allocated"))
     XCTAssertTrue(csv[1].contains(",instructions,"), csv[1])
-    XCTAssertTrue(csv[1].hasSuffix(",time,inconclusive,inconclusive,"), csv[1])
+    XCTAssertTrue(csv[1].hasSuffix(",time,inconclusive,inconclusive,,"), csv[1])
     // JSON keeps both metrics and reads back.
     let json = try report.render(.json)
     let decoded = try JSONDecoder().decode(RunResults.self, from: Data(json.utf8))

@@ -19,7 +19,7 @@ final class ReportTests: XCTestCase {
     XCTAssertEqual(
       csv[0],
       "op,documented,measured,verdict,confidence,slope,n_min,n_max,seconds,best,runner_up,metric,failure,stop_reason,"
-        + "other_metric,other_measured,other_verdict,space")
+        + "other_metric,other_measured,other_verdict,space,allocated")
     XCTAssertTrue(csv[1].hasPrefix("fake.linear,O(n),O(n),agree,"))
     XCTAssertTrue(csv[2].hasPrefix("fake.mislabelled,O(1),O(n),differs,"))
   }
@@ -30,17 +30,26 @@ final class ReportTests: XCTestCase {
     let space = OperationResult(
       op: "fake.linear", documented: nil, classification: try Classifier().classify(points),
       points: points, seconds: 0.1, metric: .memory)
-    run.results[0].space = [space]
+    // The total allocated: twice as much, in the same class.
+    let doubled = points.map { Point(n: $0.n, iterations: 1, samples: $0.samples.map { 2 * $0 }) }
+    let allocated = OperationResult(
+      op: "fake.linear", documented: nil, classification: try Classifier().classify(doubled),
+      points: doubled, seconds: 0.1, metric: .allocated)
+    run.results[0].space = [space, allocated]
     let report = ResultsReport(run)
     let table = try report.render(.table)
     XCTAssertTrue(table.contains("space"), table)
+    XCTAssertTrue(table.contains("allocated"), table)
     XCTAssertTrue(table.contains("O(n) 8.19 KB"), table)
+    XCTAssertTrue(table.contains("O(n) 16.4 KB"), table)
     XCTAssertTrue(try report.render(.markdown).contains("O(n) 8.19 KB"))
     let csv = try report.render(.csv).split(separator: "\n")
-    XCTAssertTrue(csv[1].hasSuffix(",O(n)"), String(csv[1]))
+    XCTAssertTrue(csv[1].hasSuffix(",O(n),O(n)"), String(csv[1]))
+    XCTAssertTrue(csv[2].hasSuffix(",,"), String(csv[2]))
     let decoded = try JSONDecoder().decode(
       RunResults.self, from: Data(try report.render(.json).utf8))
     XCTAssertEqual(decoded.results[0].spaceResult?.metric, .memory)
+    XCTAssertEqual(decoded.results[0].allocatedResult?.metric, .allocated)
   }
 
   func testJSONRoundTripsAndHasTheDocumentedKeys() throws {

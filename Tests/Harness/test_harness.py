@@ -287,6 +287,16 @@ class CatalogOpTests(unittest.TestCase):
         per_call = h.memory_op(dict(op="m.add", n=4000, loops=1, repeats=1))["bytes"][0]
         self.assertLess(per_call, 100)
 
+    def test_totals_need_the_counting_allocator(self):
+        # Without libComplexityAllocationCounter.so preloaded there is
+        # nothing to count with: the request fails, naming what it needs.
+        h = load_harness()
+        self.assertTrue(h.define(dict(op="m.copy", setup="x = ints(n)", stmt="x.copy()"))["ok"])
+        if "ComplexityAllocationCounter" in os.environ.get("LD_PRELOAD", ""):
+            self.skipTest("the counting allocator is preloaded")
+        with self.assertRaisesRegex(RuntimeError, "LD_PRELOAD"):
+            h.memory_op(dict(cmd="allocated", op="m.copy", n=100, loops=1, repeats=1))
+
     def test_rows_have_what_the_swift_side_reads(self):
         for row in catalog_ops():
             with self.subTest(op=row["id"]):

@@ -90,7 +90,7 @@ package struct Operation: Codable, Sendable, Equatable, Identifiable {
   /// except for the catalog's memory, since its tables state time, not
   /// space (a user's `--expect` states what the user asks of either).
   package func documented(for metric: Metric) -> ComplexityClass? {
-    metric == .memory && Catalog.standard[id] != nil ? nil : documented
+    metric.isSpace && Catalog.standard[id] != nil ? nil : documented
   }
 
   /// Largest size of a worst-case sweep.

@@ -66,7 +66,7 @@ package struct RegimeStep: Sendable, Equatable {
     guard let step = last(in: outcome.points) else { return outcome }
     let above = outcome.points.filter { $0.n >= step.to }
     let reason =
-      metric == .memory
+      metric.isSpace
       ? "the op changed strategy (its allocations below the step are not its large-n ones)"
       : "the data outgrew a cache level, or the runtime changed strategy"
     let where_ =

@@ -57,9 +57,10 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
     case .instructions:
       let counts = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
       return text + ". Instructions per call at each size: " + counts.joined(separator: ", ")
-    case .memory:
+    case .memory, .allocated:
       let bytes = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
-      return text + ". Peak bytes per call at each size: " + bytes.joined(separator: ", ")
+      let what = metric == .memory ? "Peak bytes per call" : "Bytes allocated per call"
+      return text + ". \(what) at each size: " + bytes.joined(separator: ", ")
     }
   }
 }

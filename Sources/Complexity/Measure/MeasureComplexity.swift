@@ -82,17 +82,17 @@ public func measureComplexity<Input, Output>(
       try unwrapped { try sweep.run(&subject, grid: sizes.sizes) }, warnings: warnings,
       metric: .instructions)
   }
-  if metric == .memory {
+  if metric.isSpace {
     // Bytes repeat from call to call: counted like instructions, with
     // one repeat beside the first to check it.
     var subject = InProcessSubject(
-      mode: mode, meter: try .allocations(), setUp: setUp, operation: run)
+      mode: mode, meter: try .allocations(metric), setUp: setUp, operation: run)
     let sweep = CountingSweep(
       plan: sizes, counting: CountingOptions(repeats: 2, minimumSampleInstructions: 1),
       classifier: classifier)
     return ComplexityResult(
       try unwrapped { try sweep.run(&subject, grid: sizes.sizes) }, warnings: warnings,
-      metric: .memory)
+      metric: metric)
   }
   var subject = InProcessSubject(mode: mode, setUp: setUp, operation: run)
   let adaptive = AdaptiveSweep(

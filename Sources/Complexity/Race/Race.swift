@@ -130,12 +130,14 @@ package struct Race {
     if metric == .instructions { try pool.callgrind() }
     // Valgrind needs the interpreter binary, not a shim: the harness asks it.
     let interpreter = try pool.timingHarness().interpreter
-    if metric == .memory, let why = operations.lazy.compactMap(pool.whyNoMemory).first {
-      throw ComplexityError(.badInput, "--metric memory: \(why): use --metric time")
+    if metric.isSpace,
+      let why = operations.lazy.compactMap({ pool.whyNoMemory($0, metric: metric) }).first
+    {
+      throw ComplexityError(.badInput, "--metric \(metric.rawValue): \(why): use --metric time")
     }
     let start = Date()
     let counting =
-      metric == .memory
+      metric.isSpace
       ? CountingOptions(repeats: 2, minimumSampleInstructions: 1)
       : CountingOptions(repeats: min(timing.repeats, CountingOptions().repeats))
     let sweep = CountingSweep(counting: counting, classifier: classifier)

@@ -123,6 +123,11 @@ extension RaceResult {
         line = "\(winner) and \(entry.name) need about as much memory (\(range))"
       case (.memory, false):
         line = "\(winner) needs \(Self.factor(factor))x less memory than \(entry.name) (\(range))"
+      case (.allocated, true):
+        line = "\(winner) and \(entry.name) allocate about as much in all (\(range))"
+      case (.allocated, false):
+        line =
+          "\(winner) allocates \(Self.factor(factor))x less in all than \(entry.name) (\(range))"
       }
       if let classes = classes(winner, entry.name) { line += ", " + classes }
       lines.append(line)

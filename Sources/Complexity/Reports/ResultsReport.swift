@@ -15,7 +15,7 @@ package struct ResultsReport {
   package static let csvHeader = [
     "op", "documented", "measured", "verdict", "confidence", "slope", "n_min", "n_max",
     "seconds", "best", "runner_up", "metric", "failure", "stop_reason", "other_metric",
-    "other_measured", "other_verdict", "space",
+    "other_measured", "other_verdict", "space", "allocated",
   ]
 
   /// The results in `format`.
@@ -74,7 +74,7 @@ package struct ResultsReport {
       r.classification?.runnerUp.rawValue ?? "", r.metric.rawValue, r.failure ?? "",
       r.stopReason?.rawValue ?? "", r.otherMetrics.first?.metric.rawValue ?? "",
       r.otherMetrics.first?.measuredName ?? "", r.otherMetrics.first?.verdict?.rawValue ?? "",
-      r.spaceResult?.measuredName ?? "",
+      r.spaceResult?.measuredName ?? "", r.allocatedResult?.measuredName ?? "",
     ]
   }
 
@@ -146,16 +146,20 @@ package struct ResultsReport {
   /// Whether some result has its memory measured beside.
   private var showsSpace: Bool { results.results.contains { $0.spaceResult != nil } }
 
+  /// Whether some result has its total allocations measured beside.
+  private var showsAllocated: Bool { results.results.contains { $0.allocatedResult != nil } }
+
   var metricHeader: [String] {
-    let space = showsSpace ? ["space"] : []
+    let space = (showsSpace ? ["space"] : []) + (showsAllocated ? ["allocated"] : [])
     guard showsMetric else { return space }
     return (showsOtherMetric ? ["metric", "other metric"] : ["metric"]) + space
   }
 
-  /// The memory measured beside: its class and the peak bytes per call at
-  /// the largest size (`O(n) 262 KB`), or `-`.
-  func spaceCell(_ r: OperationResult) -> String {
-    guard let s = r.spaceResult else { return "-" }
+  /// The memory measured beside: its class and the bytes per call at the
+  /// largest size (`O(n) 262 KB`), or `-`; the peak, or (`allocated`) the
+  /// total.
+  func spaceCell(_ r: OperationResult, allocated: Bool = false) -> String {
+    guard let s = allocated ? r.allocatedResult : r.spaceResult else { return "-" }
     guard let c = s.classification, let top = s.points.last else { return s.measuredName }
     return "\(c.outcome.description) \(Bytes.describe(top.best))"
   }
@@ -163,7 +167,8 @@ package struct ResultsReport {
   /// The metric the row reports (`instructions*`: settled by instructions
   /// where time was inconclusive), and the other metric's outcome.
   func metricCells(_ r: OperationResult) -> [String] {
-    let space = showsSpace ? [spaceCell(r)] : []
+    let space =
+      (showsSpace ? [spaceCell(r)] : []) + (showsAllocated ? [spaceCell(r, allocated: true)] : [])
     guard showsMetric else { return space }
     let settled = r.metricComparison?.agreement == .settled ? "*" : ""
     guard showsOtherMetric else { return [r.metric.rawValue + settled] + space }

@@ -32,7 +32,8 @@ package struct OperationResult: Codable, Sendable, Equatable {
   /// Why the sweep stopped measuring (nil for results not from a sweep).
   package var stopReason: StopReason?
   /// The op's memory, measured beside (`--metric auto` and `both`, CPython
-  /// ops): one result of metric `.memory`, or none.
+  /// and Swift ops): a result of metric `.memory` (its peak) and one of
+  /// `.allocated` (its total) where that could be counted, or none.
   package var space: [OperationResult] = []
 
   package init(
@@ -76,8 +77,11 @@ package struct OperationResult: Codable, Sendable, Equatable {
       metric: metric)
   }
 
-  /// The memory measured beside, if any.
-  package var spaceResult: OperationResult? { space.first }
+  /// The peak memory measured beside, if any.
+  package var spaceResult: OperationResult? { space.first { $0.metric == .memory } }
+
+  /// The total allocated measured beside, if any.
+  package var allocatedResult: OperationResult? { space.first { $0.metric == .allocated } }
 
   /// The measured class name, `inconclusive`, or `failed`.
   package var measuredName: String {

@@ -10,8 +10,10 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
   /// Each op counted where it can be (the counts decide) and timed
   /// beside; timed alone where it cannot be counted or valgrind is missing.
   case auto
-  /// Peak bytes per op above its input (CPython ops, by tracemalloc).
+  /// Peak bytes per op above its input.
   case memory
+  /// Bytes per op allocated in all (however soon freed).
+  case allocated
 
   /// The metrics an op is measured by, where it can be counted.
   package var metrics: [Metric] {
@@ -19,6 +21,7 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
     case .time: return [.time]
     case .instructions: return [.instructions]
     case .memory: return [.memory]
+    case .allocated: return [.allocated]
     case .both, .auto: return [.time, .instructions]
     }
   }
@@ -52,7 +55,7 @@ package enum MetricChoice: String, Codable, Sendable, CaseIterable {
       let theirs: MetricChoice =
         r.metricComparison != nil
         ? .both
-        : r.metric == .instructions ? .instructions : r.metric == .memory ? .memory : .time
+        : MetricChoice(rawValue: r.metric.rawValue) ?? .time
       // With both metrics, an op that cannot be counted (a fake) is timed
       // only; auto times every op and counts some.
       let accepted: Set<MetricChoice>

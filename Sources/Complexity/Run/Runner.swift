@@ -83,9 +83,11 @@ package final class Runner {
   ///
   /// - Throws: `ComplexityError(.badInput, …)` naming the first such op.
   package func check(_ operations: [Operation]) throws {
-    if options.metric == .memory, let why = operations.lazy.compactMap(pool.whyNoMemory).first {
+    if let metric = options.metric.metrics.first, metric.isSpace,
+      let why = operations.lazy.compactMap({ self.pool.whyNoMemory($0, metric: metric) }).first
+    {
       throw ComplexityError(
-        .badInput, "--metric memory: \(why): leave it out, or use --metric time")
+        .badInput, "--metric \(metric.rawValue): \(why): leave it out, or use --metric time")
     }
     if options.metric == .instructions,
       let why = operations.lazy.compactMap(pool.whyUncountable).first
@@ -179,6 +181,8 @@ package final class Runner {
       return measure(op, by: .time, delegate: delegate)
     case .memory:
       return measure(op, by: .memory, delegate: delegate)
+    case .allocated:
+      return measure(op, by: .allocated, delegate: delegate)
     case .both, .auto:
       guard let counted else {
         let why = counts.uncounted[op.id] ?? "it was not counted"
@@ -193,8 +197,9 @@ package final class Runner {
   }
 
   /// `result` with the op's memory measured beside it (CPython and Swift
-  /// ops; read from the cache where it has it: peak bytes repeat like
-  /// counts).
+  /// ops): its peak bytes, then the bytes it allocates in all where the
+  /// counting allocator can count them (a note says why not). Read from
+  /// the cache where it has them: bytes repeat like counts.
   private func withSpace(
     _ result: OperationResult, _ op: Operation, _ delegate: (SweepEvent) -> Void
   ) -> OperationResult {
@@ -204,17 +209,27 @@ package final class Runner {
       result.spaceNotMeasured = why
       return result
     }
-    let key = try? options.cache.map { _ in
-      cacheKey(op, grid: try sizes(for: op), metric: .memory, valgrind: nil)
+    result.space = [space(op, by: .memory, delegate)]
+    if let why = pool.whyNoMemory(op, metric: .allocated) {
+      result.space[0].classification?.notes.append("total allocated not measured: " + why)
+    } else {
+      result.space.append(space(op, by: .allocated, delegate))
     }
-    if let cached = cached(op, key: key) {
-      result.space = [cached]
-      return result
-    }
-    let space = measure(op, by: .memory, delegate: delegate)
-    if let key, space.classification != nil { options.cache?.store(space, key: key) }
-    result.space = [space]
     return result
+  }
+
+  /// `op`'s bytes in `metric` (`.memory` or `.allocated`), from the cache
+  /// or measured (and cached).
+  private func space(
+    _ op: Operation, by metric: Metric, _ delegate: (SweepEvent) -> Void
+  ) -> OperationResult {
+    let key = try? options.cache.map { _ in
+      cacheKey(op, grid: try sizes(for: op), metric: metric, valgrind: nil)
+    }
+    if let cached = cached(op, key: key) { return cached }
+    let measured = measure(op, by: metric, delegate: delegate)
+    if let key, measured.classification != nil { options.cache?.store(measured, key: key) }
+    return measured
   }
 
   /// A timing that stands alone where counts were wanted: its notes and
@@ -274,7 +289,7 @@ package final class Runner {
       return sweep
     case .instructions:
       return countingSweep
-    case .memory:
+    case .memory, .allocated:
       // Bytes barely vary between calls: counted like instructions, one
       // call (or block) a sample.
       return CountingSweep(

@@ -19,6 +19,8 @@ final class SubjectPool {
   private var workers: [CountingWorker] = []
   /// The worker that counts Swift ops' bytes, started on first use.
   private var swiftMemory: SwiftWorkerSubject?
+  /// The harness that counts CPython ops' total bytes, started on first use.
+  private var allocations: PythonHarness?
 
   init(python: String?, cold: Bool, swiftWorker: [String]?) {
     self.python = python
@@ -96,11 +98,22 @@ final class SubjectPool {
     }
   }
 
-  /// Why `op`'s memory cannot be measured, or nil when it can: CPython
-  /// ops, traced by CPython's tracemalloc in the interpreter; Swift ops, in
-  /// a worker with the counting allocator preloaded.
-  func whyNoMemory(_ op: Operation) -> String? {
+  /// The counting allocator beside the tool, if it was built.
+  private var allocationCounter: URL? {
+    AllocationCounter.library(besideExecutable: swiftWorker?.first)
+  }
+
+  /// Why `op`'s memory cannot be measured in `metric` (`.memory`, or
+  /// `.allocated`), or nil when it can: CPython ops, peaks traced by
+  /// CPython's tracemalloc in the interpreter, totals by the counting
+  /// allocator preloaded into a harness of their own; Swift ops, in a
+  /// worker with the counting allocator preloaded.
+  func whyNoMemory(_ op: Operation, metric: Metric = .memory) -> String? {
     switch op.subject {
+    case .python where metric == .allocated && allocationCounter == nil:
+      return "\(op.id)'s total allocations are counted by \(AllocationCounter.libraryName) "
+        + "preloaded into the interpreter, and it is not beside the tool (built with it by "
+        + "swift build, on Linux only)"
     case .python: break
     case .swift:
       guard let swiftWorker else {
@@ -108,7 +121,7 @@ final class SubjectPool {
           + "tool with its counting allocator, and this run has no tool to re-run "
           + "(Options.swiftWorker)"
       }
-      guard AllocationCounter.library(besideExecutable: swiftWorker.first) != nil else {
+      guard allocationCounter != nil else {
         return "\(op.id) is a Swift op, whose memory is counted by "
           + "\(AllocationCounter.libraryName), and it is not beside the tool (built with it "
           + "by swift build, on Linux only)"
@@ -119,7 +132,8 @@ final class SubjectPool {
     }
     guard let interpreter, interpreter.implementation != "CPython" else { return nil }
     return "\(op.id) runs in \(interpreter.implementation) \(interpreter.version), and memory "
-      + "is traced by CPython's tracemalloc, which \(interpreter.implementation) does not have"
+      + "is traced by CPython's tracemalloc (totals with CPython's PYTHONMALLOC=malloc), which "
+      + "\(interpreter.implementation) does not have"
   }
 
   /// Runs `body` with a subject that measures `op` by `metric`, and the
@@ -134,26 +148,30 @@ final class SubjectPool {
     var subject: any Subject
     var notes: [String] = []
     switch (op.subject, metric) {
-    case (.python, .time), (.python, .memory):
-      let harness = try timingHarness()
+    case (.python, .time), (.python, .memory), (.python, .allocated):
+      if let why = metric.isSpace ? whyNoMemory(op, metric: metric) : nil {
+        throw ComplexityError(.badInput, why)
+      }
+      let harness = try metric == .allocated ? allocationHarness() : timingHarness()
       if let code = op.python { try harness.define(op.id, code) }
       subject = PythonSubject(
         op: op.id, harness: harness, cold: cold, metric: metric,
         settle: metric == .time && PythonSubject.settles(harness.interpreter))
-      if metric == .memory { notes = PythonSubject.memoryNotes }
-    case (.swift, .memory):
-      if let why = whyNoMemory(op) { throw ComplexityError(.badInput, why) }
-      let counter = try swiftMemoryWorker(for: op)
+      if metric.isSpace { notes = PythonSubject.notes(for: metric) }
+    case (.swift, .memory), (.swift, .allocated):
+      if let why = whyNoMemory(op, metric: metric) { throw ComplexityError(.badInput, why) }
+      let counter = try swiftMemoryWorker(for: op, metric: metric)
       subject = counter
       do {
-        return try body(&subject, SwiftWorkerSubject.memoryNotes)
+        return try body(&subject, SwiftWorkerSubject.notes(for: metric))
       } catch {
         counter.stop()
         swiftMemory = nil
         throw error
       }
-    case (_, .memory):
-      throw ComplexityError(.badInput, whyNoMemory(op) ?? "\(op.id): no memory subject")
+    case (_, .memory), (_, .allocated):
+      throw ComplexityError(
+        .badInput, whyNoMemory(op, metric: metric) ?? "\(op.id): no memory subject")
     case (.swift, .time):
       guard let made = SwiftOperations.subject(for: op.id) else {
         throw ComplexityError(.badInput, "no Swift subject for \(op.id)")
@@ -174,6 +192,7 @@ final class SubjectPool {
     defer {
       // A sweep's budget shortens each reply's wait; the next request waits as usual.
       harness?.replyTimeout = PythonHarness.defaultReplyTimeout
+      allocations?.replyTimeout = PythonHarness.defaultReplyTimeout
     }
     return try body(&subject, notes)
   }
@@ -186,19 +205,41 @@ final class SubjectPool {
     return PythonSubject.warmUpNotes(warmUps, interpreter: harness.interpreter)
   }
 
-  /// The worker that counts Swift ops' bytes, switched to `op`.
-  private func swiftMemoryWorker(for op: Operation) throws -> SwiftWorkerSubject {
+  /// The worker that counts Swift ops' bytes, switched to `op` and `metric`.
+  private func swiftMemoryWorker(for op: Operation, metric: Metric) throws -> SwiftWorkerSubject {
     if let swiftMemory {
-      swiftMemory.select(op.id)
+      swiftMemory.select(op.id, metric: metric)
       return swiftMemory
     }
-    guard let swiftWorker,
-      let library = AllocationCounter.library(besideExecutable: swiftWorker.first)
-    else { throw ComplexityError(.badInput, "\(op.id): this run cannot count Swift bytes") }
+    guard let swiftWorker, let library = allocationCounter else {
+      throw ComplexityError(.badInput, "\(op.id): this run cannot count Swift bytes")
+    }
     let made = try SwiftWorkerSubject(
       op: op.id, worker: swiftWorker, host: .allocationCounter(library))
+    made.select(op.id, metric: metric)
     swiftMemory = made
     return made
+  }
+
+  /// The harness that counts CPython ops' total bytes, started on first
+  /// use: the interpreter binary with the counting allocator preloaded and
+  /// `PYTHONMALLOC=malloc`, so that every object CPython allocates is a
+  /// `malloc` the allocator sees (its own pools would hide them). Its own
+  /// process: that allocator would change the timing harness's times.
+  private func allocationHarness() throws -> PythonHarness {
+    if let allocations { return allocations }
+    guard let library = allocationCounter else {
+      throw ComplexityError(.badInput, "this run cannot count CPython's total bytes")
+    }
+    // The binary, not a shim: a shell script would be preloaded too.
+    let binary = try timingHarness().interpreter.path
+    let started = try PythonHarness(
+      executable: binary,
+      launch: PythonHarness.Launch(environment: [
+        AllocationCounter.preloadVariable: library.path, "PYTHONMALLOC": "malloc",
+      ]))
+    allocations = started
+    return started
   }
 
   /// Stops the timing harness and the counting workers.
@@ -207,6 +248,8 @@ final class SubjectPool {
     harness = nil
     swiftMemory?.stop()
     swiftMemory = nil
+    allocations?.stop()
+    allocations = nil
     workers.forEach { $0.stop() }
     workers = []
   }

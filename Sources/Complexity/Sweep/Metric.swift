@@ -13,9 +13,16 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
   /// Instructions per operation, counted under valgrind's callgrind.
   case instructions
   /// Peak bytes an operation allocates above its input (CPython's
-  /// tracemalloc), plus one byte per call so that nothing allocated is a
-  /// constant a log-scale fit can hold.
+  /// tracemalloc, Swift's counting allocator), plus one byte per call so
+  /// that nothing allocated is a constant a log-scale fit can hold.
   case memory
+  /// Bytes an operation allocates in all, however soon it frees them (the
+  /// counting allocator, in CPython with `PYTHONMALLOC=malloc`), plus one
+  /// byte per call: the garbage it makes, beside the most it holds.
+  case allocated
+
+  /// Whether it measures space (bytes), not time or steps.
+  public var isSpace: Bool { self == .memory || self == .allocated }
 
   /// The unit of a point's samples: `s` or `Ir` (callgrind's name for
   /// instructions executed).
@@ -23,7 +30,7 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
     switch self {
     case .time: return "s"
     case .instructions: return "Ir"
-    case .memory: return "B"
+    case .memory, .allocated: return "B"
     }
   }
 
@@ -33,6 +40,7 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
     case .time: return "seconds"
     case .instructions: return "instructions"
     case .memory: return "bytes"
+    case .allocated: return "bytes allocated"
     }
   }
 }

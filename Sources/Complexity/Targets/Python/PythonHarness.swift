@@ -92,9 +92,18 @@ package final class PythonHarness {
   }
 
   /// Measures one operation's memory: `loops` times the mean peak bytes a
-  /// call allocates above its input (`complexity_memory.py`).
-  package func memory(op: String, n: Int, loops: Int, cold: Bool) throws -> Double {
-    try sample("memory", answer: "bytes", op: op, n: n, loops: loops, cold: cold).value
+  /// call allocates above its input, or (`total`) the mean bytes it
+  /// allocates in all (`complexity_memory.py`; totals need the counting
+  /// allocator preloaded).
+  package func memory(
+    op: String, n: Int, loops: Int, cold: Bool, total: Bool = false
+  ) throws
+    -> Double
+  {
+    try sample(
+      total ? "allocated" : "memory", answer: "bytes", op: op, n: n, loops: loops, cold: cold
+    )
+    .value
   }
 
   /// One sample of `loops` runs by request `cmd`, whose reply holds it

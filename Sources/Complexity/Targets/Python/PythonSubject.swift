@@ -17,7 +17,7 @@ package struct PythonSubject: Subject, Interruptible {
   package var op: String
   /// Random positions across the container instead of one hot key.
   package var cold: Bool
-  /// `.time` or `.memory`.
+  /// `.time`, `.memory` or `.allocated`.
   package let metric: Metric
   /// Whether each size is warmed up until its samples agree before it is
   /// timed: for an interpreter with a JIT (`settles(_:)`).
@@ -65,6 +65,24 @@ package struct PythonSubject: Subject, Interruptible {
     return notes
   }
 
+  /// What every result in `metric` (`.memory` or `.allocated`) says about
+  /// how it was measured.
+  package static func notes(for metric: Metric) -> [String] {
+    metric == .allocated ? allocatedNotes : memoryNotes
+  }
+
+  /// What every total-allocation result says about how it was measured.
+  package static let allocatedNotes = [
+    "bytes per call allocated in all, however soon freed, counted by a replacement of "
+      + "glibc's malloc family preloaded into an interpreter of their own with "
+      + "PYTHONMALLOC=malloc (so that every object is a malloc it sees), around each call (or "
+      + "each block of a block op, shared out over its calls), plus one byte per call; bytes "
+      + "are glibc's usable sizes, and a piece's own bookkeeping (a few ctypes calls) is a "
+      + "constant in the intercept",
+    "one uncounted run first at each size, so caches the interpreter fills on a first call "
+      + "are not the op's",
+  ]
+
   /// What every memory result says about how it was measured.
   package static let memoryNotes = [
     "peak bytes per call above the input, traced by tracemalloc around each call (or each "
@@ -86,8 +104,9 @@ package struct PythonSubject: Subject, Interruptible {
   /// One sample at one size: the seconds of `iterations` runs, or their
   /// peak bytes (the mean per call, times `iterations`) plus one byte per call.
   package mutating func sample(size: Int, iterations: Int) throws -> Double {
-    if metric == .memory {
-      return try harness.memory(op: op, n: size, loops: iterations, cold: cold)
+    if metric.isSpace {
+      return try harness.memory(
+        op: op, n: size, loops: iterations, cold: cold, total: metric == .allocated)
         + Double(iterations)
     }
     return try harness.time(op: op, n: size, loops: iterations, cold: cold, settle: settle)

@@ -21,7 +21,8 @@ package struct AllocationCounter {
   package struct Bytes: Equatable, Sendable {
     /// The most held at once above the start.
     package var peak: Int
-    /// Everything allocated; a reallocation counts its new size whole.
+    /// Everything allocated; a reallocation that moves the block counts its
+    /// new size, one in place only its growth.
     package var total: Int
   }
 

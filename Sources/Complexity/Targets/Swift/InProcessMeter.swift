@@ -17,12 +17,13 @@ public struct InProcessMeter {
     InProcessMeter(kind: .callgrind(try CallgrindClient.current()))
   }
 
-  /// Peak bytes above the input, counted by `AllocationCounter`.
+  /// Bytes counted by `AllocationCounter`: the peak above the input
+  /// (`.memory`, the default) or the total allocated (`.allocated`).
   ///
   /// - Throws: `ComplexityError(.missingTool, …)` when the counting
   ///   allocator is not preloaded into the process.
-  public static func allocations() throws -> InProcessMeter {
-    InProcessMeter(kind: .allocations(try AllocationCounter.current()))
+  public static func allocations(_ metric: Metric = .memory) throws -> InProcessMeter {
+    InProcessMeter(kind: .allocations(try AllocationCounter.current(), total: metric == .allocated))
   }
 
   /// The metric this meter measures.
@@ -30,14 +31,14 @@ public struct InProcessMeter {
     switch kind {
     case .clock: return .time
     case .callgrind: return .instructions
-    case .allocations: return .memory
+    case .allocations(_, let total): return total ? .allocated : .memory
     }
   }
 
   private enum Kind {
     case clock
     case callgrind(CallgrindClient)
-    case allocations(AllocationCounter)
+    case allocations(AllocationCounter, total: Bool)
   }
 
   private let kind: Kind
@@ -45,7 +46,7 @@ public struct InProcessMeter {
   private init(kind: Kind) { self.kind = kind }
 
   /// Runs one block of a sample. Returns its seconds by the clock, or its
-  /// peak bytes; counted instructions accumulate in callgrind until
+  /// peak or total bytes; counted instructions accumulate in callgrind until
   /// `sampleTotal`, so 0.
   @inline(__always)
   func block(_ body: () throws -> Void) rethrows -> Double {
@@ -53,8 +54,9 @@ public struct InProcessMeter {
     case .callgrind(let callgrind):
       try callgrind.collect(body)
       return 0
-    case .allocations(let counter):
-      return Double(try counter.measure(body).peak)
+    case .allocations(let counter, let total):
+      let bytes = try counter.measure(body)
+      return Double(total ? bytes.total : bytes.peak)
     case .clock:
       let start = MonotonicClock.nanoseconds()
       try body()

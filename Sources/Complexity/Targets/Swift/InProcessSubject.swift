@@ -74,7 +74,7 @@ public struct InProcessSubject<Input, Output>: Subject {
       warmed.insert(size)
     }
     let measured = try measure(size: size, iterations: iterations)
-    return meter.metric == .memory ? measured + Double(iterations) : measured
+    return meter.metric.isSpace ? measured + Double(iterations) : measured
   }
 
   private mutating func measure(size: Int, iterations: Int) throws -> Double {
@@ -85,7 +85,7 @@ public struct InProcessSubject<Input, Output>: Subject {
       // Each call is its own block for memory: its peak is its own, not
       // the most any one call of the sample held.
       return try meter.sampleTotal(
-        blocks: try timeBlock(&input, calls: iterations, eachCall: meter.metric == .memory))
+        blocks: try timeBlock(&input, calls: iterations, eachCall: meter.metric.isSpace))
     case .blocks(let restore):
       var input = try takeInput(size)
       defer { inputs[size] = input }

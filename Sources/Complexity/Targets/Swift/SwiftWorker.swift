@@ -20,12 +20,18 @@ package enum SwiftWorker {
     package var op: String?
     package var n: Int?
     package var loops: Int?
+    /// What a worker with the counting allocator counts: `memory` (peak,
+    /// the default) or `allocated` (total); nil under callgrind.
+    package var metric: Metric?
 
-    package init(cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil) {
+    package init(
+      cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil, metric: Metric? = nil
+    ) {
       self.cmd = cmd
       self.op = op
       self.n = n
       self.loops = loops
+      self.metric = metric
     }
   }
 
@@ -50,11 +56,11 @@ package enum SwiftWorker {
   /// - Returns: the exit status: 0, or 2 when the process cannot measure
   ///   so (the greeting says why).
   package static func serve(metric: Metric = .instructions) -> Int32 {
-    let meter: InProcessMeter
+    var meter: InProcessMeter
     do {
       switch metric {
       case .instructions: meter = try InProcessMeter.instructions()
-      case .memory: meter = try InProcessMeter.allocations()
+      case .memory, .allocated: meter = try InProcessMeter.allocations(metric)
       case .time: throw ComplexityError(.badInput, "a worker counts instructions or bytes")
       }
     } catch {
@@ -78,6 +84,14 @@ package enum SwiftWorker {
             loops >= 1
           else {
             throw ComplexityError(.badInput, "a count request needs an op, n ≥ 0 and loops ≥ 1")
+          }
+          // A worker that counts bytes counts peaks or totals, as asked.
+          if metric.isSpace, let asked = request.metric, asked != meter.metric {
+            guard asked.isSpace else {
+              throw ComplexityError(.badInput, "this worker counts bytes, not \(asked.rawValue)")
+            }
+            meter = try InProcessMeter.allocations(asked)
+            current = nil
           }
           if current?.op != op {
             // The last op's inputs go before the next op's are built.

@@ -31,6 +31,9 @@ package final class SwiftWorkerSubject: Subject {
   /// The op counted now, by the id the worker knows it by.
   package private(set) var op: String
   package let host: Host
+  /// What the allocation counter counts now: `.memory` (peaks) or
+  /// `.allocated` (totals).
+  private var bytes: Metric = .memory
 
   private let directory: URL
   /// The running worker; nil once it failed or stopped.
@@ -43,7 +46,7 @@ package final class SwiftWorkerSubject: Subject {
 
   /// What every result says about how it was counted.
   package var notes: [String] {
-    guard case .callgrind(let valgrind) = host else { return Self.memoryNotes }
+    guard case .callgrind(let valgrind) = host else { return Self.notes(for: bytes) }
     return [
       "instructions per op counted by callgrind (\(valgrind.version)) in a worker process "
         + "(this tool re-run under valgrind), only inside the measured blocks (inputs, "
@@ -60,6 +63,21 @@ package final class SwiftWorkerSubject: Subject {
         + "(union) then probes in clusters and grows faster than O(n)",
     ] + (isDebugBuild ? ["counted in a debug build: unoptimised code's instructions"] : [])
   }
+
+  /// What every Swift result in `metric` (`.memory` or `.allocated`) says
+  /// about how it was measured.
+  package static func notes(for metric: Metric) -> [String] {
+    metric == .allocated ? allocatedNotes : memoryNotes
+  }
+
+  /// What every Swift total-allocation result says about how it was measured.
+  package static let allocatedNotes = [
+    "bytes per call allocated in all, however soon freed, counted by a replacement of glibc's "
+      + "malloc family preloaded into a worker process (this tool re-run), around each call "
+      + "(or each block of a block op, shared out over its calls), plus one byte per call; "
+      + "a reallocation that moves the block counts its new size, one in place its growth",
+    "warm-up: the first sample at each size is measured and dropped",
+  ]
 
   /// What every Swift memory result says about how it was measured.
   package static let memoryNotes = [
@@ -100,17 +118,26 @@ package final class SwiftWorkerSubject: Subject {
   /// inputs when it builds the first of `op`'s).
   package func select(_ op: String) { self.op = op }
 
+  /// Counts `op`'s bytes in `metric` (`.memory`: peaks, `.allocated`:
+  /// totals) from the next sample on; under callgrind, `metric` is unused.
+  package func select(_ op: String, metric: Metric) {
+    self.op = op
+    if metric.isSpace { bytes = metric }
+  }
+
   deinit { stop() }
 
   package var metric: Metric {
-    guard case .callgrind = host else { return .memory }
+    guard case .callgrind = host else { return bytes }
     return .instructions
   }
 
   /// Counts the operation at one size: the instructions of `iterations` runs.
   package func sample(size: Int, iterations: Int) throws -> Double {
     let reply = try request(
-      SwiftWorker.Request(cmd: "count", op: op, n: size, loops: iterations))
+      SwiftWorker.Request(
+        cmd: "count", op: op, n: size, loops: iterations,
+        metric: metric == .instructions ? nil : metric))
     guard let count = reply.count, count.isFinite, count >= 0 else {
       throw ComplexityError(.subject, "the worker sent a malformed count reply for \(op)")
     }

@@ -18,6 +18,8 @@
 #   {"cmd": "instrument"} -> {"ok": true}: switch callgrind's instrumentation on
 #   {"cmd": "memory", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "bytes": [K x peak bytes per call, R values]}
+#   {"cmd": "allocated", ...as memory} -> {"ok": true, "bytes": [K x bytes allocated
+#                        per call in all, R values]} (the counting allocator preloaded)
 #   {"cmd": "quit"}   (with "now": true, without the interpreter's teardown)
 # Any failure -> {"ok": false, "error": "..."} ("bad_input": true when the code
 # given does not compile); the harness keeps serving.
@@ -51,7 +53,7 @@ def handle(req):
         return sampler.define(req)
     if cmd == "count":
         return count_op(req)
-    if cmd == "memory":
+    if cmd in ("memory", "allocated"):
         return memory_op(req)
     if cmd == "instrument":
         return instrument()

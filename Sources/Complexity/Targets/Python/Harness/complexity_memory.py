@@ -1,6 +1,8 @@
-"""Memory: the peak bytes an op allocates above its input, by tracemalloc.
+"""Memory: the peak bytes an op allocates above its input, by tracemalloc,
+and the bytes it allocates in all, by the counting allocator.
 
 Part of complexity's CPython harness (complexity_harness.py)."""
+import ctypes
 import gc
 
 from complexity_counting import counter, direct
@@ -45,9 +47,46 @@ def _measured_pieces(peaks):
     return run
 
 
+def _allocation_counter():
+    """The counting allocator's begin and end (libComplexityAllocationCounter.so),
+    found in this process when it is preloaded (LD_PRELOAD)."""
+    process = ctypes.CDLL(None)
+    try:
+        return (process.complexity_allocations_begin,
+                process.complexity_allocations_end)
+    except AttributeError:
+        raise RuntimeError(
+            "the counting allocator is not loaded in this interpreter: totals "
+            "need libComplexityAllocationCounter.so in LD_PRELOAD (and "
+            "PYTHONMALLOC=malloc, so that objects are malloc's)") from None
+
+
+# The total is counted with CPython's own allocator pools switched off
+# (PYTHONMALLOC=malloc, set by the Swift side), so that each object is a
+# malloc the counter sees, and without tracemalloc, whose own trace table
+# is allocated by malloc too. What the counter's ctypes calls allocate
+# between its begin and end is the same for every piece: a constant.
+def _counted_pieces(totals):
+    """A runner for the counted twin's loop that counts each piece's bytes."""
+    begin, end = _allocation_counter()
+    peak, total = ctypes.c_int64(), ctypes.c_int64()
+    peak_ref, total_ref = ctypes.byref(peak), ctypes.byref(total)
+
+    def run(function, chunk):
+        begin()
+        try:
+            function(chunk)
+        finally:
+            end(peak_ref, total_ref)
+        totals.append(total.value / len(chunk))
+    return run
+
+
 def memory_op(req):
     """The reply to a "memory" request: per sample, `loops` times the mean
-    peak bytes per call above the input."""
+    peak bytes per call above the input; to an "allocated" request, `loops`
+    times the mean bytes per call allocated in all."""
+    pieces = _counted_pieces if req.get("cmd") == "allocated" else _measured_pieces
     prepared, loops, repeats = prepare(req)
     block = prepared.block or 1  # one call per piece, unless the op has blocks
     loops = max(loops, block)
@@ -70,7 +109,7 @@ def memory_op(req):
         prepared.memory_warm = True
     out = []
     for _ in range(repeats):
-        peaks = []
-        once(_measured_pieces(peaks))
-        out.append(int(req["loops"]) * sum(peaks) / len(peaks))
+        per_call = []
+        once(pieces(per_call))
+        out.append(int(req["loops"]) * sum(per_call) / len(per_call))
     return {"ok": True, "bytes": out}
