@@ -14,6 +14,10 @@ extension ComplexityCLI {
           complexity time --file mycode.py
         The statement must leave the input at its size; with --fresh, every call
         gets a new input from the set-up code, built untimed.
+        In two variables, --var names the second and its values (the set-up sees
+        both), and --expect takes a formula in both:
+          complexity time --var k=64..4096 --setup 'x = list(range(n))' \\
+            --expect 'O(n*k)' 'x * k'
         """)
 
     @Argument(help: "The statement to time; the input built by --setup is in scope.")
@@ -30,6 +34,13 @@ extension ComplexityCLI {
 
     @Option(help: "The class you expect, e.g. 'O(n)'; exit 1 if the measured one differs.")
     var expect: String?
+
+    @Option(
+      name: .customLong("var"),
+      help: ArgumentHelp(
+        "A second variable and its values, NAME=LOW..HIGH (x4 steps) or NAME=V1,V2,...; "
+          + "n=LOW..HIGH sets n's range.", valueName: "NAME=VALUES"))
+    var variables: [String] = []
 
     @Option(help: "The Python interpreter. (default: $PYTHON, then python3)")
     var python: String?
@@ -55,6 +66,7 @@ extension ComplexityCLI {
     }
 
     func run() throws {
+      if !variables.isEmpty { return try runTwoVariables() }
       let expected = try expect.map(ComplexityClass.parse)
       let code =
         try file.map { try PythonCode.file($0, fresh: fresh) }

@@ -125,11 +125,7 @@ final class InstructionsCLITests: XCTestCase {
   }
 
   private func skipUnlessValgrind() throws {
-    guard
-      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") })
-    else {
-      throw XCTSkip("valgrind is not installed: the live instruction-count checks need it")
-    }
+    try XCTSkipUnless(
+      Tool.hasValgrind, "valgrind is not installed: the live instruction-count checks need it")
   }
 }

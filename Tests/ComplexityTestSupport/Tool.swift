@@ -7,6 +7,12 @@ package enum Tool {
   package static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+  /// Whether valgrind is on `PATH`: the live instruction-count checks need it.
+  package static var hasValgrind: Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+      .contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/valgrind") })
+  }
+
   /// What one run printed and how it exited.
   package struct Result {
     package var status: Int32

@@ -13,6 +13,26 @@ package struct TwoVariableReport: Encodable {
   package var points: Int
   /// The five best candidates: formula, AICc, valid.
   package var ranking: [Candidate]
+  /// What was measured, for a grid the tool swept (`time --var`): the
+  /// metric, the grid, each column's one-variable class and the points.
+  package var sweep: Sweep?
+
+  /// A grid the tool swept.
+  package struct Sweep: Encodable, Sendable {
+    package var metric: Metric
+    /// `n = 32…32768 × k = 64, 256, 1024`.
+    package var grid: String
+    /// Each value of the second variable and the class over n there.
+    package var columns: [Column]
+    /// Every point: n, the second variable, the cost per call.
+    package var values: [TwoVariablePoint]
+  }
+
+  /// One column of a swept grid.
+  package struct Column: Encodable, Sendable {
+    package var value: Int
+    package var measured: String
+  }
 
   package struct Candidate: Encodable, Sendable {
     package var formula: String
@@ -56,6 +76,13 @@ package struct TwoVariableReport: Encodable {
       ]
       if let documented, let verdict {
         lines.append("documented: \(documented): \(verdict.rawValue)")
+      }
+      if let sweep {
+        lines.append("metric: \(sweep.metric.quantity) per call; grid: \(sweep.grid)")
+        let name = names.count > 1 ? names[1] : "y"
+        lines.append(
+          "over n, at each \(name): "
+            + sweep.columns.map { "\(name) = \($0.value): \($0.measured)" }.joined(separator: "; "))
       }
       var t = TextTable(header: ["rank", "formula", "AICc", "valid"])
       t.rows = ranking.enumerated().map { i, c in

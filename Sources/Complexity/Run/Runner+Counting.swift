@@ -6,13 +6,17 @@ extension Runner {
   struct Counts {
     var results: [String: OperationResult] = [:]
     var uncounted: [String: String] = [:]
+    /// Each op's memory, measured beside the counting (`space(of:)`).
+    var space: [String: (space: [OperationResult], notMeasured: String?)] = [:]
   }
 
   /// Counts every op the metric counts, before any timing: from the cache
   /// where it has them, else on `options.countingWorkers` workers at once,
   /// each taking the next op as it finishes one. Counts do not vary with
   /// the machine's load, so counting on every core costs them nothing;
-  /// timing waits until the counts are done, alone on the machine.
+  /// timing waits until the counts are done, alone on the machine. Bytes
+  /// do not vary with load either: one more thread measures every op's
+  /// memory meanwhile (its processes are not the counting workers').
   func countAll(_ operations: [Operation], delegate: (RunEvent) -> Void) -> Counts {
     var counts = Counts()
     guard options.metric.metrics.contains(.instructions) else { return counts }
@@ -90,7 +94,18 @@ extension Runner {
     let strategy = countingSweep
     let lock = NSLock()
     var next = 0
-    DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+    // Memory is measured beside the counts for the metrics that report it.
+    let measuresSpace = options.metric == .both || options.metric == .auto
+    DispatchQueue.concurrentPerform(iterations: workers.count + (measuresSpace ? 1 : 0)) { w in
+      guard w < workers.count else {
+        for op in operations {
+          let space = self.space(of: op)
+          lock.lock()
+          counts.space[op.id] = space
+          lock.unlock()
+        }
+        return
+      }
       while true {
         lock.lock()
         let i = next

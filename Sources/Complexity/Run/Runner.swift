@@ -180,42 +180,56 @@ package final class Runner {
     case .time:
       return measure(op, by: .time, delegate: delegate)
     case .memory:
-      return measure(op, by: .memory, delegate: delegate)
+      // The total beside the peak: what the op allocates in all.
+      var peak = measure(op, by: .memory, delegate: delegate)
+      if let why = pool.whyNoMemory(op, metric: .allocated) {
+        peak.classification?.notes.append("total allocated not measured: " + why)
+      } else {
+        peak.space = [space(op, by: .allocated, delegate)]
+      }
+      return peak
     case .allocated:
       return measure(op, by: .allocated, delegate: delegate)
     case .both, .auto:
       guard let counted else {
         let why = counts.uncounted[op.id] ?? "it was not counted"
         let time = measure(op, by: .time, delegate: delegate)
-        return withSpace(timedOnly(time, note: why + ": timed only", because: why), op, delegate)
+        return withSpace(
+          timedOnly(time, note: why + ": timed only", because: why), op, counts, delegate)
       }
       // Counts that settled the class need time only beside them.
       let brief = options.metric == .auto && counted.classification?.outcome.settled != nil
       let time = measure(op, by: .time, brief: brief, delegate: delegate)
-      return withSpace(MetricPolicy.combine(time: time, instructions: counted), op, delegate)
+      return withSpace(
+        MetricPolicy.combine(time: time, instructions: counted), op, counts, delegate)
     }
   }
 
-  /// `result` with the op's memory measured beside it (CPython and Swift
-  /// ops): its peak bytes, then the bytes it allocates in all where the
-  /// counting allocator can count them (a note says why not). Read from
-  /// the cache where it has them: bytes repeat like counts.
+  /// `result` with the op's memory measured beside it: measured during
+  /// the counting phase where there was one (`counts.space`), else now.
   private func withSpace(
-    _ result: OperationResult, _ op: Operation, _ delegate: (SweepEvent) -> Void
+    _ result: OperationResult, _ op: Operation, _ counts: Counts,
+    _ delegate: (SweepEvent) -> Void
   ) -> OperationResult {
-    guard op.subject != .fake else { return result }
     var result = result
-    if let why = pool.whyNoMemory(op) {
-      result.spaceNotMeasured = why
-      return result
-    }
-    result.space = [space(op, by: .memory, delegate)]
-    if let why = pool.whyNoMemory(op, metric: .allocated) {
-      result.space[0].classification?.notes.append("total allocated not measured: " + why)
-    } else {
-      result.space.append(space(op, by: .allocated, delegate))
-    }
+    (result.space, result.spaceNotMeasured) = counts.space[op.id] ?? space(of: op, delegate)
     return result
+  }
+
+  /// The op's memory beside its time and counts (CPython and Swift ops;
+  /// none for a fake): its peak bytes, or why they cannot be measured.
+  /// The total allocated is `--metric memory`'s and `allocated`'s: the
+  /// default run's budget (a minute for the catalog) has room for one
+  /// memory pass. Read from the cache where it has them: bytes repeat
+  /// like counts.
+  func space(
+    of op: Operation, _ delegate: (SweepEvent) -> Void = { _ in }
+  )
+    -> (space: [OperationResult], notMeasured: String?)
+  {
+    guard op.subject != .fake else { return ([], nil) }
+    if let why = pool.whyNoMemory(op) { return ([], why) }
+    return ([self.space(op, by: .memory, delegate)], nil)
   }
 
   /// `op`'s bytes in `metric` (`.memory` or `.allocated`), from the cache

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Complexity
+import Foundation
+
+extension ComplexityCLI.Time {
+  /// `time --var k=…`: the statement swept over n and the second variable,
+  /// fitted in both (`TwoVariableSession`).
+  func runTwoVariables() throws {
+    guard file == nil else {
+      throw ComplexityError(
+        .badInput,
+        "--var works with a statement and --setup (a --file's setup(n) takes n only): "
+          + "write --setup 'x = list(range(n))' --var k=1..1024 'x * k'")
+    }
+    var plan = try sizes.plan()
+    var second: SweptVariable?
+    for text in variables {
+      let variable = try SweptVariable.parse(text)
+      if variable.name == "n" {
+        (plan.minimum, plan.maximum) = (variable.values.first!, variable.values.last!)
+        try plan.validate()
+      } else if let second {
+        throw ComplexityError(
+          .badInput,
+          "--var \(second.name) and --var \(variable.name): two variables at most, n and one more")
+      } else {
+        second = variable
+      }
+    }
+    guard let variable = second else {
+      throw ComplexityError(
+        .badInput, "--var names only n: add the second variable, e.g. --var k=1..1024")
+    }
+    let expected = try expect.map { text -> TwoVariableModel in
+      guard let model = TwoVariableModel.parse(text, "n", variable.name) else {
+        throw ComplexityError(
+          .badInput,
+          "--expect '\(text)' is not a formula in n and \(variable.name): write e.g. "
+            + "'O(n+\(variable.name))', 'O(n*\(variable.name))', 'O(min(n, \(variable.name)))' "
+            + "or 'O(\(variable.name))'")
+      }
+      return model
+    }
+    let code = PythonCode(
+      setup: setup, statement: statement ?? "", restore: fresh ? setup : nil,
+      block: fresh ? "1" : nil)
+    let session = TwoVariableSession(
+      code: code, variable: variable, expected: expected,
+      options: Runner.Options(
+        plan: plan, timing: try timing.timing(), limits: try timing.limits(), python: python,
+        cache: counting.cache, countingWorkers: try counting.jobs()),
+      metric: metric)
+    let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    let outcome = try session.run(progress.show)
+    progress.finish()
+    guard let report = outcome.report else {
+      // The columns measured before the failure are kept, in the format asked for.
+      try output.emit(try ResultsReport(outcome.columns).render(output.format))
+      throw ComplexityError(.subject, outcome.failure ?? "the two-variable sweep failed")
+    }
+    try output.emit(try report.render(output.format))
+    if report.verdict == .differs { throw ExitCode(1) }
+  }
+}

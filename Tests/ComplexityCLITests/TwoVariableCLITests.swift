@@ -1,0 +1,50 @@
+import ComplexityTestSupport
+import Foundation
+import XCTest
+
+/// `time --var`: a statement swept in n and a second variable, fitted in
+/// both and judged by a formula.
+final class TwoVariableCLITests: XCTestCase {
+  private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
+
+  /// `x * k` copies n·k pointers: counted over a 3-column grid, the
+  /// product, and `--expect 'O(nk)'` (the seed's spelling) agrees.
+  func testAProductIsMeasuredAndJudgedByItsFormula() throws {
+    try XCTSkipUnless(Tool.hasValgrind, "valgrind is not installed: the grid is counted")
+    let r = try run([
+      "time", "--var", "k=1,8,64", "--setup", "x = list(range(n))", "--expect", "O(nk)",
+      "--metric", "instructions", "--max-size", "2048", "--quiet", "--format", "json",
+      "x * k",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    XCTAssertEqual(object?["measured"] as? String, "O(n·k)", r.stdout)
+    XCTAssertEqual(object?["verdict"] as? String, "agree", r.stdout)
+    let sweep = object?["sweep"] as? [String: Any]
+    XCTAssertEqual(sweep?["metric"] as? String, "instructions", r.stdout)
+    XCTAssertEqual((sweep?["columns"] as? [Any])?.count, 3, r.stdout)
+    XCTAssertGreaterThanOrEqual((sweep?["values"] as? [Any])?.count ?? 0, 18, r.stdout)
+  }
+
+  /// Bad grids and formulas are refused before anything runs, saying
+  /// what would be right.
+  func testBadVariablesAreRefusedWithWhatWouldBeRight() throws {
+    let cases: [([String], String)] = [
+      (["--var", "k=5"], "at least 3"),
+      (["--var", "k=9..2"], "LOW..HIGH"),
+      (["--var", "2k=1..64"], "NAME=VALUES"),
+      (["--var", "n=32..1024"], "add the second variable"),
+      (["--var", "k=1..64", "--var", "j=1..64"], "two variables at most"),
+      (["--var", "k=1..64", "--expect", "O(n^k)"], "not a formula in n and k"),
+    ]
+    for (arguments, message) in cases {
+      let r = try run(["time", "--setup", "x = list(range(n))"] + arguments + ["x * k"])
+      XCTAssertEqual(r.status, 2, "\(arguments): " + r.stderr)
+      XCTAssertTrue(r.stderr.contains(message), "\(arguments): " + r.stderr)
+      XCTAssertTrue(r.stdout.isEmpty, r.stdout)
+    }
+    let file = try run(["time", "--var", "k=1..64", "--file", "/tmp/nothing.py"])
+    XCTAssertEqual(file.status, 2, file.stderr)
+    XCTAssertTrue(file.stderr.contains("--var works with a statement"), file.stderr)
+  }
+}
