@@ -26,6 +26,16 @@ final class MemoryExample: XCTestCase {
     assertComplexity(result, is: .linear)
   }
 
+  /// Joining k copies of an n-element array holds n·k elements: a formula
+  /// in two variables, measured over n for each k and fitted in both.
+  func testJoiningCopiesNeedsMemoryInNTimesK() throws {
+    let result = try measureComplexity(
+      values: [1, 8, 64], metric: .memory,
+      setUp: { n, k in (Array(0..<n), k) },
+      run: { input in Array(Array(repeating: input.0, count: input.1).joined()) })
+    assertComplexity(result, is: "O(nk)")
+  }
+
   /// Moving the last element to the end again needs no memory above the
   /// array (its capacity holds it).
   func testMovingTheLastElementNeedsNoMemory() throws {

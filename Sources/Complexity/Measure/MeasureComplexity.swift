@@ -103,6 +103,55 @@ public func measureComplexity<Input, Output>(
     metric: .time)
 }
 
+/// Measures how the cost of `run` grows in two variables: n, swept as the
+/// one-variable `measureComplexity` sweeps it, once for each of `values`
+/// of a second variable that `setUp` receives beside n; the points of all
+/// those columns fitted in both variables (sums, products, `min`, `max`,
+/// each variable alone, neither; GSL weighted least squares, AICc).
+///
+///     let result = try measureComplexity(
+///       values: [1, 8, 64], metric: .memory,
+///       setUp: { n, k in (Array(0..<n), k) },
+///       run: { input in Array(Array(repeating: input.0, count: input.1).joined()) })
+///     XCTAssertEqual(try result.shows("O(n·k)"), true, "\(result)")
+///
+/// Every other parameter is `measureComplexity`'s, for each column.
+///
+/// - Parameters:
+///   - name: the second variable's name in formulas (default `k`).
+///   - values: its values, at least three (×4 apart separates sums,
+///     products, `min` and `max` best).
+/// - Throws: what `measureComplexity` throws for a column, or
+///   `ComplexityError(.badInput, …)` for fewer than three values.
+public func measureComplexity<Input, Output>(
+  sizes: SizePlan = .unitTest, named name: String = "k", values: [Int],
+  timing: TimingOptions = .unitTest, classifier: Classifier = Classifier(),
+  mode: InProcessSubject<Input, Output>.Mode = .shared, metric: Metric = .time,
+  counting: CountingOptions = CountingOptions(), budget: Double = 5,
+  setUp: @escaping (Int, Int) throws -> Input,
+  run: @escaping (inout Input) throws -> Output
+) throws -> TwoVariableComplexityResult {
+  let distinct = Array(Set(values)).sorted()
+  guard distinct.count >= SweptVariable.minimumValues else {
+    throw ComplexityError(
+      .badInput,
+      "\(distinct.count) value(s) of \(name): a grid needs at least \(SweptVariable.minimumValues)")
+  }
+  var columns: [(value: Int, result: ComplexityResult)] = []
+  for value in distinct {
+    let column = try measureComplexity(
+      sizes: sizes, timing: timing, classifier: classifier, mode: mode, metric: metric,
+      counting: counting, budget: budget, setUp: { n in try setUp(n, value) }, run: run)
+    columns.append((value, column))
+  }
+  let points = columns.flatMap { value, result in
+    result.points.map { TwoVariablePoint(x: $0.n, y: value, value: $0.best) }
+  }
+  return TwoVariableComplexityResult(
+    names: ("n", name), columns: columns,
+    classification: try TwoVariableClassifier().classify(points))
+}
+
 /// A sweep's outcome, or the error that stopped it as its caller wrote it
 /// (the subject's or the fitter's, not the engine's wrapper).
 private func unwrapped(_ sweep: () throws -> SweepOutcome) throws -> SweepOutcome {
