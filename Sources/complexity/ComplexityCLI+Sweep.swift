@@ -77,12 +77,23 @@ extension ComplexityCLI {
         valueName: "dir"))
     var plot: String?
 
+    @Flag(
+      help: ArgumentHelp(
+        "Sweep the rows whose documented cost is in two variables over their grids instead.",
+        discussion: """
+          Each row's formula as the seed writes it (O(nk), O(len(s)+len(t))) is judged on \
+          a grid: its second variable at several values, n swept at each (sizes are the \
+          row's own).
+          """))
+    var twoVariables = false
+
     @OptionGroup var sizes: SizeSelection
     @OptionGroup var timing: TimingSelection
     @OptionGroup var counting: CountingSelection
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+      if twoVariables { return try runGridRows() }
       if pythons.count > 1 { return try runSideBySide() }
       // Everything that can be wrong with the input fails before any timing.
       let stored = try baseline.map(readResults)
@@ -130,6 +141,28 @@ extension ComplexityCLI.Sweep {
       plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
       python: python, cold: cold, swiftWorker: ComplexityCLI.CountWorker.command,
       cache: counting.cache, countingWorkers: try counting.jobs())
+  }
+
+  /// `sweep --two-variables`: the catalog's two-variable rows over their grids.
+  func runGridRows() throws {
+    if pythons.count > 1 || resume != nil || baseline != nil || plot != nil || sizes.isGiven {
+      throw ValidationError(
+        "--two-variables sweeps each row over its own grid, in one interpreter: leave out "
+          + "--resume, --baseline, --plot, the size options and a second --python")
+    }
+    try output.check()
+    let rows = try GridRows(patterns: ops, options: try runnerOptions(), metric: metric ?? .auto)
+    let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    let done = rows.run(progress.show) { row in
+      if !quiet {
+        progress.finish()
+        warn("\(row.op): \(row.report?.measured ?? "failed: " + (row.failure ?? ""))")
+      }
+    }
+    progress.finish()
+    let report = GridRowsReport(done)
+    try output.emit(try report.render(output.format))
+    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
   }
 
   /// `sweep` with two or more `--python`: each interpreter in turn, the

@@ -48,3 +48,34 @@ final class TwoVariableCLITests: XCTestCase {
     XCTAssertTrue(file.stderr.contains("--var works with a statement"), file.stderr)
   }
 }
+
+/// `sweep --two-variables`: the catalog's rows in two variables.
+final class GridRowsCLITests: XCTestCase {
+  private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
+
+  /// `x[:k]` copies min(n, k) items: the seed's O(k) differs on the grid
+  /// (exit 1), and the CSV row says so.
+  func testASliceIsJudgedOnItsGrid() throws {
+    try XCTSkipUnless(Tool.hasValgrind, "valgrind is not installed: the grid is counted")
+    let r = try run([
+      "sweep", "--two-variables", "--op", "list.getslice", "--metric", "instructions",
+      "--no-cache", "--quiet", "--format", "csv",
+    ])
+    XCTAssertEqual(r.status, 1, r.stderr + r.stdout)
+    let lines = r.stdout.split(separator: "\n")
+    XCTAssertEqual(lines.first, "op,documented,measured,verdict,metric,grid,seconds")
+    XCTAssertTrue(
+      lines.dropFirst().first?.hasPrefix("list.getslice,O(k),\"O(min(n, k))\",differs,instructions")
+        ?? false, r.stdout)
+  }
+
+  /// A selection without a two-variable row is refused, naming those that have one.
+  func testARowWithoutAGridIsRefused() throws {
+    let r = try run(["sweep", "--two-variables", "--op", "list.copy"])
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertTrue(r.stderr.contains("list.multiply"), r.stderr)
+    let sized = try run(["sweep", "--two-variables", "--max-size", "64"])
+    XCTAssertEqual(sized.status, 2, sized.stderr)
+    XCTAssertTrue(sized.stderr.contains("own grid"), sized.stderr)
+  }
+}

@@ -260,6 +260,14 @@ class CatalogOpTests(unittest.TestCase):
             variants = [(row["id"], row["python"])]
             if "worstPython" in row:
                 variants.append((row["id"] + "@worst", row["worstPython"]))
+            if "grid" in row:
+                # A grid's code sees k too, assigned first in its set-up
+                # (and restore), as the Swift side's TwoVariableSession does.
+                grid = dict(row["grid"]["python"])
+                for key in ("setup", "restore"):
+                    if key in grid:
+                        grid[key] = "k = 4\n" + grid[key]
+                variants.append((row["id"] + "@grid", grid))
             for op_id, code in variants:
                 with self.subTest(op=op_id):
                     self.assertTrue(h.define(dict(op=op_id, **code))["ok"])
@@ -300,6 +308,12 @@ class CatalogOpTests(unittest.TestCase):
     def test_rows_have_what_the_swift_side_reads(self):
         for row in catalog_ops():
             with self.subTest(op=row["id"]):
+                if "grid" in row:
+                    grid = row["grid"]
+                    self.assertEqual(len(grid["names"]), 2)
+                    self.assertEqual(len(grid["n"]), 2)
+                    self.assertGreaterEqual(len(set(grid["values"])), 3)
+                    self.assertTrue({"setup", "stmt"} <= set(grid["python"]))
                 self.assertTrue(row["id"].split(".")[0] in ("list", "set", "dict", "deque"))
                 self.assertIn("documentedText", row)
                 self.assertIn("method", row)

@@ -50,6 +50,7 @@ struct CPythonCatalogFile: Decodable {
     var sizing: Operation.Sizing?
     var python: PythonCode
     var worstPython: PythonCode?
+    var grid: Operation.Grid?
 
     func operation(defaultSource: String) -> Operation {
       let seedRow = table.map {
@@ -64,6 +65,7 @@ struct CPythonCatalogFile: Decodable {
         python: python)
       op.documentedWorst = documentedWorst
       op.worstPython = worstPython
+      op.grid = grid
       return op
     }
   }

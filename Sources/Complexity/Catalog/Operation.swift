@@ -61,6 +61,9 @@ package struct Operation: Codable, Sendable, Equatable, Identifiable {
   package var python: PythonCode?
   /// The code that provokes the worst case, for rows that have one.
   package var worstPython: PythonCode?
+  /// The row's cost in two variables and the grid it is judged on, for
+  /// a row whose documented cost has two.
+  package var grid: Grid?
   /// Whether this is a row's worst-case variant (`worstCaseVariant`).
   package var isWorstCase = false
 

@@ -20,10 +20,14 @@ package struct TwoVariableSession {
   package var expected: TwoVariableModel?
   package var options: Runner.Options
   package var metric: MetricChoice
+  /// The names the formulas are spelled in (`len(s)`, `len(t)`); nil: `n`
+  /// and the variable's.
+  package var names: (String, String)?
 
   package init(
     code: PythonCode, id: String = "user.snippet", variable: SweptVariable,
-    expected: TwoVariableModel?, options: Runner.Options, metric: MetricChoice
+    expected: TwoVariableModel?, options: Runner.Options, metric: MetricChoice,
+    names: (String, String)? = nil
   ) {
     self.code = code
     self.id = id
@@ -31,6 +35,30 @@ package struct TwoVariableSession {
     self.expected = expected
     self.options = options
     self.metric = metric
+    self.names = names
+  }
+
+  /// A catalog row's grid (`Operation.Grid`): its code over `k`'s values
+  /// and n's range, judged by its documented formula in its own names.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` for a grid the catalog got
+  ///   wrong (a formula outside the candidates, a bad range).
+  package init(
+    row op: Operation, grid: Operation.Grid, options: Runner.Options, metric: MetricChoice
+  )
+    throws
+  {
+    guard grid.names.count == 2, grid.n.count == 2,
+      let expected = TwoVariableModel.parse(grid.documented, grid.names[0], grid.names[1])
+    else {
+      throw ComplexityError(.badInput, "\(op.id)'s grid is malformed: \(grid)")
+    }
+    var options = options
+    (options.plan.minimum, options.plan.maximum) = (grid.n[0], grid.n[1])
+    try options.plan.validate()
+    self.init(
+      code: grid.python, id: op.id, variable: SweptVariable(name: "k", values: grid.values),
+      expected: expected, options: options, metric: metric, names: (grid.names[0], grid.names[1]))
   }
 
   /// What a two-variable run produced.
@@ -80,13 +108,13 @@ package struct TwoVariableSession {
     do {
       let classification = try TwoVariableClassifier().classify(points)
       var report = TwoVariableReport(
-        classification: classification, names: ("n", variable.name), documented: expected,
-        points: points.count)
+        classification: classification, names: names ?? ("n", variable.name),
+        documented: expected, points: points.count)
       let sizes = Set(points.map(\.x)).sorted()
       report.sweep = TwoVariableReport.Sweep(
         metric: metric,
-        grid: "n = \(sizes.first ?? 0)…\(sizes.last ?? 0) (\(sizes.count) sizes) × "
-          + "\(variable.name) = "
+        grid: "\(names?.0 ?? "n") = \(sizes.first ?? 0)…\(sizes.last ?? 0) (\(sizes.count) sizes) "
+          + "× \(names?.1 ?? variable.name) = "
           + variable.values.map(String.init).joined(separator: ", "),
         columns: zip(variable.values, columns.results).map {
           TwoVariableReport.Column(
