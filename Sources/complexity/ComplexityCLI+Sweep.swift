@@ -145,12 +145,13 @@ extension ComplexityCLI.Sweep {
 
   /// `sweep --two-variables`: the catalog's two-variable rows over their grids.
   func runGridRows() throws {
-    if pythons.count > 1 || resume != nil || baseline != nil || plot != nil || sizes.isGiven {
+    if pythons.count > 1 || resume != nil || baseline != nil || sizes.isGiven {
       throw ValidationError(
         "--two-variables sweeps each row over its own grid, in one interpreter: leave out "
-          + "--resume, --baseline, --plot, the size options and a second --python")
+          + "--resume, --baseline, the size options and a second --python")
     }
     try output.check()
+    try plot.map { try PlotFolder.check($0) }
     let rows = try GridRows(patterns: ops, options: try runnerOptions(), metric: metric ?? .auto)
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let done = rows.run(progress.show) { row in
@@ -162,6 +163,7 @@ extension ComplexityCLI.Sweep {
     progress.finish()
     let report = GridRowsReport(done)
     try output.emit(try report.render(output.format))
+    if let plot { try PlotFolder.write(done, to: plot) }
     if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
   }
 

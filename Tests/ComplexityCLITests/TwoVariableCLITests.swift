@@ -54,13 +54,22 @@ final class GridRowsCLITests: XCTestCase {
   private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
 
   /// `x[:k]` copies min(n, k) items: the seed's O(k) differs on the grid
-  /// (exit 1), and the CSV row says so.
+  /// (exit 1), and the CSV row says so; the plots are small multiples, one
+  /// per value of k.
   func testASliceIsJudgedOnItsGrid() throws {
     try XCTSkipUnless(Tool.hasValgrind, "valgrind is not installed: the grid is counted")
+    let plots = FileManager.default.temporaryDirectory
+      .appendingPathComponent("grid-plots-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: plots) }
     let r = try run([
       "sweep", "--two-variables", "--op", "list.getslice", "--metric", "instructions",
-      "--no-cache", "--quiet", "--format", "csv",
+      "--no-cache", "--quiet", "--format", "csv", "--plot", plots,
     ])
+    let files = try FileManager.default.contentsOfDirectory(atPath: plots + "/list.getslice")
+    XCTAssertEqual(files.filter { $0.hasSuffix(".svg") }.count, 5, "\(files)")
+    XCTAssertTrue(
+      try String(contentsOfFile: plots + "/index.html", encoding: .utf8)
+        .contains("list.getslice/index.html"))
     XCTAssertEqual(r.status, 1, r.stderr + r.stdout)
     let lines = r.stdout.split(separator: "\n")
     XCTAssertEqual(lines.first, "op,documented,measured,verdict,metric,grid,seconds")

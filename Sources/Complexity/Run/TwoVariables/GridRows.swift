@@ -19,6 +19,11 @@ package struct GridRows {
     package var failure: String?
     /// Wall seconds of the row's sweep.
     package var seconds: Double
+    /// Each column's one-variable result (plotted; not in the JSON, whose
+    /// report holds every point).
+    package var columns: RunResults?
+
+    enum CodingKeys: String, CodingKey { case op, documented, report, failure, seconds }
   }
 
   /// - Parameter patterns: op ids or globs (none: every row with a grid).
@@ -49,7 +54,7 @@ package struct GridRows {
         let session = try TwoVariableSession(
           row: op, grid: op.grid!, options: options, metric: metric)
         let outcome = try session.run(progress)
-        (row.report, row.failure) = (outcome.report, outcome.failure)
+        (row.report, row.failure, row.columns) = (outcome.report, outcome.failure, outcome.columns)
       } catch {
         row.failure = "\(error)"
       }
