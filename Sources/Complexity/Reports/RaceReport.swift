@@ -129,7 +129,7 @@ package struct RaceReport {
     }
     var header = [
       result.variable, "implementation",
-      result.metric == .time ? "fastest" : "instructions", "ratio", "ratio over rounds",
+      result.metric == .time ? "fastest" : result.metric.quantity, "ratio", "ratio over rounds",
     ]
     if result.isScaling { header += ["speed-up", "efficiency"] }
     out.append(table(header, rows(csv: false)))
