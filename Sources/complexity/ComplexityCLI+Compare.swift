@@ -24,6 +24,19 @@ extension ComplexityCLI {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+      switch (try GridRowsFile.read(path: a), try GridRowsFile.read(path: b)) {
+      case (let left?, let right?):
+        let comparison = GridRowsComparison(left, right, labels: (a, b))
+        try output.emit(try GridRowsComparisonReport(comparison).render(output.format))
+        if comparison.exitStatus != 0 { throw ExitCode(comparison.exitStatus) }
+        return
+      case (nil, nil): break
+      default:
+        throw ComplexityError(
+          .badInput,
+          "one of \(a) and \(b) holds rows in two variables (sweep --two-variables) and the "
+            + "other does not: compare like with like")
+      }
       let comparison = Comparison(try readResults(a), try readResults(b), labels: (a, b))
       try output.emit(try ComparisonReport(comparison).render(output.format))
       if comparison.exitStatus != 0 { throw ExitCode(comparison.exitStatus) }

@@ -30,6 +30,16 @@ extension ComplexityCLI {
     var plot: String?
 
     func run() throws {
+      if let rows = try GridRowsFile.read(path: results) {
+        guard let text = format.text else {
+          throw ComplexityError(
+            .badInput,
+            "rows in two variables have no HTML page: use --format table, csv, markdown or json, "
+              + "or sweep --two-variables --plot DIR for their plots")
+        }
+        try writeOutput(try GridRowsReport(rows).render(text), to: output)
+        return
+      }
       if let runs = try ResultsFile.readSideBySide(path: results) {
         if let plot { try PlotFolder.write(runs, to: plot) }
         let report = SideBySideReport(runs)

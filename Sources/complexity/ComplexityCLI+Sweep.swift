@@ -154,7 +154,13 @@ extension ComplexityCLI.Sweep {
     try plot.map { try PlotFolder.check($0) }
     let rows = try GridRows(patterns: ops, options: try runnerOptions(), metric: metric ?? .auto)
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    // Write as we go: an interrupted run keeps every finished row in --output.
+    var finished: [GridRows.Row] = []
     let done = rows.run(progress.show) { row in
+      finished.append(row)
+      if output.output != nil {
+        try? output.emit(try GridRowsReport(finished).render(output.format))
+      }
       if !quiet {
         progress.finish()
         warn("\(row.op): \(row.report?.measured ?? "failed: " + (row.failure ?? ""))")

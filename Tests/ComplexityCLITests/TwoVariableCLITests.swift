@@ -88,3 +88,35 @@ final class GridRowsCLITests: XCTestCase {
     XCTAssertTrue(sized.stderr.contains("own grid"), sized.stderr)
   }
 }
+
+/// `report` and `compare` on saved two-variable rows (recorded runs under
+/// `fixtures/results/`; the second has list.getslice's formula edited).
+final class GridRowsFileCLITests: XCTestCase {
+  private func run(_ arguments: [String]) throws -> Tool.Result { try Tool.run(arguments) }
+  private let a = Tool.root.appendingPathComponent("fixtures/results/grid-rows-a.json").path
+  private let b = Tool.root.appendingPathComponent("fixtures/results/grid-rows-b.json").path
+
+  func testSavedRowsRenderAgain() throws {
+    let r = try run(["report", a, "--format", "csv"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("list.getslice,O(k),\"O(min(n, k))\",differs"), r.stdout)
+    let html = try run(["report", a, "--format", "html"])
+    XCTAssertEqual(html.status, 2, html.stderr)
+    XCTAssertTrue(html.stderr.contains("no HTML page"), html.stderr)
+  }
+
+  func testTwoRunsCompareRowByRow() throws {
+    let same = try run(["compare", a, a])
+    XCTAssertEqual(same.status, 0, same.stderr)
+    XCTAssertTrue(same.stdout.contains("2 same, 0 changed"), same.stdout)
+    let changed = try run(["compare", a, b, "--format", "csv"])
+    XCTAssertEqual(changed.status, 1, changed.stderr)
+    XCTAssertTrue(
+      changed.stdout.contains("list.getslice,\"O(min(n, k))\",O(k),changed"), changed.stdout)
+    let mixed = try run([
+      "compare", a, Tool.root.appendingPathComponent("fixtures/results/a.json").path,
+    ])
+    XCTAssertEqual(mixed.status, 2, mixed.stderr)
+    XCTAssertTrue(mixed.stderr.contains("compare like with like"), mixed.stderr)
+  }
+}

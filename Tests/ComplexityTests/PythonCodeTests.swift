@@ -33,7 +33,12 @@ final class PythonCodeTests: XCTestCase {
     let op = try runner.define(
       try PythonCode.file(url.path), id: PythonCode.opID(forFile: url.path))
     let result = runner.runOne(op)
-    XCTAssertEqual(result.classification?.best, .constant, result.failure ?? "")
+    // The file's code ran at every size. Its class is the clock's, which
+    // on a loaded 2-core machine once read a dict lookup as O(n log n)
+    // (its time rose ~2x as the dict left the caches): only its growth,
+    // far below a linear op's thousandfold, is asserted.
+    let c = try XCTUnwrap(result.classification, result.failure ?? "")
+    XCTAssertLessThan(c.growth, 20, "\(c.best)")
   }
 
   func testCodeThatDoesNotCompileIsAClearError() throws {

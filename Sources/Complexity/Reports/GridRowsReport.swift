@@ -30,7 +30,7 @@ package struct GridRowsReport {
       ]
     }
     switch format {
-    case .json: return try ResultsReport.json(rows)
+    case .json: return try ResultsReport.json(GridRowsFile(rows))
     case .csv: return CSVTable(header: Self.header, rows: cells).render()
     case .markdown: return MarkdownTable(header: Self.header, rows: cells).render() + summary
     case .table: return TextTable(header: Self.header, rows: cells).render() + summary
@@ -44,5 +44,35 @@ package struct GridRowsReport {
     return "\n\(rows.count) rows in two variables: \(count(.agree)) agree, \(count(.differs)) "
       + "differ, \(count(.inconclusive)) inconclusive, "
       + "\(rows.filter { $0.report == nil }.count) failed\n"
+  }
+}
+
+/// Renders a comparison of two runs of the two-variable rows.
+package struct GridRowsComparisonReport {
+  package var comparison: GridRowsComparison
+
+  package init(_ comparison: GridRowsComparison) { self.comparison = comparison }
+
+  package func render(_ format: Format) throws -> String {
+    let header = ["op", comparison.labels.0, comparison.labels.1, "change"]
+    let cells = comparison.entries.map { [$0.op, $0.a, $0.b, $0.change.rawValue] }
+    switch format {
+    case .json:
+      return try ResultsReport.json(
+        comparison.entries.map {
+          ["op": $0.op, "a": $0.a, "b": $0.b, "change": $0.change.rawValue]
+        })
+    case .csv: return CSVTable(header: ["op", "a", "b", "change"], rows: cells).render()
+    case .markdown: return MarkdownTable(header: header, rows: cells).render() + summary
+    case .table: return TextTable(header: header, rows: cells).render() + summary
+    }
+  }
+
+  private var summary: String {
+    let count = { (c: GridRowsComparison.Change) in
+      comparison.entries.filter { $0.change == c }.count
+    }
+    return "\n\(comparison.entries.count) rows in two variables: \(count(.same)) same, "
+      + "\(count(.changed)) changed, \(count(.unsettled)) unsettled, \(count(.missing)) not in both\n"
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders a two-variable fit: the measured formula in the row's names,
 /// the verdict against a documented one, and the candidates ranked.
-package struct TwoVariableReport: Encodable {
+package struct TwoVariableReport: Codable {
   package var names: [String]
   package var measured: String
   package var documented: String?
@@ -18,7 +18,7 @@ package struct TwoVariableReport: Encodable {
   package var sweep: Sweep?
 
   /// A grid the tool swept.
-  package struct Sweep: Encodable, Sendable {
+  package struct Sweep: Codable, Sendable {
     package var metric: Metric
     /// `n = 32…32768 × k = 64, 256, 1024`.
     package var grid: String
@@ -29,12 +29,12 @@ package struct TwoVariableReport: Encodable {
   }
 
   /// One column of a swept grid.
-  package struct Column: Encodable, Sendable {
+  package struct Column: Codable, Sendable {
     package var value: Int
     package var measured: String
   }
 
-  package struct Candidate: Encodable, Sendable {
+  package struct Candidate: Codable, Sendable {
     package var formula: String
     package var aicc: Double
     package var valid: Bool
@@ -57,6 +57,12 @@ package struct TwoVariableReport: Encodable {
       if c.conclusive { return c.best.model == d ? .agree : .differs }
       return c.best.model == d || c.runnerUp?.model == d ? .inconclusive : .differs
     }
+  }
+
+  /// The formulas the fit could not separate: the best alone when it is
+  /// conclusive, else the best and the runner-up.
+  package var contenders: Set<String> {
+    Set(ranking.prefix(conclusive ? 1 : 2).map(\.formula))
   }
 
   /// The fit in `format`.

@@ -10,7 +10,7 @@ package struct GridRows {
   package var metric: MetricChoice
 
   /// One row's outcome.
-  package struct Row: Encodable {
+  package struct Row: Codable {
     package var op: String
     package var documented: String
     /// The fit, where the grid was measured and fitted.
