@@ -241,7 +241,9 @@ extension CLITests {
       "--op", "swift.Heap.min", "--metric", "time", "--max-size", "1024", "--repeats", "3",
       "--quiet", "--format", "csv", "--output", output, "--plot", plots,
     ])
-    XCTAssertEqual(r.status, 0, r.stderr)
+    // 0 or 1: the verdicts are the clock's (a busy machine once read
+    // list.pop off O(1) here); 2 or 3 would be the tool failing.
+    XCTAssertTrue([0, 1].contains(r.status), r.stderr)
     let csv = try String(contentsOfFile: output, encoding: .utf8)
     let lines = csv.split(separator: "\n").map(String.init)
     XCTAssertEqual(
@@ -260,7 +262,7 @@ extension CLITests {
       "sweep", "--python", "python3", "--python", "python3", "--op", "list.pop",
       "--metric", "time", "--max-size", "1024", "--repeats", "3", "--quiet",
     ])
-    XCTAssertEqual(table.status, 0, table.stderr)
+    XCTAssertTrue([0, 1].contains(table.status), table.stderr)
     XCTAssertTrue(table.stdout.contains("cost at n max"), table.stdout)
     let refused = try run([
       "sweep", "--python", "python3", "--python", "python3", "--op", "swift.Heap.min",
