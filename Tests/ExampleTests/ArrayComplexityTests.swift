@@ -1,10 +1,11 @@
 // An example to copy: asserting the complexity class of your own code.
 //
 // Each test times real code over n = 64…16384 (insert at front: 64…4096),
-// so it takes a few tenths of a second. The classes asserted are far apart from their neighbours except
-// for sort, where O(n) and O(n log n) are the hard pair: on a busy machine
-// the measurement can fail to separate them, and the test then accepts
-// "inconclusive (O(n) | O(n log n))" but never a wrong class.
+// so it takes a few tenths of a second. On a busy machine the clock can
+// fail to separate a class from its neighbour (O(n) from O(n log n) above
+// all: a cache level left reads as a log factor), so each test accepts an
+// inconclusive outcome that names the class, but never a wrong class. To
+// assert exactly, count instructions (InstructionCountExample.swift).
 
 import Complexity
 import ComplexityTesting
@@ -17,7 +18,7 @@ final class ArrayComplexityTests: XCTestCase {
       mode: .blocks(restore: { array, n in array.removeLast(array.count - n) }),
       setUp: { n in Array(0..<n) },
       run: { array in array.append(42) })
-    assertComplexity(result, is: .constant)
+    assertComplexity(result, is: .constant, allowingInconclusive: true)
   }
 
   func testInsertAtFrontIsLinear() throws {
@@ -33,7 +34,7 @@ final class ArrayComplexityTests: XCTestCase {
         array.insert(42, at: 0)
         return array.removeLast()  // back to n elements, O(1)
       })
-    assertComplexity(result, is: .linear)
+    assertComplexity(result, is: .linear, allowingInconclusive: true)
   }
 
   func testSortIsLinearithmic() throws {
