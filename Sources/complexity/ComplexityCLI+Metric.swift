@@ -7,7 +7,7 @@ extension MetricChoice: ExpressibleByArgument {}
 extension MetricChoice {
   /// `--metric` of `sweep` and `time`.
   static let help = ArgumentHelp(
-    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside; memory: peak bytes per op above its input (CPython by tracemalloc, Swift by a counting allocator).",
+    "time: seconds per op; instructions: instructions per op under valgrind; both; auto: counts decide, time beside; memory: peak bytes per op above its input, the total beside; allocated: bytes per op allocated in all.",
     discussion: """
       A documented Big-O counts steps: instruction counts measure them, and do not vary \
       with the machine, its load or its caches, so their verdicts repeat exactly on any \
@@ -18,8 +18,10 @@ extension MetricChoice {
       beside, and where time grows faster the report says by how much and from which n. \
       Without valgrind, auto times only and says that time verdicts depend on this \
       machine. Both: every op counted and fully timed. Time: the clock alone decides. \
-      Memory: the peak bytes each call allocates above its input, by tracemalloc, classed \
-      like time (CPython ops only for now).
+      Memory: the peak bytes each call allocates above its input (CPython by tracemalloc, \
+      Swift by a counting allocator preloaded into a worker), classed like time, with the \
+      bytes it allocates in all beside; allocated: that total as the class (the counting \
+      allocator, CPython with PYTHONMALLOC=malloc). Linux (glibc) only for Swift and totals.
       """)
 }
 

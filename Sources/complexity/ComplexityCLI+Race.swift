@@ -66,7 +66,7 @@ extension ComplexityCLI {
 
     @Option(
       help: ArgumentHelp(
-        "time: seconds per call, interleaved; instructions: counted under valgrind's callgrind; memory: peak bytes per call (tracemalloc).",
+        "time: seconds per call, interleaved; instructions: counted under valgrind's callgrind; memory: peak bytes per call (tracemalloc); allocated: bytes per call in all.",
         discussion: """
           Counts do not depend on the machine's load, so the ratios repeat exactly; they \
           are blind to cache misses, and to work in child processes. Scaling races are \
