@@ -51,15 +51,8 @@ extension ComplexityCLI.Fit {
   /// `fit --two-variables`: the formula in the file's two variables.
   func fitTwoVariables() throws {
     let (names, points) = try TwoVariablePointsFile.read(path: file)
-    let documented = try expect.map { text -> TwoVariableModel in
-      guard let model = TwoVariableModel.parse(text, names.0, names.1) else {
-        throw ComplexityError(
-          .badInput,
-          "--expect '\(text)' is not a formula in \(names.0) and \(names.1): write e.g. "
-            + "'O(\(names.0)+\(names.1))', 'O(\(names.0)·\(names.1))', 'O(min(\(names.0), \(names.1)))' "
-            + "or 'O(\(names.1))'")
-      }
-      return model
+    let documented = try expect.map {
+      try TwoVariableModel.parsed($0, names.0, names.1, what: "--expect ")
     }
     let classification = try TwoVariableClassifier().classify(points)
     let report = TwoVariableReport(

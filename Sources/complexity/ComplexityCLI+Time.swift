@@ -65,22 +65,29 @@ extension ComplexityCLI {
       }
     }
 
+    /// The statement and its set-up as code to sweep (with `--fresh`,
+    /// every call gets a new input from the set-up, built untimed).
+    var statementCode: PythonCode {
+      PythonCode(
+        setup: setup, statement: statement ?? "", restore: fresh ? setup : nil,
+        block: fresh ? "1" : nil)
+    }
+
+    /// How the runner measures, over `plan`, as the options say.
+    func runnerOptions(plan: SizePlan) throws -> Runner.Options {
+      Runner.Options(
+        plan: plan, timing: try timing.timing(), limits: try timing.limits(), python: python,
+        cache: counting.cache, countingWorkers: try counting.jobs())
+    }
+
     func run() throws {
       if !variables.isEmpty { return try runTwoVariables() }
       let expected = try expect.map(ComplexityClass.parse)
-      let code =
-        try file.map { try PythonCode.file($0, fresh: fresh) }
-        ?? PythonCode(
-          setup: setup, statement: statement ?? "", restore: fresh ? setup : nil,
-          block: fresh ? "1" : nil)
+      let code = try file.map { try PythonCode.file($0, fresh: fresh) } ?? statementCode
       let id = file.map(PythonCode.opID(forFile:)) ?? "user.snippet"
       let session = try RunSession(
         .operations([.userCode(code, id: id, expected: expected)]),
-        options: Runner.Options(
-          plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
-          python: python, cache: counting.cache,
-          countingWorkers: try counting.jobs()),
-        metric: metric)
+        options: try runnerOptions(plan: try sizes.plan()), metric: metric)
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       let run = session.run(progress.show)
       let result = run.results[0]

@@ -31,25 +31,12 @@ extension ComplexityCLI.Time {
       throw ComplexityError(
         .badInput, "--var names only n: add the second variable, e.g. --var k=1..1024")
     }
-    let expected = try expect.map { text -> TwoVariableModel in
-      guard let model = TwoVariableModel.parse(text, "n", variable.name) else {
-        throw ComplexityError(
-          .badInput,
-          "--expect '\(text)' is not a formula in n and \(variable.name): write e.g. "
-            + "'O(n+\(variable.name))', 'O(n*\(variable.name))', 'O(min(n, \(variable.name)))' "
-            + "or 'O(\(variable.name))'")
-      }
-      return model
+    let expected = try expect.map {
+      try TwoVariableModel.parsed($0, "n", variable.name, what: "--expect ")
     }
-    let code = PythonCode(
-      setup: setup, statement: statement ?? "", restore: fresh ? setup : nil,
-      block: fresh ? "1" : nil)
     let session = TwoVariableSession(
-      code: code, variable: variable, expected: expected,
-      options: Runner.Options(
-        plan: plan, timing: try timing.timing(), limits: try timing.limits(), python: python,
-        cache: counting.cache, countingWorkers: try counting.jobs()),
-      metric: metric)
+      code: statementCode, variable: variable, expected: expected,
+      options: try runnerOptions(plan: plan), metric: metric)
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let outcome = try session.run(progress.show)
     progress.finish()

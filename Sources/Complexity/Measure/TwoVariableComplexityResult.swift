@@ -32,15 +32,12 @@ public struct TwoVariableComplexityResult: Sendable, CustomStringConvertible {
   /// - Throws: `ComplexityError(.badInput, …)` for a formula outside the
   ///   candidates.
   public func shows(_ expected: String) throws -> Bool? {
-    guard let model = TwoVariableModel.parse(expected, names.0, names.1) else {
-      throw ComplexityError(
-        .badInput,
-        "'\(expected)' is not a formula in \(names.0) and \(names.1): write e.g. "
-          + "'O(\(names.0)·\(names.1))', 'O(\(names.0) + \(names.1))' or 'O(\(names.1))'")
+    switch classification.verdict(against: try TwoVariableModel.parsed(expected, names.0, names.1))
+    {
+    case .agree: return true
+    case .inconclusive: return nil
+    case .differs: return false
     }
-    if classification.conclusive { return classification.best.model == model }
-    let contenders = [classification.best.model, classification.runnerUp?.model]
-    return contenders.contains(model) ? nil : false
   }
 
   public var description: String {

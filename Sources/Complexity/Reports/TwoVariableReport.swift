@@ -53,10 +53,7 @@ package struct TwoVariableReport: Codable {
     ranking = c.fits.prefix(5).map {
       Candidate(formula: $0.model.formula(names.0, names.1), aicc: $0.aicc, valid: $0.isValid)
     }
-    verdict = documented.map { d in
-      if c.conclusive { return c.best.model == d ? .agree : .differs }
-      return c.best.model == d || c.runnerUp?.model == d ? .inconclusive : .differs
-    }
+    verdict = documented.map(c.verdict(against:))
   }
 
   /// The formulas the fit could not separate: the best alone when it is

@@ -77,6 +77,11 @@ package struct OperationResult: Codable, Sendable, Equatable {
       metric: metric)
   }
 
+  /// The result in `metric`: this one, or the one measured beside it.
+  package func measured(by metric: Metric) -> OperationResult? {
+    self.metric == metric ? self : otherMetrics.first { $0.metric == metric }
+  }
+
   /// The peak memory measured beside, if any.
   package var spaceResult: OperationResult? { space.first { $0.metric == .memory } }
 

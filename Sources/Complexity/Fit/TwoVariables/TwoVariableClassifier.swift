@@ -43,6 +43,14 @@ package struct TwoVariableClassification: Codable, Sendable, Equatable {
     guard !conclusive, let runnerUp else { return best.model.formula(x, y) }
     return "inconclusive (\(best.model.formula(x, y)) | \(runnerUp.model.formula(x, y)))"
   }
+
+  /// The outcome against a documented (or expected) model: agree when the
+  /// best is it, inconclusive when it is one of two contenders the margin
+  /// cannot separate, differs otherwise.
+  package func verdict(against documented: TwoVariableModel) -> Verdict {
+    if conclusive { return best.model == documented ? .agree : .differs }
+    return best.model == documented || runnerUp?.model == documented ? .inconclusive : .differs
+  }
 }
 
 /// Chooses among `TwoVariableModel.candidates` by the same discipline as

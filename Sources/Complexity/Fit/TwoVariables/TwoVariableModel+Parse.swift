@@ -7,6 +7,24 @@ extension TwoVariableModel {
   /// spaces, `·`, `*` and the order of a sum or product do not matter.
   ///
   /// - Returns: nil for a formula outside these shapes.
+  /// `parse`, or an error naming the text (after `what`, e.g. `--expect `)
+  /// and formulas in `x` and `y` that would be right.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)`.
+  package static func parsed(
+    _ text: String, _ x: String, _ y: String, what: String = ""
+  )
+    throws -> TwoVariableModel
+  {
+    guard let model = parse(text, x, y) else {
+      throw ComplexityError(
+        .badInput,
+        "\(what)'\(text)' is not a formula in \(x) and \(y): write e.g. 'O(\(x)+\(y))', "
+          + "'O(\(x)·\(y))', 'O(min(\(x), \(y)))' or 'O(\(y))'")
+    }
+    return model
+  }
+
   package static func parse(_ text: String, _ x: String, _ y: String) -> TwoVariableModel? {
     var s = text.filter { !$0.isWhitespace }
     guard s.hasPrefix("O("), s.hasSuffix(")") else { return nil }

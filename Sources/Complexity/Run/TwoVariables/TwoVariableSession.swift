@@ -48,11 +48,11 @@ package struct TwoVariableSession {
   )
     throws
   {
-    guard grid.names.count == 2, grid.n.count == 2,
-      let expected = TwoVariableModel.parse(grid.documented, grid.names[0], grid.names[1])
-    else {
+    guard grid.names.count == 2, grid.n.count == 2 else {
       throw ComplexityError(.badInput, "\(op.id)'s grid is malformed: \(grid)")
     }
+    let expected = try TwoVariableModel.parsed(
+      grid.documented, grid.names[0], grid.names[1], what: "\(op.id)'s documented formula ")
     var options = options
     (options.plan.minimum, options.plan.maximum) = (grid.n[0], grid.n[1])
     try options.plan.validate()
@@ -65,11 +65,8 @@ package struct TwoVariableSession {
   package struct Outcome {
     /// Each column's one-variable result, by value.
     package var columns: RunResults
-    /// The grid: n, the variable, the cost per call.
-    package var points: [TwoVariablePoint]
-    /// The metric of `points`; nil when no column was measured.
-    package var metric: Metric?
-    /// The fit and verdict; nil when a column failed or too few points.
+    /// The fit and verdict, with the grid's points; nil when a column
+    /// failed or too few points.
     package var report: TwoVariableReport?
     /// Why there is no report: a column's failure, or the fit's.
     package var failure: String?
@@ -94,7 +91,7 @@ package struct TwoVariableSession {
   package func run(_ progress: @escaping (RunEvent) -> Void = { _ in }) throws -> Outcome {
     let session = try RunSession(.operations(operations), options: options, metric: metric)
     let columns = session.run(progress)
-    var outcome = Outcome(columns: columns, points: [], metric: nil)
+    var outcome = Outcome(columns: columns)
     if let failed = columns.results.first(where: { $0.failure != nil && $0.classification == nil })
     {
       outcome.failure = "\(failed.op) failed: \(failed.failure ?? "")"
@@ -104,21 +101,20 @@ package struct TwoVariableSession {
       outcome.failure = "the columns were not all measured by one metric"
       return outcome
     }
-    (outcome.metric, outcome.points) = (metric, points)
     do {
       let classification = try TwoVariableClassifier().classify(points)
+      let names = self.names ?? ("n", variable.name)
       var report = TwoVariableReport(
-        classification: classification, names: names ?? ("n", variable.name),
-        documented: expected, points: points.count)
+        classification: classification, names: names, documented: expected,
+        points: points.count)
       let sizes = Set(points.map(\.x)).sorted()
       report.sweep = TwoVariableReport.Sweep(
         metric: metric,
-        grid: "\(names?.0 ?? "n") = \(sizes.first ?? 0)…\(sizes.last ?? 0) (\(sizes.count) sizes) "
-          + "× \(names?.1 ?? variable.name) = "
-          + variable.values.map(String.init).joined(separator: ", "),
+        grid: "\(names.0) = \(sizes.first ?? 0)…\(sizes.last ?? 0) (\(sizes.count) sizes) "
+          + "× \(names.1) = " + variable.values.map(String.init).joined(separator: ", "),
         columns: zip(variable.values, columns.results).map {
           TwoVariableReport.Column(
-            value: $0, measured: $1.metric == metric ? $1.measuredName : Self.measured($1, metric))
+            value: $0, measured: ($1.measured(by: metric) ?? $1).measuredName)
         },
         values: points)
       outcome.report = report
@@ -126,11 +122,6 @@ package struct TwoVariableSession {
       outcome.failure = "the two-variable fit failed: \(error)"
     }
     return outcome
-  }
-
-  /// A column's class in `metric` when it is the metric beside.
-  private static func measured(_ r: OperationResult, _ metric: Metric) -> String {
-    r.otherMetrics.first { $0.metric == metric }?.measuredName ?? r.measuredName
   }
 
   /// The grid's points in one metric: instruction counts when every
@@ -141,9 +132,7 @@ package struct TwoVariableSession {
     -> (Metric, [TwoVariablePoint])?
   {
     for metric in [Metric.instructions, .time] {
-      let measured = columns.map { r in
-        r.metric == metric ? r.points : r.otherMetrics.first { $0.metric == metric }?.points
-      }
+      let measured = columns.map { $0.measured(by: metric)?.points }
       guard measured.allSatisfy({ $0?.isEmpty == false }) else { continue }
       let points = zip(values, measured).flatMap { value, column in
         column!.map { TwoVariablePoint(x: $0.n, y: value, value: $0.best) }
