@@ -23,14 +23,7 @@ public func assertComplexity(
 ) {
   guard !result.shows(expected, allowingInconclusive: allowingInconclusive) else { return }
   let message = "expected \(expected), \(result)"
-  if Test.current != nil {
-    Issue.record(
-      Comment(rawValue: message),
-      sourceLocation: SourceLocation(
-        fileID: fileID, filePath: "\(filePath)", line: Int(line), column: column))
-  } else {
-    XCTFail(message, file: filePath, line: line)
-  }
+  fail(message, fileID: fileID, filePath: filePath, line: line, column: column)
 }
 
 /// Fails the current test, in XCTest or Swift Testing, unless `result`
@@ -63,6 +56,14 @@ public func assertComplexity(
   } catch {
     message = "\(error)"
   }
+  fail(message, fileID: fileID, filePath: filePath, line: line, column: column)
+}
+
+/// Records a failed assertion in whichever framework runs the test: an
+/// issue in Swift Testing, an XCTest failure otherwise.
+private func fail(
+  _ message: String, fileID: String, filePath: StaticString, line: UInt, column: Int
+) {
   if Test.current != nil {
     Issue.record(
       Comment(rawValue: message),
