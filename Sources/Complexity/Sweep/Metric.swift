@@ -44,3 +44,11 @@ public enum Metric: String, Codable, Sendable, CaseIterable {
     }
   }
 }
+
+extension Metric {
+  /// A space sample as every subject reports it: the bytes `calls` calls
+  /// allocated plus one byte a call, so that an op that allocates nothing
+  /// at any size is the constant 1 B, which a log-scale fit can hold (a
+  /// real allocation is 16 bytes or more).
+  static func spaceSample(bytes: Double, calls: Int) -> Double { bytes + Double(calls) }
+}

@@ -105,9 +105,9 @@ package struct PythonSubject: Subject, Interruptible {
   /// peak bytes (the mean per call, times `iterations`) plus one byte per call.
   package mutating func sample(size: Int, iterations: Int) throws -> Double {
     if metric.isSpace {
-      return try harness.memory(
+      let bytes = try harness.memory(
         op: op, n: size, loops: iterations, cold: cold, total: metric == .allocated)
-        + Double(iterations)
+      return Metric.spaceSample(bytes: bytes, calls: iterations)
     }
     return try harness.time(op: op, n: size, loops: iterations, cold: cold, settle: settle)
   }

@@ -59,10 +59,8 @@ public struct InProcessSubject<Input, Output>: Subject {
 
   public var metric: Metric { meter.metric }
 
-  /// One sample: seconds or instructions of `iterations` calls, or the
-  /// sum of their peak bytes plus one byte a call (so that an op that
-  /// allocates nothing at any size is the constant 1 B, which a log-scale
-  /// fit can hold, as `PythonSubject` does).
+  /// One sample: seconds or instructions of `iterations` calls, or their
+  /// bytes as every subject reports them (`Metric.spaceSample`).
   public mutating func sample(size: Int, iterations: Int) throws -> Double {
     // Counted, the first sample at a size pays once for what later ones
     // reuse: the lazy binding of library symbols, the runtime's first
@@ -74,7 +72,8 @@ public struct InProcessSubject<Input, Output>: Subject {
       warmed.insert(size)
     }
     let measured = try measure(size: size, iterations: iterations)
-    return meter.metric.isSpace ? measured + Double(iterations) : measured
+    return meter.metric.isSpace
+      ? Metric.spaceSample(bytes: measured, calls: iterations) : measured
   }
 
   private mutating func measure(size: Int, iterations: Int) throws -> Double {
