@@ -36,8 +36,8 @@ extension PlotFolder {
       </table></body></html>
 
       """
-    let index = URL(fileURLWithPath: directory, isDirectory: true)
-      .appendingPathComponent("index.html").path
+    // The folder, though no row's columns were written into it.
+    let index = try makeFolder(directory).appendingPathComponent("index.html").path
     try OutputFile(index).write(html)
     return written + [index]
   }

@@ -12,13 +12,7 @@ package enum PlotFolder {
   package static func write(
     _ results: RunResults, catalog: Catalog = .standard, to directory: String
   ) throws -> [String] {
-    let folder = URL(fileURLWithPath: directory, isDirectory: true)
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    } catch {
-      throw ComplexityError(
-        .badInput, "cannot create the plot folder \(directory): \(error.localizedDescription)")
-    }
+    let folder = try makeFolder(directory)
     var written: [String] = []
     for r in results.results {
       let svg = SVGChart(r, catalog: catalog).render()
@@ -54,6 +48,20 @@ package enum PlotFolder {
     runs.runs.enumerated().map { i, run in
       "\(i + 1)-" + fileName(run.python.map { "\($0.implementation)-\($0.version)" } ?? "run")
     }
+  }
+
+  /// `directory`, created if needed.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when it cannot be created.
+  static func makeFolder(_ directory: String) throws -> URL {
+    let folder = URL(fileURLWithPath: directory, isDirectory: true)
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw ComplexityError(
+        .badInput, "cannot create the plot folder \(directory): \(error.localizedDescription)")
+    }
+    return folder
   }
 
   /// Checks, before any work, that `directory` is a folder or can be made.
