@@ -2,7 +2,6 @@
 and the bytes it allocates in all, by the counting allocator.
 
 Part of complexity's CPython harness (complexity_harness.py)."""
-import ctypes
 import gc
 
 from complexity_counting import counter, direct
@@ -49,7 +48,10 @@ def _measured_pieces(peaks):
 
 def _allocation_counter():
     """The counting allocator's begin and end (libComplexityAllocationCounter.so),
-    found in this process when it is preloaded (LD_PRELOAD)."""
+    found in this process when it is preloaded (LD_PRELOAD). ctypes is
+    imported here, not with the harness: every harness starts without it,
+    the counting workers under valgrind too."""
+    import ctypes
     process = ctypes.CDLL(None)
     try:
         return (process.complexity_allocations_begin,
@@ -68,6 +70,7 @@ def _allocation_counter():
 # between its begin and end is the same for every piece: a constant.
 def _counted_pieces(totals):
     """A runner for the counted twin's loop that counts each piece's bytes."""
+    import ctypes
     begin, end = _allocation_counter()
     peak, total = ctypes.c_int64(), ctypes.c_int64()
     peak_ref, total_ref = ctypes.byref(peak), ctypes.byref(total)
