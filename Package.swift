@@ -53,6 +53,7 @@ let package = Package(
       // CPython harness, and the CPython ops of the catalog with their code.
       resources: [
         .embedInCode("Targets/Python/Harness/complexity_harness.py"),
+        .embedInCode("Targets/Python/Harness/complexity_wire.py"),
         .embedInCode("Targets/Python/Harness/complexity_inputs.py"),
         .embedInCode("Targets/Python/Harness/complexity_sampler.py"),
         .embedInCode("Targets/Python/Harness/complexity_counting.py"),

@@ -14,8 +14,8 @@ import unittest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HARNESS_DIR = os.path.join(ROOT, "Sources", "Complexity", "Targets", "Python", "Harness")
 HARNESS = os.path.join(HARNESS_DIR, "complexity_harness.py")
-MODULES = ("complexity_inputs", "complexity_sampler", "complexity_counting", "complexity_memory",
-           "complexity_harness")
+MODULES = ("complexity_wire", "complexity_inputs", "complexity_sampler", "complexity_counting",
+           "complexity_memory", "complexity_harness")
 CATALOG = os.path.join(ROOT, "Sources", "Complexity", "Catalog", "CPython")
 
 
@@ -64,6 +64,48 @@ def catalog_ops():
 
 def define_request(op_id, code):
     return dict(cmd="define", op=op_id, **code)
+
+
+class WireTests(unittest.TestCase):
+    """complexity_wire reads and writes what json.loads and json.dumps do."""
+
+    def setUp(self):
+        load_harness()
+        self.wire = importlib.import_module("complexity_wire")
+
+    def test_uses_the_c_codec_in_cpython(self):
+        self.assertIsNotNone(self.wire._codec)
+
+    def test_reads_what_json_reads(self):
+        for text in ['{"cmd": "define", "op": "x\\u00e9", "setup": "x = ints(n)\\n", "n": 3}',
+                     '{"f": 1.5e-3, "l": [1, -2, {"a": null}], "t": true, "e": false}',
+                     '[]', '"only a string"', '{"big": 123456789012345678901234567890}']:
+            self.assertEqual(self.wire.loads(text), json.loads(text), text)
+
+    def test_writes_what_json_writes(self):
+        for value in [{"ok": True, "seconds": [3.99e-06, 1e300, 0.1, float("inf")]},
+                      {"ok": False, "error": "\u00e9\n\"quoted\"", "bad_input": True},
+                      {"ok": True, "dumps": [1, 2], "warmup": {"seconds": 0.5, "settled": False}},
+                      {"python": {"version": "3.11.7"}, "ops": []}]:
+            self.assertEqual(self.wire.dumps(value), json.dumps(value))
+
+    def test_bad_text_fails_as_json_fails(self):
+        for text in ['{"cmd": ', '{"a": 1} trailing', '', 'nope']:
+            with self.assertRaises(ValueError, msg=text):
+                self.wire.loads(text)
+
+    def test_refuses_what_json_refuses(self):
+        with self.assertRaises(TypeError):
+            self.wire.dumps({"x": object()})
+
+    def test_the_harness_starts_without_json_re_or_platform(self):
+        # Each of them is start-up time under valgrind (json alone 0.2 s).
+        code = ("import sys; sys.path.insert(0, %r); import complexity_harness; "
+                "print(sorted(m for m in ('json', 're', 'platform', 'enum') "
+                "if m in sys.modules))" % HARNESS_DIR)
+        out = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
+                             check=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+        self.assertEqual(out.stdout.strip(), "[]")
 
 
 class ProtocolTests(unittest.TestCase):

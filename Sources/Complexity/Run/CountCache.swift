@@ -21,19 +21,11 @@ package struct CountCache: Sendable {
 
   package init(directory: URL) { self.directory = directory }
 
-  /// The user's cache folder (see the type's comment).
+  /// The user's cache folder (see the type's comment; `CacheFolder`).
   package static func standard(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> CountCache {
-    if let dir = environment["COMPLEXITY_CACHE_DIR"], !dir.isEmpty {
-      return CountCache(directory: URL(fileURLWithPath: dir))
-    }
-    let base =
-      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory())
-        + "/.cache")
-    return CountCache(
-      directory: URL(fileURLWithPath: base).appendingPathComponent("complexity/counts"))
+    CountCache(directory: CacheFolder.standard(environment: environment))
   }
 
   /// One entry as stored.
@@ -96,7 +88,7 @@ package struct CountCache: Sendable {
   // MARK: - Implementation details
 
   private func file(for key: String) -> URL {
-    directory.appendingPathComponent(String(format: "%016llx.json", Self.fnv1a(key)))
+    directory.appendingPathComponent(String(format: "%016llx.json", CacheFolder.fnv1a(key)))
   }
 
   /// A file by its resolved path, size and modification time: a rebuilt
@@ -107,15 +99,5 @@ package struct CountCache: Sendable {
     let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
     let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
     return "\(resolved) \(size) \(modified)"
-  }
-
-  /// 64-bit FNV-1a of the string's UTF-8 bytes.
-  static func fnv1a(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return hash
   }
 }

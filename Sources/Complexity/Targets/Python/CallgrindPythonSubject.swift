@@ -203,8 +203,7 @@ package final class CallgrindPythonSubject: Subject {
         + valgrind.callgrindCommand(
           outFile: outFile, toggle: countedFunction, dumpBefore: markFunction,
           instrumentAtStart: !late),
-      environment: environment,
-      directory: directory, site: site, startCommands: late ? ["instrument"] : [],
+      environment: environment, site: site, startCommands: late ? ["instrument"] : [],
       quitsAtOnce: true)
     // Valgrind runs the interpreter ~50 times slower: a long reply is not
     // a hang.

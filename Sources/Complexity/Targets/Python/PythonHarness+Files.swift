@@ -5,6 +5,7 @@ extension PythonHarness {
   /// the one the interpreter runs first.
   package static let files: [(name: String, source: String)] = [
     ("complexity_harness.py", PackageResources.complexity_harness_py),
+    ("complexity_wire.py", PackageResources.complexity_wire_py),
     ("complexity_inputs.py", PackageResources.complexity_inputs_py),
     ("complexity_sampler.py", PackageResources.complexity_sampler_py),
     ("complexity_counting.py", PackageResources.complexity_counting_py),
@@ -20,6 +21,38 @@ extension PythonHarness {
   /// (`complexity harness` prints this).
   package static var source: String {
     files.map { "# ==> \($0.name) <==\n\($0.source)" }.joined(separator: "\n")
+  }
+
+  /// The folder every harness of every run starts from: `harness/` and a
+  /// name made of the files' contents (their 64-bit FNV-1a) in the cache
+  /// folder (`CacheFolder`). The interpreter keeps its bytecode of the
+  /// harness's modules there, so no start compiles them again (0.2 s of a
+  /// counting worker's start under valgrind). Nil when it cannot be made
+  /// or written (a read-only home): each harness then writes the files
+  /// into a temporary folder of its own, and compiles them each time.
+  package static let sharedFolder: URL? = makeSharedFolder(in: CacheFolder.standard())
+
+  /// Makes `harness/<contents>` in `cache` with the harness's files,
+  /// writing only those missing or different (a file rewritten gets a new
+  /// modification time, and the interpreter would compile it again).
+  ///
+  /// - Returns: the folder, or nil when it cannot be made or written.
+  package static func makeSharedFolder(in cache: URL) -> URL? {
+    let contents = files.map { "\($0.name)\n\($0.source)" }.joined(separator: "\u{0}")
+    let folder = cache.appendingPathComponent("harness").appendingPathComponent(
+      String(format: "%016llx", CacheFolder.fnv1a(contents)))
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      for file in files {
+        let url = folder.appendingPathComponent(file.name)
+        if (try? String(contentsOf: url, encoding: .utf8)) != file.source {
+          try file.source.write(to: url, atomically: true, encoding: .utf8)
+        }
+      }
+      return folder
+    } catch {
+      return nil
+    }
   }
 
   /// Writes the harness's files into `directory`, made if missing.

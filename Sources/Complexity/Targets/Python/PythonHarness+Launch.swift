@@ -9,8 +9,9 @@ extension PythonHarness {
     package var wrapper: [String]
     /// Variables set in the interpreter's environment, over the inherited ones.
     package var environment: [String: String]
-    /// The folder to write the harness's files into; nil: a temporary
-    /// folder of the harness's own, removed when it goes.
+    /// The folder to write the harness's files into; nil: the folder
+    /// every harness shares (`PythonHarness.sharedFolder`), else a
+    /// temporary folder of the harness's own, removed when it goes.
     package var directory: URL?
     /// Whether the interpreter imports `site` as it starts. The catalog's
     /// code needs nothing from site-packages, and under valgrind `site`

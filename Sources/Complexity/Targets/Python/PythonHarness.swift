@@ -42,14 +42,18 @@ package final class PythonHarness {
     self.replyTimeout = replyTimeout
     self.launch = launch
     self.interpreter = PythonInterpreter(version: "?", implementation: "?", path: executable)
+    let shared = launch.directory == nil ? Self.sharedFolder : nil
     ownDirectory =
-      launch.directory == nil
+      launch.directory == nil && shared == nil
       ? FileManager.default.temporaryDirectory.appendingPathComponent(
         "complexity-harness-\(UUID().uuidString)") : nil
-    let directory = launch.directory ?? ownDirectory!
     ownDirectory.map(Leftovers.register(folder:))
     do {
-      mainFile = try Self.write(into: directory)
+      if let shared {
+        mainFile = shared.appendingPathComponent(Self.files[0].name).path
+      } else {
+        mainFile = try Self.write(into: launch.directory ?? ownDirectory!)
+      }
       try start()
     } catch {
       ownDirectory.map(Leftovers.remove(folder:))

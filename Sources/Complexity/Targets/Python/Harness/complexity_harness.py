@@ -1,6 +1,8 @@
 # complexity's CPython harness (Python 3.8 or newer). The Swift side embeds
-# its five files (this one, complexity_inputs.py, complexity_sampler.py,
-# complexity_counting.py and complexity_memory.py), writes them to a folder of the harness's own and
+# its six files (this one, complexity_wire.py, complexity_inputs.py,
+# complexity_sampler.py, complexity_counting.py and complexity_memory.py),
+# writes them to a folder named by their contents under the user's cache
+# folder (where the interpreter keeps their bytecode between runs) and
 # runs `python3 -u complexity_harness.py` there (under valgrind to count
 # instructions). It reads one JSON request per line and answers one JSON
 # reply per line, on its own copies of standard input and output: the
@@ -25,20 +27,31 @@
 # given does not compile); the harness keeps serving.
 # "count", "mark" and "instrument" only mean something under callgrind
 # (complexity_counting.py).
-import json
 import os
-import platform
 import sys
 
-import complexity_sampler as sampler
-from complexity_counting import count_op, instrument, mark
-from complexity_memory import memory_op
+# The harness's own modules keep their bytecode beside them (PYTHONDONTWRITEBYTECODE
+# is set for the user's code): compiling them again is 0.2 s of each start
+# under valgrind. The folder is the harness's alone, named by its contents.
+_writes_bytecode = sys.dont_write_bytecode
+sys.dont_write_bytecode = False
+import complexity_sampler as sampler  # noqa: E402
+from complexity_counting import count_op, instrument, mark  # noqa: E402
+from complexity_memory import memory_op  # noqa: E402
+from complexity_wire import dumps, loads  # noqa: E402
+sys.dont_write_bytecode = _writes_bytecode
+
+# platform.python_implementation()'s names, without importing platform (and re).
+_IMPLEMENTATIONS = {"cpython": "CPython", "pypy": "PyPy", "ironpython": "IronPython",
+                    "jython": "Jython"}
 
 
 def hello():
     return {"ok": True, "ops": sorted(sampler.OPS),
-            "python": {"version": platform.python_version(),
-                       "implementation": platform.python_implementation(),
+            # platform.python_version() reads the same word of sys.version.
+            "python": {"version": sys.version.split()[0],
+                       "implementation": _IMPLEMENTATIONS.get(
+                           sys.implementation.name, sys.implementation.name),
                        "executable": sys.executable}}
 
 
@@ -85,7 +98,7 @@ def main():
         if not line:
             continue
         try:
-            req = json.loads(line)
+            req = loads(line)
             if req.get("cmd") == "quit":
                 if req.get("now"):
                     # The interpreter's teardown frees every object: under
@@ -103,7 +116,7 @@ def main():
         except Exception as e:
             reply = {"ok": False, "error": "%s: %s" % (type(e).__name__, e)}
         sys.stdout.flush()
-        replies.write(json.dumps(reply) + "\n")
+        replies.write(dumps(reply) + "\n")
         replies.flush()
 
 
