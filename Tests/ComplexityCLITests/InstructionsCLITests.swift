@@ -124,6 +124,54 @@ final class InstructionsCLITests: XCTestCase {
     XCTAssertFalse(try notes(again).contains(where: fromCache))
   }
 
+  /// A counting worker started on the interpreter the last run named
+  /// (`InterpreterMemo`) is only a guess: when the timing harness names
+  /// another binary, the op is counted in that one, and the memo learns it.
+  func testACountStartedOnAWrongGuessIsCountedInTheRealInterpreter() throws {
+    try skipUnlessValgrind()
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("memo-cli-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+    let command = try XCTUnwrap(
+      (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+    let real = try Self.executable(of: command)
+    // The same binary by another name: valgrind runs it, and it is not
+    // the path the timing harness names.
+    let alias = cache.appendingPathComponent("alias-python3")
+    try FileManager.default.createSymbolicLink(atPath: alias.path, withDestinationPath: real)
+    let memo = cache.appendingPathComponent("interpreters.json")
+    let key = "\(command) from \(FileManager.default.currentDirectoryPath)"
+    let guess = ["implementation": "CPython", "path": alias.path, "version": "3"]
+    try JSONSerialization.data(withJSONObject: [key: guess]).write(to: memo)
+    let r = try run(
+      [
+        "sweep", "--op", "list.len", "--metric", "instructions", "--max-size", "256", "--quiet",
+        "--format", "json",
+      ],
+      environment: ["COMPLEXITY_CACHE_DIR": cache.path])
+    XCTAssertTrue([0, 1].contains(r.status), r.stderr)
+    XCTAssertTrue(r.stdout.contains("counted by callgrind"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("in \(real),"), r.stdout)
+    XCTAssertFalse(r.stdout.contains("alias-python3"), r.stdout)
+    let learnt = try String(contentsOf: memo, encoding: .utf8)
+    XCTAssertFalse(learnt.contains("alias-python3"), learnt)
+  }
+
+  /// `sys.executable` of the interpreter `command` starts.
+  private static func executable(of command: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: command)
+    p.arguments = ["-c", "import sys; print(sys.executable)"]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   private func skipUnlessValgrind() throws {
     try XCTSkipUnless(
       Tool.hasValgrind, "valgrind is not installed: the live instruction-count checks need it")

@@ -21,6 +21,8 @@ final class CountingWorker {
 
   /// The CPython harnesses, by whether their interpreter imported `site`.
   private var python: [Bool: CallgrindPythonSubject] = [:]
+  /// CPython harnesses starting on another thread (`prestart`), by `site`.
+  private var starting: [Bool: Starting] = [:]
   private var swift: SwiftWorkerSubject?
 
   init(interpreter: String?, cold: Bool, swiftWorker: [String]?, valgrind: Valgrind) {
@@ -72,8 +74,31 @@ final class CountingWorker {
     }
   }
 
-  /// Stops every process of this worker.
+  /// Starts the CPython harness that counts `op` now, on another thread,
+  /// so that valgrind's start (about 1.3 s) overlaps whatever the caller
+  /// does next; the first op that needs it waits for it. A harness that
+  /// failed to start is started again by that op, which then says why.
+  func prestart(_ op: Operation) {
+    guard let interpreter, op.subject == .python else { return }
+    let site = Self.importsSite(op)
+    guard python[site] == nil, starting[site] == nil else { return }
+    let pending = Starting()
+    let (valgrind, cold) = (self.valgrind, self.cold)
+    pending.done.enter()
+    DispatchQueue.global().async {
+      pending.result = Result {
+        try CallgrindPythonSubject(
+          op: op.id, interpreter: interpreter, valgrind: valgrind, code: op.python, cold: cold,
+          site: site)
+      }
+      pending.done.leave()
+    }
+    starting[site] = pending
+  }
+
+  /// Stops every process of this worker (waiting for those still starting).
   func stop() {
+    settle()
     python.values.forEach { $0.stop() }
     python = [:]
     swift?.stop()
@@ -81,6 +106,25 @@ final class CountingWorker {
   }
 
   // MARK: - Implementation details
+
+  /// A harness being started on another thread: its result once `done`.
+  private final class Starting: @unchecked Sendable {
+    let done = DispatchGroup()
+    var result: Result<CallgrindPythonSubject, any Error> = .failure(CancellationError())
+  }
+
+  /// Waits for the harnesses being started, and keeps those that started.
+  private func settle() {
+    for (site, pending) in starting {
+      pending.done.wait()
+      if case .success(let made) = pending.result { python[site] = made }
+    }
+    starting = [:]
+  }
+
+  /// Whether `op`'s interpreter imports `site`: the catalog's code needs
+  /// nothing from site-packages; a user's may.
+  private static func importsSite(_ op: Operation) -> Bool { Catalog.standard[op.id] == nil }
 
   /// The process that counts `op`, switched to it (started on first use).
   private func subject(for op: Operation) throws -> any CountingSubject {
@@ -100,8 +144,8 @@ final class CountingWorker {
       guard let interpreter else {
         throw ComplexityError(.badInput, "\(op.id): this run has no CPython interpreter")
       }
-      // The catalog's code needs nothing from site-packages; a user's may.
-      let site = Catalog.standard[op.id] == nil
+      settle()
+      let site = Self.importsSite(op)
       if let harness = python[site] {
         try harness.select(op.id, code: op.python)
         return harness

@@ -103,6 +103,7 @@ package final class Runner {
   /// - Throws: `ComplexityError` naming the first op or tool missing.
   package func prepare(_ operations: [Operation]) throws {
     let python = operations.filter { $0.subject == .python }
+    prestartCounting(python)
     // The interpreter first: whether it can be counted depends on which it is.
     let harness = python.isEmpty ? nil : try pool.timingHarness()
     try check(operations)

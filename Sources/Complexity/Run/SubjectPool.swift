@@ -22,10 +22,17 @@ final class SubjectPool {
   /// The harness that counts CPython ops' total bytes, started on first use.
   private var allocations: PythonHarness?
 
-  init(python: String?, cold: Bool, swiftWorker: [String]?) {
+  /// What interpreter commands started as in earlier runs; nil: none kept.
+  let memo: InterpreterMemo?
+
+  init(
+    python: String?, cold: Bool, swiftWorker: [String]?,
+    memo: InterpreterMemo? = .standard()
+  ) {
     self.python = python
     self.cold = cold
     self.swiftWorker = swiftWorker
+    self.memo = memo
   }
 
   deinit { stop() }
@@ -39,9 +46,42 @@ final class SubjectPool {
   @discardableResult
   func timingHarness() throws -> PythonHarness {
     if let harness { return harness }
-    let started = try PythonHarness(executable: try PythonInterpreter.locate(explicit: python))
+    let command = try PythonInterpreter.locate(explicit: python)
+    let started = try PythonHarness(executable: command)
+    memo?.record(started.interpreter, command: command)
     harness = started
     return started
+  }
+
+  /// The CPython interpreter this run's timing harness will name, as the
+  /// last run from here named it (`InterpreterMemo`), before it has
+  /// started; nil once it has, or when no run named it.
+  func interpreterGuess() -> PythonInterpreter? {
+    guard harness == nil, let memo,
+      let command = try? PythonInterpreter.locate(explicit: python),
+      let guess = memo.guess(command: command), guess.implementation == "CPython",
+      FileManager.default.isExecutableFile(atPath: guess.path)
+    else { return nil }
+    return guess
+  }
+
+  /// Starts the first counting worker's harness for `op` now, in `guess`
+  /// (`interpreterGuess`), so that valgrind's start overlaps the timing
+  /// harness's; `countingWorkers` replaces it if the timing harness names
+  /// another interpreter.
+  func prestartCounting(_ op: Operation, in guess: PythonInterpreter) {
+    guard workers.isEmpty, let valgrind = try? callgrind() else { return }
+    let worker = CountingWorker(
+      interpreter: guess.path, cold: cold, swiftWorker: swiftWorker, valgrind: valgrind)
+    workers.append(worker)
+    worker.prestart(op)
+  }
+
+  /// Stops the counting workers (waiting for any still starting), so that
+  /// nothing runs beside the timing.
+  func stopCountingWorkers() {
+    workers.forEach { $0.stop() }
+    workers = []
   }
 
   /// Valgrind, found on first use.
@@ -62,7 +102,9 @@ final class SubjectPool {
   /// - Throws: `ComplexityError(.missingTool, …)` when valgrind is missing.
   func countingWorkers(_ count: Int) throws -> [CountingWorker] {
     let valgrind = try callgrind()
-    for worker in workers where worker.interpreter == nil {
+    for worker in workers where worker.interpreter != interpreter?.path {
+      // Not started yet, or started on a guess that proved wrong (`prestartCounting`).
+      worker.stop()
       worker.interpreter = interpreter?.path
     }
     while workers.count < count {
