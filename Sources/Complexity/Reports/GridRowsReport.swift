@@ -32,9 +32,16 @@ package struct GridRowsReport {
     switch format {
     case .json: return try ResultsReport.json(GridRowsFile(rows))
     case .csv: return CSVTable(header: Self.header, rows: cells).render()
-    case .markdown: return MarkdownTable(header: Self.header, rows: cells).render() + summary
-    case .table: return TextTable(header: Self.header, rows: cells).render() + summary
+    case .markdown:
+      return MarkdownTable(header: Self.header, rows: cells).render() + summary + notes
+    case .table: return TextTable(header: Self.header, rows: cells).render() + summary + notes
     }
+  }
+
+  /// Each row's notes (a log factor its slices exclude), under the table.
+  private var notes: String {
+    let lines = rows.flatMap { row in (row.report?.notes ?? []).map { "- \(row.op): \($0)" } }
+    return lines.isEmpty ? "" : "\nNotes:\n" + lines.joined(separator: "\n") + "\n"
   }
 
   private func seconds(_ row: GridRows.Row) -> String { String(format: "%.0f", row.seconds) }

@@ -13,6 +13,9 @@ package struct TwoVariableReport: Codable {
   package var points: Int
   /// The five best candidates: formula, AICc, valid.
   package var ranking: [Candidate]
+  /// Why the outcome is what it is beyond the ranking (a log factor the
+  /// slices exclude); nil in files written before there were notes.
+  package var notes: [String]?
   /// What was measured, for a grid the tool swept (`time --var`): the
   /// metric, the grid, each column's one-variable class and the points.
   package var sweep: Sweep?
@@ -54,6 +57,8 @@ package struct TwoVariableReport: Codable {
       Candidate(formula: $0.model.formula(names.0, names.1), aicc: $0.aicc, valid: $0.isValid)
     }
     verdict = documented.map(c.verdict(against:))
+    let notes = c.notes(names.0, names.1)
+    self.notes = notes.isEmpty ? nil : notes
   }
 
   /// The formulas the fit could not separate: the best alone when it is
@@ -80,6 +85,7 @@ package struct TwoVariableReport: Codable {
       if let documented, let verdict {
         lines.append("documented: \(documented): \(verdict.rawValue)")
       }
+      lines += (notes ?? []).map { "note: \($0)" }
       if let sweep {
         lines.append("metric: \(sweep.metric.quantity) per call; grid: \(sweep.grid)")
         let name = names.count > 1 ? names[1] : "y"

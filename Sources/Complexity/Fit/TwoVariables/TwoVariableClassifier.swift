@@ -36,6 +36,14 @@ package struct TwoVariableClassification: Codable, Sendable, Equatable {
   package var conclusive: Bool
   /// Every candidate, best first.
   package var fits: [TwoVariableFit]
+  /// The log factors the data exclude (`TwoVariableLogCheck`): the
+  /// formulas with them were set aside.
+  var excludedLogFactors: [TwoVariableLogCheck] = []
+
+  /// Why the outcome is what it is beyond the ranking, in the row's names.
+  package func notes(_ x: String, _ y: String) -> [String] {
+    excludedLogFactors.map { $0.note(x, y) }
+  }
 
   /// The outcome as a formula in the row's names: the best's, or
   /// `inconclusive (A | B)`.
@@ -129,6 +137,19 @@ package struct TwoVariableClassifier: Sendable {
       allowed = allowed.filter { !$0.model.depends(on: variable) }
       reduced = true
     }
+    // A log factor the information criterion favours but the slices of
+    // the grid do not show is set aside, as the one-variable classifier's
+    // log-factor check does.
+    var excluded: [TwoVariableLogCheck] = []
+    for variable in [Variable.x, .y] {
+      guard let chosen = allowed.first, chosen.model.hasLinearithmicTerm(in: variable),
+        let check = try TwoVariableLogCheck.run(along: variable, points), check.excludesLogFactor
+      else { continue }
+      let rest = allowed.filter { !$0.model.hasLinearithmicTerm(in: variable) }
+      guard !rest.isEmpty else { continue }
+      allowed = rest
+      excluded.append(check)
+    }
     let best = allowed.first ?? ranked[0]
     // A rival that differs from the best only by a term in a variable the
     // best does not use, too small to matter by the same rule, is the
@@ -145,7 +166,7 @@ package struct TwoVariableClassifier: Sendable {
     return TwoVariableClassification(
       best: best, runnerUp: runnerUp, margin: margin,
       conclusive: margin >= minimumMargin || (reduced && best.model == .constant),
-      fits: ranked)
+      fits: ranked, excludedLogFactors: excluded)
   }
 
   /// Largest growth across the grid still called "does not depend on it"
@@ -153,7 +174,7 @@ package struct TwoVariableClassifier: Sendable {
   package var constantTolerance = 0.25
 
   /// One of the two variables.
-  enum Variable { case x, y }
+  enum Variable: String, Codable, Sendable { case x, y }
 
   /// How much `fit` moves the cost as `variable` goes from its least to its
   /// largest value, the other held at each of its values: the largest
