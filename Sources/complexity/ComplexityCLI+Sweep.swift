@@ -143,23 +143,41 @@ extension ComplexityCLI.Sweep {
       cache: counting.cache, countingWorkers: try counting.jobs())
   }
 
-  /// `sweep --two-variables`: the catalog's two-variable rows over their grids.
+  /// `sweep --two-variables`: the catalog's two-variable rows over their
+  /// grids (`GridRowsSession`), resumable from their journal and checked
+  /// against a baseline.
   func runGridRows() throws {
-    if pythons.count > 1 || resume != nil || baseline != nil || sizes.isGiven {
+    if pythons.count > 1 || sizes.isGiven {
       throw ValidationError(
         "--two-variables sweeps each row over its own grid, in one interpreter: leave out "
-          + "--resume, --baseline, the size options and a second --python")
+          + "the size options and a second --python")
+    }
+    let stored = try baseline.map { path -> [GridRows.Row] in
+      guard let rows = try GridRowsFile.read(path: path) ?? GridJournal.rows(path: path) else {
+        throw ValidationError(
+          "--baseline \(path) holds no rows in two variables: give the --format json output "
+            + "(or the FILE.jsonl journal) of an earlier sweep --two-variables")
+      }
+      return rows
     }
     try output.check()
     try plot.map { try PlotFolder.check($0) }
-    let rows = try GridRows(patterns: ops, options: try runnerOptions(), metric: metric ?? .auto)
+    let session = try GridRowsSession(
+      ops, options: try runnerOptions(), metric: metric,
+      output: resume == nil ? output.output : nil, resume: resume)
+    for warning in session.warnings { warn("warning: \(warning)") }
+    if let resume, !quiet {
+      let done = session.operations.count - session.todo.count
+      warn(
+        "resuming \(resume): \(done) of \(session.operations.count) rows done, "
+          + "\(session.todo.count) to run")
+    }
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
-    // Write as we go: an interrupted run keeps every finished row in --output.
-    var finished: [GridRows.Row] = []
-    let done = rows.run(progress.show) { row in
-      finished.append(row)
+    // Write as we go: an interrupted run keeps every finished row, in the
+    // journal (appended) and in --output (rewritten).
+    let done = session.run(progress.show) { row in
       if output.output != nil {
-        try? output.emit(try GridRowsReport(finished).render(output.format))
+        try? output.emit(try GridRowsReport(session.rows).render(output.format))
       }
       if !quiet {
         progress.finish()
@@ -170,7 +188,14 @@ extension ComplexityCLI.Sweep {
     let report = GridRowsReport(done)
     try output.emit(try report.render(output.format))
     if let plot { try PlotFolder.write(done, to: plot) }
-    if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    // A failed row outranks the verdicts: nothing may pass with a row unmeasured.
+    var status = report.exitStatus
+    if let stored, let baseline {
+      let comparison = GridRowsComparison(stored, done, labels: (baseline, "this run"))
+      warn(GridRowsComparisonReport(comparison).baselineSummary())
+      if status != ExitStatus.failed.rawValue { status = comparison.exitStatus }
+    }
+    if status != 0 { throw ExitCode(status) }
   }
 
   /// `sweep` with two or more `--python`: each interpreter in turn, the

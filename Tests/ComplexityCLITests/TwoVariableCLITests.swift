@@ -119,4 +119,63 @@ final class GridRowsFileCLITests: XCTestCase {
     XCTAssertEqual(mixed.status, 2, mixed.stderr)
     XCTAssertTrue(mixed.stderr.contains("compare like with like"), mixed.stderr)
   }
+
+  /// A journal of the recorded rows (`fixtures/results/grid-rows-a.json`),
+  /// its last line cut short as a kill leaves it.
+  private func journal() throws -> String {
+    let data = try XCTUnwrap(FileManager.default.contents(atPath: a))
+    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let rows = try XCTUnwrap(object["grid_rows"] as? [[String: Any]])
+    let header: [String: Any] = [
+      "journal": "complexity-grid-rows", "version": 1, "ops": rows.map { $0["op"] ?? "" },
+      "metric": "auto", "started": "2026-12-01T00:00:00Z",
+    ]
+    let lines = try ([header] + rows).map {
+      String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self)
+    }
+    let folder = try temporaryFolder(prefix: "grid-journal")
+    addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("rows.json.jsonl").path
+    try (lines.joined(separator: "\n") + "\n{\"op\": \"list.mul").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func testAResumedJournalSweepsOnlyTheRowsItLacks() throws {
+    let path = try journal()
+    let r = try run(["sweep", "--two-variables", "--resume", path, "--format", "csv"])
+    // list.getslice's formula differs from the seed's: exit 1, nothing measured again.
+    XCTAssertEqual(r.status, 1, r.stderr)
+    XCTAssertTrue(r.stderr.contains("line 4 is cut short"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("2 of 2 rows done, 0 to run"), r.stderr)
+    XCTAssertTrue(r.stdout.contains("list.getslice,O(k),\"O(min(n, k))\",differs"), r.stdout)
+    let repaired = try String(contentsOfFile: path, encoding: .utf8)
+    XCTAssertTrue(repaired.hasSuffix("}\n"), String(repaired.suffix(40)))
+    let fresh = try run(["sweep", "--two-variables", "--output", String(path.dropLast(6))])
+    XCTAssertEqual(fresh.status, 2, fresh.stderr)
+    XCTAssertTrue(fresh.stderr.contains("--resume \(path)"), fresh.stderr)
+    let oneVariable = try run([
+      "sweep", "--two-variables", "--resume",
+      Tool.root.appendingPathComponent("fixtures/results/interrupted.jsonl").path,
+    ])
+    XCTAssertEqual(oneVariable.status, 2, oneVariable.stderr)
+    XCTAssertTrue(oneVariable.stderr.contains("one-variable"), oneVariable.stderr)
+  }
+
+  func testABaselineSaysWhichFormulaChanged() throws {
+    let path = try journal()
+    let same = try run(["sweep", "--two-variables", "--resume", path, "--baseline", a])
+    XCTAssertEqual(same.status, 0, same.stderr)
+    XCTAssertTrue(same.stderr.contains("no formula changed (2 rows)"), same.stderr)
+    let changed = try run(["sweep", "--two-variables", "--resume", path, "--baseline", b])
+    XCTAssertEqual(changed.status, 1, changed.stderr)
+    XCTAssertTrue(
+      changed.stderr.contains("list.getslice was O(k), now O(min(n, k))"), changed.stderr)
+    let foreign = try run([
+      "sweep", "--two-variables", "--resume", path, "--baseline",
+      Tool.root.appendingPathComponent("Package.swift").path,
+    ])
+    XCTAssertEqual(foreign.status, 2, foreign.stderr)
+    XCTAssertTrue(foreign.stderr.contains("holds no rows in two variables"), foreign.stderr)
+  }
 }

@@ -75,6 +75,20 @@ package struct GridRowsComparisonReport {
     }
   }
 
+  /// The lines `sweep --two-variables --baseline` prints: each row whose
+  /// formula changed, then the count.
+  package func baselineSummary() -> String {
+    let label = comparison.labels.0
+    let changed = comparison.entries.filter { $0.change == .changed }
+    guard !changed.isEmpty else {
+      return "baseline \(label): no formula changed (\(comparison.entries.count) rows)\n"
+    }
+    var lines = changed.map { "baseline \(label): \($0.op) was \($0.a), now \($0.b)" }
+    lines.append(
+      "baseline \(label): \(changed.count) of \(comparison.entries.count) rows changed formula")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   private var summary: String {
     let count = { (c: GridRowsComparison.Change) in
       comparison.entries.filter { $0.change == c }.count

@@ -63,13 +63,25 @@ extension Journal {
     return try read(data, path: path)
   }
 
-  static func read(_ data: Data, path: String) throws -> Contents {
+  /// The lines of a JSON Lines file, and whether its last is cut short
+  /// (no newline after it: a write stopped by a kill).
+  static func lines(of data: Data) -> (lines: [Data.SubSequence], isCut: Bool) {
     let newline = UInt8(ascii: "\n")
     var lines = data.split(separator: newline, omittingEmptySubsequences: false)
     // A complete file ends in a newline, which leaves one empty piece.
     let isCut = data.last != newline && !data.isEmpty
     if !isCut { lines.removeLast() }
-    guard let first = lines.first, !first.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) else {
+    return (lines, isCut)
+  }
+
+  /// Whether a line holds nothing but white space.
+  static func isBlank(_ line: Data.SubSequence) -> Bool {
+    line.allSatisfy { $0 == 32 || $0 == 13 || $0 == 9 }
+  }
+
+  static func read(_ data: Data, path: String) throws -> Contents {
+    let (lines, isCut) = Self.lines(of: data)
+    guard let first = lines.first, !isBlank(first) else {
       throw ComplexityError(
         .badInput,
         "\(path) is empty: it is not a complexity journal (start a new run without --resume)")
@@ -94,7 +106,7 @@ extension Journal {
     var byOp: [String: OperationResult] = [:]
     for (index, line) in lines.enumerated().dropFirst() {
       let number = index + 1
-      if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
+      if isBlank(line) { continue }
       do {
         let result = try decoder.decode(OperationResult.self, from: Data(line))
         if byOp[result.op] == nil { order.append(result.op) }

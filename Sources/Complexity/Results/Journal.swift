@@ -82,29 +82,40 @@ package struct Journal: Sendable {
   ///   when the file cannot be shortened.
   package static func resume(path: String) throws -> (journal: Journal, contents: Contents) {
     let contents = try read(path: path)
-    if let repair = contents.repair {
-      do {
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        switch repair {
-        case .truncate(let length): try handle.truncate(atOffset: UInt64(length))
-        case .addNewline:
-          try handle.seekToEnd()
-          try handle.write(contentsOf: Data("\n".utf8))
-        }
-      } catch {
-        throw ComplexityError(
-          .badInput, "cannot repair the journal \(path): \(error.localizedDescription)")
-      }
-    }
+    if let repair = contents.repair { try Self.apply(repair, to: path) }
     return (Journal(path: path), contents)
+  }
+
+  /// Makes a journal's end whole again before lines are appended to it.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when the file cannot be changed.
+  static func apply(_ repair: Contents.Repair, to path: String) throws {
+    do {
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+      defer { try? handle.close() }
+      switch repair {
+      case .truncate(let length): try handle.truncate(atOffset: UInt64(length))
+      case .addNewline:
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n".utf8))
+      }
+    } catch {
+      throw ComplexityError(
+        .badInput, "cannot repair the journal \(path): \(error.localizedDescription)")
+    }
   }
 
   /// Appends one finished operation as a line.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the file cannot be written.
   package func append(_ result: OperationResult) throws {
-    let data = try Self.line(result)
+    try Self.append(line: try Self.line(result), to: path)
+  }
+
+  /// Appends one line to the journal at `path`, in one write.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when the file cannot be written.
+  static func append(line data: Data, to path: String) throws {
     do {
       let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
       defer { try? handle.close() }
