@@ -15,7 +15,7 @@ extension ComplexityCLI {
         The statement must leave the input at its size; with --fresh, every call
         gets a new input from the set-up code, built untimed.
         In two variables, --var names the second and its values (the set-up sees
-        both), and --expect takes a formula in both:
+        both; a --file defines setup(n, k)), and --expect takes a formula in both:
           complexity time --var k=64..4096 --setup 'x = list(range(n))' \\
             --expect 'O(n*k)' 'x * k'
         """)
@@ -26,7 +26,10 @@ extension ComplexityCLI {
     @Option(help: "Python code that builds the input from n, run untimed once per size.")
     var setup: String = "pass"
 
-    @Option(help: "A Python file defining setup(n) and run(x), instead of a statement.")
+    @Option(
+      help:
+        "A Python file defining setup(n) and run(x), instead of a statement (with --var k, setup(n, k))."
+    )
     var file: String?
 
     @Flag(help: "Give every call a fresh input from the set-up code, built untimed.")

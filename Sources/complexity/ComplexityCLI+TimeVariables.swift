@@ -6,12 +6,6 @@ extension ComplexityCLI.Time {
   /// `time --var k=…`: the statement swept over n and the second variable,
   /// fitted in both (`TwoVariableSession`).
   func runTwoVariables() throws {
-    guard file == nil else {
-      throw ComplexityError(
-        .badInput,
-        "--var works with a statement and --setup (a --file's setup(n) takes n only): "
-          + "write --setup 'x = list(range(n))' --var k=1..1024 'x * k'")
-    }
     var plan = try sizes.plan()
     var second: SweptVariable?
     for text in variables {
@@ -34,8 +28,12 @@ extension ComplexityCLI.Time {
     let expected = try expect.map {
       try TwoVariableModel.parsed($0, "n", variable.name, what: "--expect ")
     }
+    let code =
+      try file.map { try PythonCode.file($0, fresh: fresh, variable: variable.name) }
+      ?? statementCode
     let session = TwoVariableSession(
-      code: statementCode, variable: variable, expected: expected,
+      code: code, id: file.map(PythonCode.opID(forFile:)) ?? "user.snippet",
+      variable: variable, expected: expected,
       options: try runnerOptions(plan: plan), metric: metric)
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     let outcome = try session.run(progress.show)

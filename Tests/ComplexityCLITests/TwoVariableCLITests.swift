@@ -45,7 +45,34 @@ final class TwoVariableCLITests: XCTestCase {
     }
     let file = try run(["time", "--var", "k=1..64", "--file", "/tmp/nothing.py"])
     XCTAssertEqual(file.status, 2, file.stderr)
-    XCTAssertTrue(file.stderr.contains("--var works with a statement"), file.stderr)
+    XCTAssertTrue(file.stderr.contains("setup(n, k) and run(x)"), file.stderr)
+  }
+
+  /// A file's `setup(n, k)` sees both variables; one whose `setup` takes n
+  /// only is refused by name, and nothing it measured is claimed.
+  func testAFileIsSweptInTwoVariables() throws {
+    try XCTSkipUnless(Tool.hasValgrind, "valgrind is not installed: the grid is counted")
+    let code = try temporaryFile(
+      "def setup(n, k):\n    return list(range(n)), k\n\ndef run(x):\n    x[0] * x[1]\n",
+      prefix: "repeat", extension: "py")
+    defer { try? FileManager.default.removeItem(at: code) }
+    let r = try run([
+      "time", "--var", "k=1,8,64", "--file", code.path, "--expect", "O(nk)", "--metric",
+      "instructions", "--max-size", "2048", "--quiet", "--format", "json",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    XCTAssertEqual(object?["measured"] as? String, "O(n·k)", r.stdout)
+    let one = try temporaryFile(
+      "def setup(n):\n    return list(range(n))\n\ndef run(x):\n    x * 2\n",
+      prefix: "one", extension: "py")
+    defer { try? FileManager.default.removeItem(at: one) }
+    let refused = try run([
+      "time", "--var", "k=1,8,64", "--file", one.path, "--metric", "instructions",
+      "--max-size", "256", "--quiet",
+    ])
+    XCTAssertNotEqual(refused.status, 0, refused.stderr)
+    XCTAssertTrue(refused.stderr.contains("must define setup(n, k)"), refused.stderr)
   }
 }
 

@@ -58,26 +58,44 @@ package struct PythonCode: Codable, Sendable, Equatable {
 
   /// Code from a file defining `setup(n)` (builds the input) and `run(x)`
   /// (the code measured). With `fresh`, every call gets a new input from
-  /// `setup(n)`, built unmeasured.
+  /// `setup(n)`, built unmeasured. With a second swept `variable` (`k`,
+  /// from `time --var`), the file defines `setup(n, k)` and the set-up
+  /// passes both; a `setup` that takes fewer arguments is refused by name
+  /// before anything is measured.
   ///
   /// - Throws: `ComplexityError(.badInput, …)` when the file is missing.
-  package static func file(_ path: String, fresh: Bool = false) throws -> PythonCode {
+  package static func file(
+    _ path: String, fresh: Bool = false, variable: String? = nil
+  ) throws -> PythonCode {
+    let signature = variable.map { "setup(n, \($0))" } ?? "setup(n)"
     guard FileManager.default.fileExists(atPath: path) else {
       throw ComplexityError(
-        .badInput, "no such file: \(path) (give a Python file defining setup(n) and run(x))")
+        .badInput,
+        "no such file: \(path) (give a Python file defining \(signature) and run(x))")
     }
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let call = variable.map { "_setup(n, \($0))" } ?? "_setup(n)"
+    // co_argcount, not inspect: inspect's imports would cost a second under valgrind.
+    let arity =
+      variable == nil
+      ? ""
+      : """
+
+      _c = getattr(_setup, "__code__", None)
+      if _c is not None and _c.co_argcount < 2 and not _c.co_flags & 4:
+          raise ValueError(\(pythonString("\(absolute) must define \(signature): --var sweeps it")))
+      """
     let load = """
       import runpy as _runpy
       _m = _runpy.run_path(\(pythonString(absolute)))
       if not callable(_m.get("setup")) or not callable(_m.get("run")):
-          raise ValueError("\(absolute) must define setup(n) and run(x)")
-      _setup, _run = _m["setup"], _m["run"]
-      x = _setup(n)
+          raise ValueError(\(pythonString("\(absolute) must define \(signature) and run(x)")))
+      _setup, _run = _m["setup"], _m["run"]\(arity)
+      x = \(call)
       """
     return PythonCode(
       setup: load, statement: "_run(x)",
-      restore: fresh ? "x = _setup(n)" : nil, block: fresh ? "1" : nil)
+      restore: fresh ? "x = \(call)" : nil, block: fresh ? "1" : nil)
   }
 
   /// The op id of a user's file: `user.` and its name without extension.
