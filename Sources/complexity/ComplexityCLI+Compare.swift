@@ -24,7 +24,7 @@ extension ComplexityCLI {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      switch (try GridRowsFile.read(path: a), try GridRowsFile.read(path: b)) {
+      switch (try GridRowsFile.rows(path: a), try GridRowsFile.rows(path: b)) {
       case (let left?, let right?):
         let comparison = GridRowsComparison(left, right, labels: (a, b))
         try output.emit(try GridRowsComparisonReport(comparison).render(output.format))
@@ -34,7 +34,7 @@ extension ComplexityCLI {
       default:
         throw ComplexityError(
           .badInput,
-          "one of \(a) and \(b) holds rows in two variables (sweep --two-variables) and the "
+          "one of \(a) and \(b) holds rows in two variables (sweep --two-variables, time --var) and the "
             + "other does not: compare like with like")
       }
       let comparison = Comparison(try readResults(a), try readResults(b), labels: (a, b))

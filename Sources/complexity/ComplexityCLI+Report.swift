@@ -30,7 +30,7 @@ extension ComplexityCLI {
     var plot: String?
 
     func run() throws {
-      if let rows = try GridRowsFile.read(path: results) {
+      if let rows = try GridRowsFile.rows(path: results) {
         guard let text = format.text else {
           throw ComplexityError(
             .badInput,

@@ -153,7 +153,7 @@ extension ComplexityCLI.Sweep {
           + "the size options and a second --python")
     }
     let stored = try baseline.map { path -> [GridRows.Row] in
-      guard let rows = try GridRowsFile.read(path: path) ?? GridJournal.rows(path: path) else {
+      guard let rows = try GridRowsFile.rows(path: path) else {
         throw ValidationError(
           "--baseline \(path) holds no rows in two variables: give the --format json output "
             + "(or the FILE.jsonl journal) of an earlier sweep --two-variables")

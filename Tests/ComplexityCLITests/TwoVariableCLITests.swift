@@ -132,6 +132,21 @@ final class GridRowsFileCLITests: XCTestCase {
     XCTAssertTrue(html.stderr.contains("no HTML page"), html.stderr)
   }
 
+  /// What `time --var --format json` wrote is one row for `report` and `compare`.
+  func testATimeVarResultIsARowToo() throws {
+    let product = Tool.root.appendingPathComponent("fixtures/results/time-var-product.json").path
+    let slice = Tool.root.appendingPathComponent("fixtures/results/time-var-slice.json").path
+    let same = try run(["compare", product, product, "--format", "csv"])
+    XCTAssertEqual(same.status, 0, same.stderr)
+    XCTAssertTrue(same.stdout.contains("user.snippet,O(n·k),O(n·k),same"), same.stdout)
+    let changed = try run(["compare", product, slice])
+    XCTAssertEqual(changed.status, 1, changed.stderr)
+    XCTAssertTrue(changed.stdout.contains("changed"), changed.stdout)
+    let shown = try run(["report", slice, "--format", "csv"])
+    XCTAssertEqual(shown.status, 0, shown.stderr)
+    XCTAssertTrue(shown.stdout.contains("\"O(min(n, k))\""), shown.stdout)
+  }
+
   func testTwoRunsCompareRowByRow() throws {
     let same = try run(["compare", a, a])
     XCTAssertEqual(same.status, 0, same.stderr)

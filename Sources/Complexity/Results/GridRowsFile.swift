@@ -19,6 +19,32 @@ package struct GridRowsFile: Codable {
     case gridRows = "grid_rows"
   }
 
+  /// The rows in two variables stored at `path`, from any file that holds
+  /// them: this file, its journal (`GridJournal`), or what `time --var
+  /// --format json` wrote (one row, `user.snippet`); nil when the file
+  /// holds something else (a one-variable run or journal). `report`,
+  /// `compare` and `sweep --two-variables --baseline` read through it.
+  ///
+  /// - Throws: `ComplexityError(.badInput, …)` when the file is one of
+  ///   those but cannot be read.
+  package static func rows(path: String) throws -> [GridRows.Row]? {
+    if let rows = try read(path: path) ?? GridJournal.rows(path: path) { return rows }
+    guard let data = FileManager.default.contents(atPath: path),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      object["ranking"] != nil, object["names"] != nil, object["sweep"] != nil
+    else { return nil }
+    do {
+      let report = try JSONDecoder().decode(TwoVariableReport.self, from: data)
+      return [
+        GridRows.Row(
+          op: "user.snippet", documented: report.documented ?? "-", report: report, seconds: 0)
+      ]
+    } catch {
+      throw ComplexityError(
+        .badInput, "\(path) holds a two-variable fit that cannot be read: \(error)")
+    }
+  }
+
   /// The rows in the file at `path`, or nil when it holds something else
   /// (a one-variable run, a journal).
   ///
