@@ -158,7 +158,7 @@ final class SubjectPool {
         + "swift build, on Linux only)"
     case .python: break
     case .swift:
-      guard let swiftWorker else {
+      guard swiftWorker != nil else {
         return "\(op.id) is a Swift op, whose memory is measured by re-running the complexity "
           + "tool with its counting allocator, and this run has no tool to re-run "
           + "(Options.swiftWorker)"
