@@ -1,7 +1,8 @@
 """Confusion table of `complexity fit --two-variables` on generated data.
 
 For each of the seed's two-variable shapes (O(1), O(n), O(k), O(n + k),
-O(n·k), O(min(n, k)), O(max(n, k))), costs on a 5 × 5 grid (32 … 8192 in
+O(n·k), O(min(n, k)), O(max(n, k))) and the three that grow on one side of
+the diagonal or on it only (`s <= t`, `s >= t`, `s == t`), costs on a 5 × 5 grid (32 … 8192 in
 each variable, a factor of 4 apart: both edges, the diagonal, and corners
 where one variable is 256 times the other), with uniform relative noise of
 ±NOISE, are fitted TRIALS times; the table says what the fit called them.
@@ -22,6 +23,9 @@ TRUTHS = [
     ("O(n·k)", lambda n, k: 50 + 0.5 * n * k),
     ("O(min(n, k))", lambda n, k: 50 + 3 * min(n, k)),
     ("O(max(n, k))", lambda n, k: 50 + 3 * max(n, k)),
+    ("O(n) if n <= k, else O(1)", lambda n, k: 50 + 3 * n if n <= k else 50.0),
+    ("O(k) if k <= n, else O(1)", lambda n, k: 50 + 3 * k if k <= n else 50.0),
+    ("O(n) if n == k, else O(1)", lambda n, k: 50 + 3 * n if n == k else 50.0),
 ]
 NOISES = [0.02, 0.10, 0.30]
 

@@ -34,6 +34,9 @@ final class TwoVariableClassifierTests: XCTestCase {
     (.product(.linear, .linear), { x, y in 50 + 0.5 * x * y }),
     (.minimum, { x, y in 50 + 3 * min(x, y) }),
     (.maximum, { x, y in 50 + 3 * max(x, y) }),
+    (.firstUpToSecond, { x, y in x <= y ? 50 + 3 * x : 50 }),
+    (.secondUpToFirst, { x, y in y <= x ? 50 + 3 * y : 50 }),
+    (.diagonal, { x, y in x == y ? 50 + 3 * x : 50 }),
   ]
 
   func testEachSeedFormulaIsRecoveredFromItsOwnData() throws {

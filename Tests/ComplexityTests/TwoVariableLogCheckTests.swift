@@ -69,4 +69,26 @@ final class TwoVariableLogCheckTests: XCTestCase {
     XCTAssertNil(try TwoVariableLogCheck.sliceVerdict([64, 256, 1024], [1, 2, 3]))
     XCTAssertNil(try TwoVariableLogCheck.sliceVerdict(sizes, sizes.map { 5000 - $0 / 10 }))
   }
+
+  /// `s == t`, `s <= t` and `s >= t`, counted in CPython 3.11.7: each grows
+  /// on the diagonal or on one side of it only, and the seed's formula is
+  /// its bound there (agree).
+  func testRecordedSetComparisonsArePiecewiseAndTheSeedsBoundsAgree() throws {
+    let rows: [(String, TwoVariableModel, String)] = [
+      ("set-eq", .diagonal, "O(min(len(s), len(t)))"),
+      ("set-issubset", .firstUpToSecond, "O(len(s))"),
+      ("set-issuperset", .secondUpToFirst, "O(len(t))"),
+    ]
+    for (name, shape, documented) in rows {
+      let (names, points) = try TwoVariablePointsFile.read(
+        path: fixture("two-variable/\(name)-counts.csv"))
+      let c = try TwoVariableClassifier().classify(points)
+      XCTAssertEqual(c.best.model, shape, "\(name): \(c.formula(names.0, names.1))")
+      XCTAssertTrue(c.conclusive, "\(name): margin \(c.margin)")
+      let seed = try XCTUnwrap(TwoVariableModel.parse(documented, names.0, names.1))
+      XCTAssertEqual(c.verdict(against: seed), .agree, name)
+      XCTAssertEqual(c.verdict(against: .product(.linear, .linear)), .differs, name)
+      XCTAssertTrue(c.notes(names.0, names.1).contains { $0.contains("is its bound") }, name)
+    }
+  }
 }

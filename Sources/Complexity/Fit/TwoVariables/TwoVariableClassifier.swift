@@ -42,7 +42,13 @@ package struct TwoVariableClassification: Codable, Sendable, Equatable {
 
   /// Why the outcome is what it is beyond the ranking, in the row's names.
   package func notes(_ x: String, _ y: String) -> [String] {
-    excludedLogFactors.map { $0.note(x, y) }
+    var notes = excludedLogFactors.map { $0.note(x, y) }
+    if best.model.isPiecewise, let grows = best.model.reaches.first {
+      notes.append(
+        "the cost grows in part of the grid only (\(best.model.formula(x, y))): "
+          + "\(grows.formula(x, y)) is its bound, reached where it grows")
+    }
+    return notes
   }
 
   /// The outcome as a formula in the row's names: the best's, or
@@ -55,9 +61,18 @@ package struct TwoVariableClassification: Codable, Sendable, Equatable {
   /// The outcome against a documented (or expected) model: agree when the
   /// best is it, inconclusive when it is one of two contenders the margin
   /// cannot separate, differs otherwise.
+  ///
+  /// A piecewise model agrees with each formula it reaches where it grows
+  /// (`TwoVariableModel.reaches`): `s <= t` measured O(len(s)) where
+  /// len(s) <= len(t) and O(1) elsewhere has the documented O(len(s)) as its
+  /// bound, reached where the cost grows.
   package func verdict(against documented: TwoVariableModel) -> Verdict {
-    if conclusive { return best.model == documented ? .agree : .differs }
-    return best.model == documented || runnerUp?.model == documented ? .inconclusive : .differs
+    func matches(_ model: TwoVariableModel) -> Bool {
+      model == documented || model.reaches.contains(documented)
+    }
+    if conclusive { return matches(best.model) ? .agree : .differs }
+    return matches(best.model) || runnerUp.map { matches($0.model) } == true
+      ? .inconclusive : .differs
   }
 }
 
@@ -110,6 +125,8 @@ package struct TwoVariableClassifier: Sendable {
       let design = points.map { p in
         [1] + model.columns(Double(p.x), Double(p.y), xMax: xMax, yMax: yMax)
       }
+      // A piece the grid has fewer than two sizes of cannot be fitted.
+      if model.isPiecewise, Set(design.map { $0[1] }.filter { $0 > 0 }).count < 2 { continue }
       let solution = try WeightedLeastSquares.solve(
         design: design, weights: weights, values: values)
       let k = Double(design[0].count + 1)
@@ -205,7 +222,9 @@ extension TwoVariableModel {
     case (.constant, _): return false
     case (.first, .x), (.second, .y): return true
     case (.first, .y), (.second, .x): return false
-    case (.sum, _), (.product, _), (.minimum, _), (.maximum, _): return true
+    case (.sum, _), (.product, _), (.minimum, _), (.maximum, _), (.firstUpToSecond, _),
+      (.secondUpToFirst, _), (.diagonal, _):
+      return true
     }
   }
 }

@@ -25,14 +25,26 @@ package enum TwoVariableModel: Hashable, Sendable, Codable {
   case minimum
   /// `max(x, y)`, both linear.
   case maximum
+  /// Linear in x where `x ≤ y`, constant elsewhere: a cost that stops at
+  /// once on one side (`s <= t`: `set_issubset` returns False without a
+  /// look when len(s) > len(t), else walks s).
+  case firstUpToSecond
+  /// Linear in y where `y ≤ x`, constant elsewhere (`s >= t`).
+  case secondUpToFirst
+  /// Linear where `x = y`, constant elsewhere (`s == t`: `set_richcompare`
+  /// compares elements only when the sizes are equal).
+  case diagonal
 
   /// The candidates every two-variable fit weighs: each variable alone
   /// (log, linear, n log n, quadratic), sums and products of log, linear
-  /// and n log n terms, min, max and the constant.
+  /// and n log n terms, min, max, the constant, and the three costs that
+  /// grow on one side of the diagonal or on it only.
   package static let candidates: [TwoVariableModel] = {
     let alone: [ComplexityClass] = [.logarithmic, .linear, .linearithmic, .quadratic]
     let terms: [ComplexityClass] = [.logarithmic, .linear, .linearithmic]
-    var models: [TwoVariableModel] = [.constant, .minimum, .maximum]
+    var models: [TwoVariableModel] = [
+      .constant, .minimum, .maximum, .firstUpToSecond, .secondUpToFirst, .diagonal,
+    ]
     models += alone.map(TwoVariableModel.first) + alone.map(TwoVariableModel.second)
     for f in terms {
       for g in terms {
@@ -63,6 +75,32 @@ package enum TwoVariableModel: Hashable, Sendable, Codable {
     case .maximum:
       let top = Swift.max(xMax, yMax)
       return [Swift.max(x, y) / top]
+    case .firstUpToSecond: return [x <= y ? x / Swift.max(xMax, yMax) : 0]
+    case .secondUpToFirst: return [y <= x ? y / Swift.max(xMax, yMax) : 0]
+    case .diagonal: return [x == y ? x / Swift.max(xMax, yMax) : 0]
+    }
+  }
+
+  /// Whether the model grows only in part of the grid (`firstUpToSecond`,
+  /// `secondUpToFirst`, `diagonal`): it needs points where it grows, two
+  /// sizes of them at least, to be fitted.
+  var isPiecewise: Bool {
+    switch self {
+    case .firstUpToSecond, .secondUpToFirst, .diagonal: return true
+    default: return false
+    }
+  }
+
+  /// The formulas without pieces that a piecewise model equals where it
+  /// grows: each is a bound of the cost everywhere, reached there. A
+  /// documented formula among them agrees with the measured piecewise one.
+  var reaches: [TwoVariableModel] {
+    switch self {
+    case .firstUpToSecond: return [.first(.linear)]
+    case .secondUpToFirst: return [.second(.linear)]
+    // On the diagonal x = y = min = max.
+    case .diagonal: return [.minimum, .maximum, .first(.linear), .second(.linear)]
+    default: return []
     }
   }
 
@@ -89,6 +127,9 @@ package enum TwoVariableModel: Hashable, Sendable, Codable {
     case .product(let f, let g): return "O(\(term(f, x))·\(term(g, y)))"
     case .minimum: return "O(min(\(x), \(y)))"
     case .maximum: return "O(max(\(x), \(y)))"
+    case .firstUpToSecond: return "O(\(x)) if \(x) <= \(y), else O(1)"
+    case .secondUpToFirst: return "O(\(y)) if \(y) <= \(x), else O(1)"
+    case .diagonal: return "O(\(x)) if \(x) == \(y), else O(1)"
     }
   }
 }
