@@ -6,11 +6,18 @@ extension Format: ExpressibleByArgument {}
 
 /// `--format` and `--output`, on every command that prints results.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: table, csv, markdown or json.")
-  var format: Format = .table
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Output format: table, csv, markdown or json. (default: the one --output's extension "
+        + "names, .json, .csv or .md; else table)", valueName: "format"))
+  var givenFormat: Format?
 
   @Option(help: "Write the output to this file instead of standard output.")
   var output: String?
+
+  /// `--format`, else the format `--output`'s extension names, else a table.
+  var format: Format { givenFormat ?? output.flatMap(Format.init(extensionOf:)) ?? .table }
 
   /// Writes `text` to the output file (atomically) or to standard output.
   func emit(_ text: String) throws { try writeOutput(text, to: output) }

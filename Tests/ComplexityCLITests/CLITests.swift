@@ -64,6 +64,25 @@ final class CLITests: XCTestCase {
     try? FileManager.default.removeItem(atPath: path)
   }
 
+  /// Without `--format`, `--output`'s extension names the format; `--format`
+  /// wins over it, and another extension gets the table.
+  func testTheOutputsExtensionNamesItsFormat() throws {
+    let folder = try temporaryFolder(prefix: "format-by-extension")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func written(_ name: String, _ extra: [String] = []) throws -> String {
+      let path = folder.appendingPathComponent(name).path
+      let r = try run(["fit", fixture("recorded/list.sort.csv"), "--output", path] + extra)
+      XCTAssertEqual(r.status, 0, r.stderr)
+      return try String(contentsOfFile: path, encoding: .utf8)
+    }
+    XCTAssertNotNil(
+      try JSONSerialization.jsonObject(with: Data(try written("fit.json").utf8)) as? [String: Any])
+    XCTAssertTrue(try written("fit.csv").hasPrefix("op,documented,measured"))
+    XCTAssertTrue(try written("fit.md").contains("| model | a (s) |"))
+    XCTAssertTrue(try written("fit.txt").hasPrefix("list.sort: O(n log n)"))
+    XCTAssertTrue(try written("forced.json", ["--format", "csv"]).hasPrefix("op,documented"))
+  }
+
   // MARK: - Bad input: exit 2 and a one-line message saying what would be right
 
   private func assertBadInput(
