@@ -138,30 +138,9 @@ package struct GridJournal: Sendable {
         .badInput,
         "\(path) has a damaged journal header (\(Journal.reason(error))): start a new run")
     }
-    var contents = Contents(header: header, rows: [], warnings: [])
-    contents.repair = isCut ? .addNewline : nil
-    var order: [String] = []
-    var byOp: [String: GridRows.Row] = [:]
-    for (index, line) in lines.enumerated().dropFirst() where !Journal.isBlank(line) {
-      do {
-        let row = try Journal.decoder.decode(GridRows.Row.self, from: Data(line))
-        if byOp[row.op] == nil { order.append(row.op) }
-        byOp[row.op] = row
-      } catch {
-        if isCut && index == lines.count - 1 {
-          contents.repair = .truncate(data.count - line.count)
-          contents.warnings.append(
-            "\(path): line \(index + 1) is cut short (the run was stopped while writing it); "
-              + "its row is left out and will run again on --resume")
-          continue
-        }
-        throw ComplexityError(
-          .badInput,
-          "\(path) line \(index + 1) is not a two-variable row (\(Journal.reason(error))): "
-            + "the journal is damaged; fix or delete that line, or start a new run")
-      }
-    }
-    contents.rows = order.map { byOp[$0]! }
-    return contents
+    let (rows, warnings, repair) = try Journal.entries(
+      GridRows.Row.self, after: lines, isCut: isCut, fileSize: data.count, path: path,
+      unit: "row", kind: "a two-variable row", op: \.op)
+    return Contents(header: header, rows: rows, warnings: warnings, repair: repair)
   }
 }

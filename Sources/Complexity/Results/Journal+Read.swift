@@ -100,34 +100,55 @@ extension Journal {
           + "start a new run without --resume")
     }
     var results = header.run
+    let (entries, warnings, repair) = try Self.entries(
+      OperationResult.self, after: lines, isCut: isCut, fileSize: data.count, path: path,
+      unit: "op", kind: "an operation's result", op: \.op)
+    results.results = entries
+    return Contents(
+      header: header, results: results, warnings: warnings, repair: repair)
+  }
+
+  /// The lines after a journal's header, each decoded as an `Entry` of
+  /// one op: an op written twice counts once, at its latest line, in the
+  /// order it was first written. A last line cut short (`isCut`: a write
+  /// stopped by a kill) is left out, with a warning and the repair that
+  /// removes it; any other line that does not decode means the journal is
+  /// damaged.
+  ///
+  /// - Parameters:
+  ///   - unit: what an entry measures, for the warning (`op`, `row`).
+  ///   - kind: what an entry is, for the error (`an operation's result`).
+  /// - Throws: `ComplexityError(.badInput, …)` naming the damaged line.
+  static func entries<Entry: Decodable>(
+    _ type: Entry.Type, after lines: [Data.SubSequence], isCut: Bool, fileSize: Int,
+    path: String, unit: String, kind: String, op: (Entry) -> String
+  ) throws -> (entries: [Entry], warnings: [String], repair: Contents.Repair?) {
     var warnings: [String] = []
     var repair: Contents.Repair? = isCut ? .addNewline : nil
     var order: [String] = []
-    var byOp: [String: OperationResult] = [:]
+    var byOp: [String: Entry] = [:]
     for (index, line) in lines.enumerated().dropFirst() {
       let number = index + 1
       if isBlank(line) { continue }
       do {
-        let result = try decoder.decode(OperationResult.self, from: Data(line))
-        if byOp[result.op] == nil { order.append(result.op) }
-        byOp[result.op] = result
+        let entry = try decoder.decode(Entry.self, from: Data(line))
+        if byOp[op(entry)] == nil { order.append(op(entry)) }
+        byOp[op(entry)] = entry
       } catch {
         if isCut && index == lines.count - 1 {
-          repair = .truncate(data.count - line.count)
+          repair = .truncate(fileSize - line.count)
           warnings.append(
             "\(path): line \(number) is cut short (the run was stopped while writing it); "
-              + "its op is left out and will run again on --resume")
+              + "its \(unit) is left out and will run again on --resume")
           continue
         }
         throw ComplexityError(
           .badInput,
-          "\(path) line \(number) is not an operation's result (\(Self.reason(error))): "
+          "\(path) line \(number) is not \(kind) (\(Self.reason(error))): "
             + "the journal is damaged; fix or delete that line, or start a new run")
       }
     }
-    results.results = order.map { byOp[$0]! }
-    return Contents(
-      header: header, results: results, warnings: warnings, repair: repair)
+    return (order.map { byOp[$0]! }, warnings, repair)
   }
 
   // MARK: - Implementation details
