@@ -4,8 +4,9 @@ import Foundation
 /// swept over its grid (`TwoVariableSession(row:…)`) and judged by its
 /// formula as the seed writes it (`complexity sweep --two-variables`).
 package struct GridRows {
-  /// The selected rows that have a grid, in catalog order.
-  package let operations: [Operation]
+  /// The selected rows that have a grid, in catalog order (a resumed run
+  /// keeps only those its journal lacks).
+  package var operations: [Operation]
   package var options: Runner.Options
   package var metric: MetricChoice
 

@@ -14,7 +14,7 @@ package final class GridRowsSession {
   /// Every row of the run, those a resumed journal holds included, in order.
   package let operations: [Operation]
   /// The rows still to sweep.
-  package let todo: [Operation]
+  package var todo: [Operation] { grid.operations }
   /// The metric, as given or as the resumed journal recorded it.
   package let metric: MetricChoice
   /// What the caller should show before the run (a journal's repairs).
@@ -24,7 +24,8 @@ package final class GridRowsSession {
     operations.compactMap { op in finished[op.id] }
   }
 
-  private let options: Runner.Options
+  /// The rows still to sweep, and how.
+  private let grid: GridRows
   private var finished: [String: GridRows.Row]
   private let journal: GridJournal?
   /// Held for the whole run: no second run writes the same journal.
@@ -57,13 +58,13 @@ package final class GridRowsSession {
     self.metric = try MetricChoice.resolve(
       metric, journal: resumed?.header.metric, path: resume ?? "")
     let requested = patterns.isEmpty ? resumed?.header.ops ?? [] : patterns
-    operations = try GridRows(patterns: requested, options: options, metric: self.metric)
-      .operations
+    var grid = try GridRows(patterns: requested, options: options, metric: self.metric)
+    operations = grid.operations
     finished = Dictionary(
       (resumed?.rows ?? []).map { ($0.op, $0) }, uniquingKeysWith: { _, last in last })
-    todo = operations.filter { [finished] in finished[$0.id] == nil }
+    grid.operations = operations.filter { [finished] in finished[$0.id] == nil }
+    self.grid = grid
     warnings = resumed?.warnings ?? []
-    self.options = options
     if let opened {
       journal = opened
     } else if let journalPath {
@@ -84,9 +85,6 @@ package final class GridRowsSession {
     _ progress: @escaping (RunEvent) -> Void = { _ in },
     saved: (GridRows.Row) -> Void = { _ in }
   ) -> [GridRows.Row] {
-    guard !todo.isEmpty,
-      let grid = try? GridRows(patterns: todo.map(\.id), options: options, metric: metric)
-    else { return rows }
     var journalFailed = false
     _ = grid.run(progress) { row in
       finished[row.op] = row
