@@ -106,10 +106,7 @@ extension ComplexityCLI {
         baseline: stored.map { ($0, baseline ?? "") })
       for warning in session.warnings { warn("warning: \(warning)") }
       if let resume, !quiet {
-        let done = session.operations.count - session.todo.count
-        warn(
-          "resuming \(resume): \(done) of \(session.operations.count) ops done, "
-            + "\(session.todo.count) to run")
+        warnResuming(resume, total: session.operations.count, todo: session.todo.count, "ops")
       }
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       // Write as we go: an interrupted run keeps every finished op, in the
@@ -122,12 +119,11 @@ extension ComplexityCLI {
       progress.finish()
       try output.emit(try ResultsReport(results).render(output.format))
       if let plot { try PlotFolder.write(results, to: plot) }
-      // A failed op outranks the verdicts: nothing may pass with an op unmeasured.
       var status = results.exitStatus
       if let stored, let baseline {
         let comparison = Comparison(baseline: stored, run: results, labels: (baseline, "this run"))
         warn(ComparisonReport(comparison).baselineSummary())
-        if status != ExitStatus.failed.rawValue { status = comparison.exitStatus }
+        status = ExitStatus.of(run: status, comparedWithBaseline: comparison.exitStatus)
       }
       if status != 0 { throw ExitCode(status) }
     }
@@ -141,6 +137,11 @@ extension ComplexityCLI.Sweep {
       plan: try sizes.plan(), timing: try timing.timing(), limits: try timing.limits(),
       python: python, cold: cold, swiftWorker: ComplexityCLI.CountWorker.command,
       cache: counting.cache, countingWorkers: try counting.jobs())
+  }
+
+  /// Says how far the resumed journal had got: `resuming J: 2 of 5 ops done, 3 to run`.
+  private func warnResuming(_ journal: String, total: Int, todo: Int, _ unit: String) {
+    warn("resuming \(journal): \(total - todo) of \(total) \(unit) done, \(todo) to run")
   }
 
   /// `sweep --two-variables`: the catalog's two-variable rows over their
@@ -167,10 +168,7 @@ extension ComplexityCLI.Sweep {
       output: resume == nil ? output.output : nil, resume: resume)
     for warning in session.warnings { warn("warning: \(warning)") }
     if let resume, !quiet {
-      let done = session.operations.count - session.todo.count
-      warn(
-        "resuming \(resume): \(done) of \(session.operations.count) rows done, "
-          + "\(session.todo.count) to run")
+      warnResuming(resume, total: session.operations.count, todo: session.todo.count, "rows")
     }
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
     // Write as we go: an interrupted run keeps every finished row, in the
@@ -188,12 +186,11 @@ extension ComplexityCLI.Sweep {
     let report = GridRowsReport(done)
     try output.emit(try report.render(output.format))
     if let plot { try PlotFolder.write(done, to: plot) }
-    // A failed row outranks the verdicts: nothing may pass with a row unmeasured.
     var status = report.exitStatus
     if let stored, let baseline {
       let comparison = GridRowsComparison(stored, done, labels: (baseline, "this run"))
       warn(GridRowsComparisonReport(comparison).baselineSummary())
-      if status != ExitStatus.failed.rawValue { status = comparison.exitStatus }
+      status = ExitStatus.of(run: status, comparedWithBaseline: comparison.exitStatus)
     }
     if status != 0 { throw ExitCode(status) }
   }

@@ -21,4 +21,12 @@ package enum ExitStatus: Int32, CaseIterable {
     missing tool; 3 when an operation failed to be measured (the others' results \
     are kept and reported).
     """
+
+  /// A run's status when it was compared with a baseline: a failure
+  /// outranks the verdicts (nothing may pass with an op unmeasured); else
+  /// the comparison's (1 when a class or formula changed), not the
+  /// documentation's.
+  package static func of(run: Int32, comparedWithBaseline comparison: Int32) -> Int32 {
+    run == failed.rawValue ? run : comparison
+  }
 }
