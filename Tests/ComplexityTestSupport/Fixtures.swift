@@ -11,6 +11,21 @@ package let fixtures = URL(fileURLWithPath: #filePath)
 
 package func fixture(_ path: String) -> String { fixtures.appendingPathComponent(path).path }
 
+/// Two-variable costs `cost(x, y)` on the grid `xs × ys` (x outer), each
+/// with uniform relative noise of ±`noise`, seeded.
+package func syntheticGrid(
+  xs: [Int], ys: [Int], noise: Double, seed: UInt64, _ cost: (Double, Double) -> Double
+) -> [TwoVariablePoint] {
+  var rng = SplitMix64(seed: seed)
+  return xs.flatMap { x in
+    ys.map { y in
+      let u = Double(rng.next() >> 11) / Double(1 << 53)
+      let value = cost(Double(x), Double(y)) * (1 + noise * (2 * u - 1))
+      return TwoVariablePoint(x: x, y: y, value: value)
+    }
+  }
+}
+
 /// Timings of a known class, generated with a seeded generator: intercept
 /// `a`, one-sided multiplicative noise, `repeats` samples per size.
 package func syntheticPoints(

@@ -1,3 +1,4 @@
+import ComplexityTestSupport
 import Foundation
 import XCTest
 
@@ -16,14 +17,7 @@ final class TwoVariableClassifierTests: XCTestCase {
   )
     -> [TwoVariablePoint]
   {
-    var rng = SplitMix64(seed: seed)
-    return axis.flatMap { x in
-      axis.map { y in
-        let u = Double(rng.next() >> 11) / Double(1 << 53)
-        let value = cost(Double(x), Double(y)) * (1 + noise * (2 * u - 1))
-        return TwoVariablePoint(x: x, y: y, value: value)
-      }
-    }
+    syntheticGrid(xs: axis, ys: axis, noise: noise, seed: seed, cost)
   }
 
   private let truths: [(TwoVariableModel, (Double, Double) -> Double)] = [

@@ -17,14 +17,7 @@ final class TwoVariableLogCheckTests: XCTestCase {
   )
     -> [TwoVariablePoint]
   {
-    var rng = SplitMix64(seed: seed)
-    return ks.flatMap { k in
-      ns.map { n in
-        let u = Double(rng.next() >> 11) / Double(1 << 53)
-        let value = cost(Double(n), Double(k)) * (1 + noise * (2 * u - 1))
-        return TwoVariablePoint(x: n, y: k, value: value)
-      }
-    }
+    syntheticGrid(xs: ns, ys: ks, noise: noise, seed: seed, cost)
   }
 
   /// `x[1:2] = y` (n items, y of k), counted by callgrind in CPython 3.11.7:
