@@ -9,9 +9,10 @@ extension ComplexityCLI {
       abstract: "Time operations over a range of sizes, fit their class, compare with the docs.",
       discussion: """
         With no --op, runs the whole catalog. With --output FILE, the file is
-        rewritten as each operation finishes, and each finished operation is also
-        appended as one JSON line to the journal FILE.jsonl; after an interruption,
-        --resume FILE.jsonl runs only the operations the journal lacks.
+        rewritten every few seconds as operations finish (and at the end), and
+        each finished operation is appended at once as one JSON line to the
+        journal FILE.jsonl; after an interruption, --resume FILE.jsonl runs
+        only the operations the journal lacks.
         With --baseline, the exit status says whether a class changed against the
         stored run (1) or not (0), instead of checking the documentation.
         --metric instructions counts instructions per operation under valgrind's
@@ -110,9 +111,10 @@ extension ComplexityCLI {
       }
       let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
       // Write as we go: an interrupted run keeps every finished op, in the
-      // journal (appended) and in --output (rewritten).
+      // journal (appended) and in --output (rewritten every few seconds).
+      var pace = RewritePace()
       let results = session.run(progress.show) { partial in
-        if output.output != nil {
+        if output.output != nil, pace.due() {
           try? output.emit(try ResultsReport(partial).render(output.format))
         }
       }
@@ -209,6 +211,7 @@ extension ComplexityCLI.Sweep {
       pythons: pythons, metric: metric, output: output.output)
     for warning in session.warnings { warn("warning: \(warning)") }
     let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+    var pace = RewritePace()
     let runs = session.run(
       starting: { run, count in
         if !quiet {
@@ -217,7 +220,7 @@ extension ComplexityCLI.Sweep {
         }
       }, progress.show,
       saved: { partial in
-        if output.output != nil {
+        if output.output != nil, pace.due() {
           try? output.emit(try SideBySideReport(partial).render(output.format))
         }
       })
