@@ -95,7 +95,9 @@ package final class CallgrindPythonSubject: Subject {
   ///   - site: whether the interpreter imports `site` (`PythonHarness.Launch.site`).
   /// - Throws: `ComplexityError(.missingTool, …)` when `interpreter` is a
   ///   script; `ComplexityError(.subject, …)` when valgrind or the harness
-  ///   fails to start, or callgrind writes no dump at the harness's mark.
+  ///   fails to start. That callgrind writes a dump at each of the
+  ///   harness's marks is checked by the first sample: a mark here would
+  ///   switch instrumentation on before the op's first set-up.
   package init(
     op: String, interpreter: String, valgrind: Valgrind, code: PythonCode? = nil,
     cold: Bool = false, site: Bool = true
@@ -110,8 +112,9 @@ package final class CallgrindPythonSubject: Subject {
       do {
         harness = try Self.harness(interpreter, valgrind, directory, site: site, late: true)
         instrumentation =
-          "once the harness has started (the interpreter's start "
-          + "and the harness's imports run uninstrumented, twice as fast)"
+          "from the first counted sample on (the interpreter's start, the harness's "
+          + "imports and the first op's compiling, set-up and warm-up run uninstrumented, "
+          + "twice as fast)"
       } catch let refused as PythonHarness.StartCommandRefused {
         // No client request here (another CPU, an interpreter without
         // ctypes): instrumented from the start, twice as slow to start.
@@ -119,8 +122,6 @@ package final class CallgrindPythonSubject: Subject {
         instrumentation = "from the interpreter's start (\(refused.reason))"
       }
       if let code { try harness.define(op, code) } else { try harness.defineFromCatalog(op) }
-      let dump = try harness.mark()
-      _ = try readDump(dump)
     } catch {
       Leftovers.remove(folder: directory)
       throw error

@@ -10,10 +10,12 @@ from complexity_sampler import PROTOTYPES, indent, prepare
 # The Swift side starts this harness under
 #   valgrind --tool=callgrind --collect-atstart=no --instr-atstart=no
 #            --toggle-collect=context_run --dump-before=getppid
-# and asks it to `instrument` once it has started: callgrind's
+# and asks it to `instrument` once it has started, which switches
+# instrumentation on at the first counted sample: callgrind's
 # instrumentation doubles the cost of everything it sees, and the
 # interpreter's start and this harness's imports are most of a count
-# worker's start (2.0 s of 4.3 s on an Intel Xeon), none of it counted.
+# worker's start (2.0 s of 4.3 s on an Intel Xeon), none of it counted; so
+# are the first op's compiling and its first set-up and warm-up.
 # Callgrind then counts instructions only while Context.run is running: a C
 # function (callgrind sees C functions enter and leave, not Python ones)
 # that this harness calls for nothing but the measured loop. So set-up, the
@@ -62,21 +64,40 @@ def _client_request():
     return request, None
 
 
+# The client request that switches instrumentation on, once `instrument`
+# has been asked for and until the first counted sample or mark issues it.
+_pending_instrumentation = None
+
+
 def instrument():
-    """Switches callgrind's instrumentation on; the harness counts nothing
-    before. An error names why it cannot (the Swift side then starts
-    valgrind with instrumentation on from the start)."""
+    """Has callgrind's instrumentation switched on just before the first
+    counted sample (or mark), and checks now that it can be: an error names
+    why not (the Swift side then starts valgrind with instrumentation on
+    from the start). Until then the interpreter runs uninstrumented, twice
+    as fast: the first op's definition (its compiling) and its first
+    sample's set-up and warm-up, none of it counted. Switching on discards
+    valgrind's translations, so it is done once."""
+    global _pending_instrumentation
     request, error = _client_request()
     if request is None:
         return {"ok": False, "error": error}
     if request(_RUNNING_ON_VALGRIND) == 0:
         return {"ok": False, "error": "not running under valgrind"}
-    request(_START_INSTRUMENTATION)
+    _pending_instrumentation = request
     return {"ok": True}
+
+
+def _instrument_now():
+    """Switches instrumentation on if `instrument` asked for it."""
+    global _pending_instrumentation
+    if _pending_instrumentation is not None:
+        _pending_instrumentation(_START_INSTRUMENTATION)
+        _pending_instrumentation = None
 
 
 def mark():
     global _marks
+    _instrument_now()
     os.getppid()
     _marks += 1
     return _marks
@@ -151,6 +172,8 @@ def count_op(req):
             # Uncounted runs call the loop directly, outside Context.run,
             # so callgrind collects nothing and no mark (a dump, 4 ms under
             # valgrind) is needed to set them apart.
+            if counted:
+                _instrument_now()
             sample(prepared.ns, keys, block, _context.run if counted else direct)
         finally:
             if enabled:
