@@ -41,6 +41,8 @@ package final class CallgrindPythonSubject: Subject {
   private let instrumentation: String
   private let directory: URL
   private var outFile: String { directory.appendingPathComponent("callgrind.out").path }
+  /// The last dump removed (`removeDumps(upTo:)`).
+  private var removedUpTo = 0
 
   /// The C function inside which instructions are counted.
   static let countedFunction = "context_run"
@@ -183,14 +185,13 @@ package final class CallgrindPythonSubject: Subject {
     return try output.total("Ir")
   }
 
-  /// Removes the dumps read so far (and the uncounted ones between them).
+  /// Removes the dumps read so far (and the uncounted ones between them),
+  /// by number: listing the folder each sample cost more than reading it.
   private func removeDumps(upTo last: Int) {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    for name in names where name.hasPrefix("callgrind.out.") {
-      if let n = Int(name.dropFirst("callgrind.out.".count)), n <= last {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-      }
-    }
+    // A restarted harness numbers its dumps from 1 again.
+    if last <= removedUpTo { removedUpTo = 0 }
+    for n in (removedUpTo + 1)...last { unlink("\(outFile).\(n)") }
+    removedUpTo = last
   }
 
   /// The harness under callgrind; `late`: uninstrumented until its
