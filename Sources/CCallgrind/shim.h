@@ -34,6 +34,13 @@ static inline void complexity_callgrind_toggle_collect(void) {
   CALLGRIND_TOGGLE_COLLECT;
 }
 
+/// Switches callgrind's instrumentation on (a no-op when it is on): a
+/// process started with --instr-atstart=no runs uninstrumented, about
+/// twice as fast and blind to toggles and costs, until it asks.
+static inline void complexity_callgrind_start_instrumentation(void) {
+  CALLGRIND_START_INSTRUMENTATION;
+}
+
 /// Makes callgrind write what it collected since the last dump to a new
 /// dump file, and zero its counters. `reason` goes to the dump's `desc:`.
 static inline void complexity_callgrind_dump(const char *reason) {
@@ -45,6 +52,7 @@ static inline void complexity_callgrind_dump(const char *reason) {
 static inline int complexity_callgrind_compiled_in(void) { return 0; }
 static inline unsigned complexity_running_on_valgrind(void) { return 0; }
 static inline void complexity_callgrind_toggle_collect(void) {}
+static inline void complexity_callgrind_start_instrumentation(void) {}
 static inline void complexity_callgrind_dump(const char *reason) { (void)reason; }
 
 #endif

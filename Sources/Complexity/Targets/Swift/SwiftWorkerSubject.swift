@@ -169,7 +169,8 @@ package final class SwiftWorkerSubject: Subject {
       let outFile = directory.appendingPathComponent("callgrind.out").path
       added = Self.environment.merging([CallgrindClient.outFileVariable: outFile]) { a, _ in a }
       command =
-        Valgrind.isolatedEnvironment(added) + valgrind.callgrindCommand(outFile: outFile) + command
+        Valgrind.isolatedEnvironment(added)
+        + valgrind.callgrindCommand(outFile: outFile, instrumentAtStart: false) + command
     case .allocationCounter(let library):
       added = [AllocationCounter.preloadVariable: library.path]
       command = command + ["--memory"]

@@ -55,10 +55,14 @@ package struct Valgrind: Codable, Sendable, Equatable {
   /// for a program that switches it on and dumps by client requests
   /// (`CallgrindClient`).
   ///
-  /// - Parameter outFile: callgrind's output; dump N goes to `outFile.N`.
+  /// - Parameters:
+  ///   - outFile: callgrind's output; dump N goes to `outFile.N`.
+  ///   - instrumentAtStart: false for a program that switches
+  ///     instrumentation on itself (`CallgrindClient.collect`).
   /// - Returns: valgrind and its options; append the program and its arguments.
-  package func callgrindCommand(outFile: String) -> [String] {
+  package func callgrindCommand(outFile: String, instrumentAtStart: Bool = true) -> [String] {
     [path, "-q", "--tool=callgrind", "--callgrind-out-file=\(outFile)", "--collect-atstart=no"]
+      + (instrumentAtStart ? [] : ["--instr-atstart=no"])
   }
 
   /// The command that runs a program under callgrind, counting only inside
@@ -75,7 +79,7 @@ package struct Valgrind: Codable, Sendable, Equatable {
   package func callgrindCommand(
     outFile: String, toggle: String, dumpBefore: String, instrumentAtStart: Bool = true
   ) -> [String] {
-    callgrindCommand(outFile: outFile) + (instrumentAtStart ? [] : ["--instr-atstart=no"]) + [
+    callgrindCommand(outFile: outFile, instrumentAtStart: instrumentAtStart) + [
       "--toggle-collect=\(toggle)", "--dump-before=\(dumpBefore)",
     ]
   }
