@@ -285,6 +285,43 @@ class SamplerTests(unittest.TestCase):
         self.h.count_op(dict(op="t.rebind", n=5, loops=3, repeats=1))
         self.assertEqual(sorted(self.h.prepared[5].ns["x"]), list(range(5)))
 
+    def test_an_ops_code_is_compiled_once_not_at_every_size(self):
+        import builtins
+        from unittest import mock
+        self.define("t.once", setup="x = ints(n)", stmt="x[K]", key="n // 2",
+                    cold="rng.randrange(n)", check="n >= 1")
+        self.h.count_op(dict(op="t.once", n=4, loops=2, repeats=1))
+        with mock.patch.object(builtins, "compile", wraps=builtins.compile) as spy:
+            for n in (8, 16):
+                self.h.count_op(dict(op="t.once", n=n, loops=2, repeats=1, cold=False))
+        # Set-up, key and check were compiled at define; the counted loop
+        # at the first size.
+        self.assertEqual(spy.call_count, 0)
+        self.assertEqual(self.h.prepared[16].hot, 8)
+
+    def test_prototypes_are_out_of_the_collectors_sight(self):
+        import gc
+        if not hasattr(gc, "freeze"):
+            self.skipTest("gc.freeze is CPython 3.7+")
+        self.addCleanup(gc.unfreeze)
+        gc.unfreeze()
+        self.h.sampler.Prototypes().ints(5)
+        self.assertGreater(gc.get_freeze_count(), 0)
+
+    def test_instrumentation_starts_after_the_warm_up_before_the_first_count(self):
+        calls = []
+        self.define("t.late", setup="x = ints(n); seen = [0]", stmt="seen[0] += 1")
+
+        def request(code, *args):
+            calls.append((code, self.h.prepared[4].ns["seen"][0]))
+            return 1
+        self.h.counting._pending_instrumentation = request
+        self.h.count_op(dict(op="t.late", n=4, loops=1, repeats=2))
+        self.h.count_op(dict(op="t.late", n=8, loops=1, repeats=1))
+        # Once, when the uncounted warm-up calls had run and no counted one.
+        self.assertEqual(calls, [(self.h.counting._START_INSTRUMENTATION,
+                                  self.h.counting.WARMUP_CALLS)])
+
     def test_reset_forgets_the_prepared_inputs(self):
         self.define("t.len", setup="x = ints(n)", stmt="len(x)")
         self.h.time_op(dict(op="t.len", n=3, loops=1, repeats=1))
