@@ -36,6 +36,28 @@ final class CountCacheTests: XCTestCase {
     XCTAssertEqual(cache.lookup("a"), result)
   }
 
+  func testEntriesUnusedForAMonthArePrunedAndAReadKeepsOne() throws {
+    let cache = temporaryCache()
+    XCTAssertNil(cache.store(result, key: "old"))
+    XCTAssertNil(cache.store(result, key: "read"))
+    XCTAssertNil(cache.store(result, key: "new"))
+    let files = try FileManager.default.contentsOfDirectory(
+      at: cache.directory, includingPropertiesForKeys: nil)
+    let longAgo = Date().addingTimeInterval(-CacheFolder.keptUnused - 3600)
+    for file in files { CacheFolder.touch(file, now: longAgo) }
+    // Written a month ago, read now: kept; the fresh one is written anew.
+    XCTAssertNotNil(cache.lookup("read"))
+    XCTAssertNil(cache.store(result, key: "new"))
+    let notes = cache.directory.appendingPathComponent("notes.txt")
+    try Data("not an entry".utf8).write(to: notes)
+    CacheFolder.touch(notes, now: longAgo)
+    cache.prune()
+    XCTAssertNil(cache.lookup("old"))
+    XCTAssertEqual(cache.lookup("read"), result)
+    XCTAssertEqual(cache.lookup("new"), result)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: notes.path), "only entries are pruned")
+  }
+
   func testAnUnwritableCacheSaysWhyAndDoesNotThrow() {
     let cache = CountCache(directory: URL(fileURLWithPath: "/dev/null/counts"))
     XCTAssertTrue(

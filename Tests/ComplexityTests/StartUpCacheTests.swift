@@ -36,6 +36,25 @@ final class StartUpCacheTests: XCTestCase {
     XCTAssertEqual(try String(contentsOf: main, encoding: .utf8), PythonHarness.files[0].source)
   }
 
+  func testAnEarlierBuildsHarnessFolderGoesAfterAMonthUnused() throws {
+    let cache = temporaryFolder()
+    let harness = cache.appendingPathComponent("harness")
+    let longAgo = Date().addingTimeInterval(-CacheFolder.keptUnused - 3600)
+    let recent = Date().addingTimeInterval(-3600)
+    for (name, used) in [("00000000000000aa", longAgo), ("00000000000000bb", recent)] {
+      let old = harness.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+      CacheFolder.touch(old, now: used)
+    }
+    let folder = try XCTUnwrap(PythonHarness.makeSharedFolder(in: cache))
+    CacheFolder.touch(folder, now: longAgo)
+    // This build's folder is used now, so kept; the other build's in use
+    // an hour ago stays too.
+    XCTAssertEqual(PythonHarness.makeSharedFolder(in: cache)?.path, folder.path)
+    let left = try FileManager.default.contentsOfDirectory(atPath: harness.path).sorted()
+    XCTAssertEqual(left, ["00000000000000bb", folder.lastPathComponent].sorted())
+  }
+
   func testAnUnwritableCacheHasNoSharedHarnessFolder() {
     XCTAssertNil(PythonHarness.makeSharedFolder(in: URL(fileURLWithPath: "/dev/null/cache")))
   }

@@ -14,7 +14,8 @@ import Foundation
 /// `$COMPLEXITY_CACHE_DIR`, else `$XDG_CACHE_HOME/complexity/counts`, else
 /// `~/.cache/complexity/counts`, one JSON file per key (named by the key's
 /// 64-bit FNV-1a hash; the file holds the whole key, so a collision is a
-/// miss). An entry that cannot be read is ignored and rewritten.
+/// miss). An entry that cannot be read is ignored and rewritten; one no
+/// run has used for 30 days is removed (`prune`).
 package struct CountCache: Sendable {
   /// The folder of the entries.
   package let directory: URL
@@ -34,12 +35,22 @@ package struct CountCache: Sendable {
     var result: OperationResult
   }
 
-  /// The result stored under `key`, or nil (none, unreadable, or another key's).
+  /// The result stored under `key`, or nil (none, unreadable, or another
+  /// key's). A hit marks the entry used (`prune`).
   package func lookup(_ key: String) -> OperationResult? {
-    guard let data = try? Data(contentsOf: file(for: key)),
+    let url = file(for: key)
+    guard let data = try? Data(contentsOf: url),
       let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key
     else { return nil }
+    CacheFolder.touch(url)
     return entry.result
+  }
+
+  /// Removes the entries no run has read or written for
+  /// `CacheFolder.keptUnused` (30 days): those of an earlier build of the
+  /// tool or another interpreter, which no key names again.
+  package func prune(now: Date = Date()) {
+    CacheFolder.removeUnused(in: directory, now: now) { $0.hasSuffix(".json") }
   }
 
   /// Stores `result` under `key`, atomically; a cache that cannot be

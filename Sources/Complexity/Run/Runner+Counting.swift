@@ -21,6 +21,8 @@ extension Runner {
   func countAll(_ operations: [Operation], delegate: (RunEvent) -> Void) -> Counts {
     var counts = Counts()
     guard options.metric.metrics.contains(.instructions) else { return counts }
+    // Entries of earlier builds, unused for a month, go once the counts are in.
+    defer { options.cache?.prune() }
     var wanted: [Operation] = []
     for op in operations {
       if let why = pool.whyUncountable(op) {

@@ -49,6 +49,12 @@ extension PythonHarness {
           try file.source.write(to: url, atomically: true, encoding: .utf8)
         }
       }
+      // Each build whose harness differs has a folder; those of builds
+      // unused for 30 days go.
+      CacheFolder.touch(folder)
+      CacheFolder.removeUnused(in: folder.deletingLastPathComponent()) {
+        $0 != folder.lastPathComponent
+      }
       return folder
     } catch {
       return nil
