@@ -55,6 +55,17 @@ final class CountCacheTests: XCTestCase {
     XCTAssertNil(cache.lookup("old"))
     XCTAssertEqual(cache.lookup("read"), result)
     XCTAssertEqual(cache.lookup("new"), result)
+    // Once a day: a second prune the same day looks at nothing.
+    XCTAssertNil(cache.store(result, key: "old"))
+    for file in try FileManager.default.contentsOfDirectory(
+      at: cache.directory, includingPropertiesForKeys: nil)
+    where file.pathExtension == "json" {
+      CacheFolder.touch(file, now: longAgo)
+    }
+    cache.prune()
+    XCTAssertEqual(cache.lookup("old"), result)
+    cache.prune(now: Date().addingTimeInterval(25 * 3600 + CacheFolder.keptUnused))
+    XCTAssertNil(cache.lookup("new"))
     XCTAssertTrue(FileManager.default.fileExists(atPath: notes.path), "only entries are pruned")
   }
 
