@@ -100,7 +100,16 @@ package struct Valgrind: Codable, Sendable, Equatable {
         .missingTool, "could not run valgrind at \(path) (\(error)): \(installHint)")
     }
     let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
+    // Not waitUntilExit: Foundation's on Linux runs the run loop in 50 ms
+    // slices, and this wait is on the way to every count (it cost 50-80 ms
+    // of `sweep --op list.pop0`). The output has ended; the exit follows.
+    let deadline = Date().addingTimeInterval(10)
+    while p.isRunning && Date() < deadline { usleep(1_000) }
+    if p.isRunning {
+      p.terminate()
+      throw ComplexityError(
+        .missingTool, "\(path) --version printed its version but did not exit: \(installHint)")
+    }
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard p.terminationStatus == 0, text.hasPrefix("valgrind") else {
       throw ComplexityError(
