@@ -64,7 +64,7 @@ class Prepared:
                   hset=built.hset,
                   Collide=Collide, collide=collide,
                   FIXED_N=FIXED_N, SMALL=SMALL, n=n, rng=random.Random(n))
-        code = compiled(spec)
+        code = spec["_code"]  # compiled by define
         if "check" in code and not eval(code["check"], ns):
             raise ValueError("size %d is out of range for this op (%s)"
                              % (n, spec["check"]))
@@ -196,26 +196,9 @@ def reset():
     gc.collect()
 
 
-def compiled(spec):
-    """The op's code objects, compiled once per op, not once per size:
-    under callgrind the interpreter's compiler is a large body of code to
-    translate, and an op whose code is compiled before instrumentation
-    starts (complexity_counting.instrument) never needs it translated
-    instrumented. The key expressions become functions (`cold` of rng,
-    `keys` of k), so that a cold sample of 50 000 lookups evaluates, not
-    compiles, each key."""
-    if "_code" not in spec:
-        code = {}
-        for key in FIELDS:
-            if key in spec and key != "stmt" and key != "restore":
-                source = spec[key]
-                if key == "cold":
-                    source = "lambda rng: (%s)" % source
-                elif key == "keys":
-                    source = "lambda k: (%s)" % source
-                code[key] = compile(source, "<%s>" % key, "exec" if key in CODE else "eval")
-        spec["_code"] = code
-    return spec["_code"]
+# The key expressions Prepared calls as functions (`cold` of rng, `keys` of
+# k), so that a cold sample of 50 000 lookups evaluates, not compiles, each key.
+KEY_FUNCTIONS = {"cold": "lambda rng: (%s)", "keys": "lambda k: (%s)"}
 
 
 class BadCode(ValueError):
@@ -232,14 +215,25 @@ def define(req):
     for key in ("setup", "stmt"):
         if key not in spec:
             raise BadCode("an op needs %s code" % key)
+    # Each field is compiled here, once per op, not once per size: under
+    # callgrind the interpreter's compiler is a large body of code to
+    # translate, and an op defined before instrumentation starts
+    # (complexity_counting.instrument) never has it translated instrumented.
+    # Prepared runs these code objects; stmt and restore are compiled into
+    # the sampler's loop, so here they are only checked.
+    code = {}
     for key in FIELDS:
         if key in spec:
             try:
-                compile(spec[key], "<%s>" % key, "exec" if key in CODE else "eval")
+                checked = compile(spec[key], "<%s>" % key, "exec" if key in CODE else "eval")
             except SyntaxError as e:
                 raise BadCode("the %s code does not compile: %s (line %s)"
                               % (key, e.msg, e.lineno))
-    compiled(spec)
+            if key in KEY_FUNCTIONS:
+                code[key] = compile(KEY_FUNCTIONS[key] % spec[key], "<%s>" % key, "eval")
+            elif key not in ("stmt", "restore"):
+                code[key] = checked
+    spec["_code"] = code
     OPS[spec["id"]] = spec
     if _prepared_op and _prepared_op[0] == spec["id"]:
         reset()
