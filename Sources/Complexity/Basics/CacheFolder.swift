@@ -30,6 +30,12 @@ package enum CacheFolder {
     try? FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: url.path)
   }
 
+  /// When `url` was last used (`touch`ed, or written): its modification
+  /// time; nil when it cannot be read (none there).
+  package static func lastUsed(_ url: URL) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+  }
+
   /// Removes the items of `folder` that `matching` selects (by name) and
   /// that were not used (`touch`ed, or written) within `age` seconds of
   /// `now`. What cannot be read or removed is left: this is tidying, and a
@@ -41,11 +47,7 @@ package enum CacheFolder {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     for name in names where matching(name) {
       let url = folder.appendingPathComponent(name)
-      guard
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[
-          .modificationDate] as? Date,
-        now.timeIntervalSince(modified) > age
-      else { continue }
+      guard let used = lastUsed(url), now.timeIntervalSince(used) > age else { continue }
       try? FileManager.default.removeItem(at: url)
     }
   }

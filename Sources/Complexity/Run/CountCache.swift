@@ -53,9 +53,7 @@ package struct CountCache: Sendable {
   /// entries took a tenth of a cached run of one op.
   package func prune(now: Date = Date()) {
     let marker = directory.appendingPathComponent(".pruned")
-    if let last = (try? FileManager.default.attributesOfItem(atPath: marker.path))?[
-      .modificationDate] as? Date, now.timeIntervalSince(last) < 24 * 3600
-    {
+    if let last = CacheFolder.lastUsed(marker), now.timeIntervalSince(last) < 24 * 3600 {
       return
     }
     guard FileManager.default.createFile(atPath: marker.path, contents: nil) else { return }

@@ -79,8 +79,7 @@ final class LineProcess {
   /// standard error; the process is ended.
   func failure(_ what: String) -> ComplexityError {
     // Let the process be reaped and its stderr drain, briefly.
-    let deadline = Date().addingTimeInterval(1)
-    while process.isRunning && Date() < deadline { usleep(5_000) }
+    process.exited(within: 1)
     usleep(20_000)
     let status = process.isRunning ? "" : " (status \(process.terminationStatus))"
     let tail = stderrTail.drain().suffix(3).joined(separator: " | ")
@@ -94,8 +93,7 @@ final class LineProcess {
     if process.isRunning {
       try? stdin.write(contentsOf: quit)
       try? stdin.close()
-      let deadline = Date().addingTimeInterval(grace)
-      while process.isRunning && Date() < deadline { usleep(5000) }
+      process.exited(within: grace)
     }
     end()
   }
@@ -106,9 +104,7 @@ final class LineProcess {
     defer { Leftovers.ended(child: process.processIdentifier) }
     guard process.isRunning else { return }
     process.terminate()
-    let deadline = Date().addingTimeInterval(2)
-    while process.isRunning && Date() < deadline { usleep(5000) }
-    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    if !process.exited(within: 2) { kill(process.processIdentifier, SIGKILL) }
   }
 }
 

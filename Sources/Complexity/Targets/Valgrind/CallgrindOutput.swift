@@ -158,16 +158,16 @@ package struct CallgrindOutput: Sendable, Equatable {
   /// blanks are dropped.
   private static func headerLine(_ raw: ArraySlice<UInt8>) -> (String, String)? {
     func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
-    func isWord(_ b: UInt8) -> Bool {
+    func isLetter(_ b: UInt8) -> Bool {
       (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
         || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-        || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+    }
+    func isWord(_ b: UInt8) -> Bool {
+      isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
     }
     guard let first = raw.firstIndex(where: { !isBlank($0) }) else { return nil }
     let line = raw[first...]
-    guard let lead = line.first,
-      (lead >= UInt8(ascii: "a") && lead <= UInt8(ascii: "z"))
-        || (lead >= UInt8(ascii: "A") && lead <= UInt8(ascii: "Z")),
+    guard let lead = line.first, isLetter(lead),
       let colon = line.firstIndex(where: { !isWord($0) }), line[colon] == UInt8(ascii: ":")
     else { return nil }
     let key = String(decoding: line[..<colon], as: UTF8.self)

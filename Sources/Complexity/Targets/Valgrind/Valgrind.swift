@@ -100,12 +100,9 @@ package struct Valgrind: Codable, Sendable, Equatable {
         .missingTool, "could not run valgrind at \(path) (\(error)): \(installHint)")
     }
     let data = out.fileHandleForReading.readDataToEndOfFile()
-    // Not waitUntilExit: Foundation's on Linux runs the run loop in 50 ms
-    // slices, and this wait is on the way to every count (it cost 50-80 ms
-    // of `sweep --op list.pop0`). The output has ended; the exit follows.
-    let deadline = Date().addingTimeInterval(10)
-    while p.isRunning && Date() < deadline { usleep(1_000) }
-    if p.isRunning {
+    // The output has ended; the exit follows within a millisecond. This
+    // wait is on the way to every count, so it polls finely.
+    if !p.exited(within: 10, poll: 0.001) {
       p.terminate()
       throw ComplexityError(
         .missingTool, "\(path) --version printed its version but did not exit: \(installHint)")
