@@ -322,6 +322,20 @@ class SamplerTests(unittest.TestCase):
         self.assertEqual(calls, [(self.h.counting._START_INSTRUMENTATION,
                                   self.h.counting.WARMUP_CALLS)])
 
+    def test_prepare_builds_each_size_before_its_first_count(self):
+        self.define("t.ahead", setup="x = ints(n); built = [n]", stmt="len(x)",
+                    check="n <= 16")
+        reply = self.h.counting.prepare_sizes(dict(op="t.ahead", sizes=[4, 8, 32, 16]))
+        # Best effort: it stops at the first size that fails (32 is out of
+        # range), whose count then fails with the reason.
+        self.assertEqual(reply, {"ok": True, "prepared": [4, 8]})
+        kept = self.h.prepared[8]
+        self.assertIs(kept.ns["ints"].__self__, self.h.sampler.PROTOTYPES)
+        self.h.count_op(dict(op="t.ahead", n=8, loops=1, repeats=1))
+        self.assertIs(self.h.prepared[8], kept)
+        with self.assertRaisesRegex(ValueError, "out of range"):
+            self.h.count_op(dict(op="t.ahead", n=32, loops=1, repeats=1))
+
     def test_reset_forgets_the_prepared_inputs(self):
         self.define("t.len", setup="x = ints(n)", stmt="len(x)")
         self.h.time_op(dict(op="t.len", n=3, loops=1, repeats=1))

@@ -37,6 +37,7 @@ package struct CountingSweep: SizeStrategy {
       let sizes = pass.filter { n in !points.contains { $0.n == n } }
       guard !sizes.isEmpty else { continue }
       do {
+        try subject.prepare(sizes: sizes)
         points =
           (points + (try engine.run(&subject, sizes: sizes, known: points, delegate: delegate)))
           .mergedBySize()

@@ -18,6 +18,13 @@ package protocol Subject {
   /// - Throws: `ComplexityError(.subject, …)` when the subject fails.
   mutating func sample(size: Int, iterations: Int) throws -> Double
 
+  /// Builds the inputs of `sizes`, the sizes the sweep samples next,
+  /// now and unmeasured; each is otherwise built at its first sample. A
+  /// counting subject builds them before instrumentation starts, where
+  /// the same work runs several times faster. Best effort: a size that
+  /// cannot be built is left to its sample, which fails with the reason.
+  mutating func prepare(sizes: [Int]) throws
+
   /// Bytes resident in the process that holds the inputs, so a sweep can
   /// stop before the next size exhausts memory; nil where unknown.
   func residentBytes() -> UInt64?
@@ -28,6 +35,7 @@ package protocol Subject {
 }
 
 extension Subject {
+  package mutating func prepare(sizes: [Int]) throws {}
   package func residentBytes() -> UInt64? { nil }
   package mutating func forgetInputs() throws {}
 }

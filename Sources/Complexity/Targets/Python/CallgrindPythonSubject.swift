@@ -154,6 +154,15 @@ package final class CallgrindPythonSubject: Subject {
     return count
   }
 
+  /// Builds the op's inputs at `sizes` in the harness now, uncounted
+  /// (`complexity_counting.prepare_sizes`): before the first counted
+  /// sample the interpreter runs uninstrumented.
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when the harness fails.
+  package func prepare(sizes: [Int]) throws {
+    try harness.prepareCounts(op: op, sizes: sizes, cold: cold)
+  }
+
   /// Stops valgrind and removes its output.
   package func stop() {
     harness.stop()

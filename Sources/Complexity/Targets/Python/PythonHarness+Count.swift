@@ -21,6 +21,16 @@ extension PythonHarness {
     return dumps[0]
   }
 
+  /// Builds `op`'s inputs at `sizes` now, uncounted, as `count` would at
+  /// the first sample of each; best effort (a size that fails is left to
+  /// its count, which fails with the reason).
+  ///
+  /// - Throws: `ComplexityError(.subject, …)` when the harness fails.
+  package func prepareCounts(op: String, sizes: [Int], cold: Bool) throws {
+    try defineFromCatalog(op)
+    _ = try request(["cmd": "prepare", "op": op, "sizes": sizes, "cold": cold])
+  }
+
   /// Makes callgrind write a dump now, and returns its number: a check
   /// that the marks reach callgrind.
   package func mark() throws -> Int {
