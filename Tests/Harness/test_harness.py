@@ -308,6 +308,21 @@ class SamplerTests(unittest.TestCase):
         self.h.sampler.Prototypes().ints(5)
         self.assertGreater(gc.get_freeze_count(), 0)
 
+    def test_an_ops_inputs_are_freed_when_the_op_changes_despite_the_freeze(self):
+        import gc
+        import weakref
+        self.addCleanup(gc.unfreeze)
+        # The set-up's function closes a cycle through the namespace, alive
+        # (and frozen) when the prototype of ints(8) is built.
+        self.define("t.cycle", setup="class T: pass\nt = T()\ndef f(): return t\nx = ints(n)",
+                    stmt="f()")
+        self.define("t.next", setup="x = ints(n)", stmt="len(x)")
+        self.h.count_op(dict(op="t.cycle", n=8, loops=1, repeats=1))
+        held = weakref.ref(self.h.prepared[8].ns["t"])
+        self.h.count_op(dict(op="t.next", n=8, loops=1, repeats=1))
+        gc.collect()
+        self.assertIsNone(held())
+
     def test_instrumentation_starts_after_the_warm_up_before_the_first_count(self):
         calls = []
         self.define("t.late", setup="x = ints(n); seen = [0]", stmt="seen[0] += 1")

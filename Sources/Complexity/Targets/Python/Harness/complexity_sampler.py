@@ -125,6 +125,7 @@ def prepare(req, collect=True, builders=None):
     if n < 1 or loops < 1 or repeats < 1:
         raise ValueError("n, loops and repeats must be at least 1")
     if _prepared_op != (op_id, cold):
+        _forget(_prepared)
         _prepared = {}
         _prepared_op = None
         gc.collect()
@@ -192,8 +193,21 @@ def reset():
     """Forgets every prepared input (and, on the next request, rebuilds it
     somewhere else in memory)."""
     global _prepared, _prepared_op
+    _forget(_prepared)
     _prepared, _prepared_op = {}, None
     gc.collect()
+
+
+def _forget(prepared):
+    """Empties each prepared size's namespace before it is dropped. A
+    function the set-up defined refers back to the namespace, a cycle, and
+    a cycle alive when a prototype was built is out of the collector's
+    sight (complexity_inputs.Prototypes freezes it): emptied, the
+    namespace and the inputs in it are freed by their reference counts.
+    (A cycle inside the user's own objects would still stay frozen until
+    the harness quits.)"""
+    for p in prepared.values():
+        p.ns.clear()
 
 
 # The key expressions Prepared calls as functions (`cold` of rng, `keys` of
