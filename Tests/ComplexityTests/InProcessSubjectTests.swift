@@ -17,6 +17,29 @@ final class InProcessSubjectTests: XCTestCase {
     XCTAssertEqual(builds, 1)
   }
 
+  func testPreparedInputsAreTheOnesSampled() throws {
+    var builds: [Int] = []
+    var subject = InProcessSubject(
+      setUp: { n -> [Int] in
+        builds.append(n); return Array(0..<n)
+      },
+      operation: { (a: inout [Int]) in a.count })
+    try subject.prepare(sizes: [8, 16])
+    XCTAssertEqual(builds, [8, 16])
+    _ = try subject.sample(size: 16, iterations: 2)
+    _ = try subject.sample(size: 32, iterations: 2)
+    XCTAssertEqual(builds, [8, 16, 32])
+    // A fresh input per call cannot be built ahead.
+    var fresh = InProcessSubject(
+      mode: .fresh,
+      setUp: { n -> [Int] in
+        builds.append(n); return Array(0..<n)
+      },
+      operation: { (a: inout [Int]) in a.removeAll() })
+    try fresh.prepare(sizes: [64])
+    XCTAssertEqual(builds, [8, 16, 32])
+  }
+
   func testBlocksRestoreTheSizeBeforeEachBlock() throws {
     var sizesSeen: [Int] = []
     var subject = InProcessSubject(

@@ -120,6 +120,10 @@ final class InstructionCountTests: XCTestCase {
     let decoded = try JSONDecoder().decode(
       SwiftWorker.Request.self, from: JSONEncoder().encode(request))
     XCTAssertEqual(decoded, request)
+    let prepare = SwiftWorker.Request(cmd: "prepare", op: "swift.Array.count", sizes: [32, 64])
+    XCTAssertEqual(
+      try JSONDecoder().decode(SwiftWorker.Request.self, from: JSONEncoder().encode(prepare)),
+      prepare)
     let reply = SwiftWorker.Reply(ok: true, count: 1234)
     XCTAssertEqual(
       try JSONDecoder().decode(

@@ -59,6 +59,18 @@ public struct InProcessSubject<Input, Output>: Subject {
 
   public var metric: Metric { meter.metric }
 
+  /// Builds the shared inputs of `sizes` now (a `.fresh` op builds one per
+  /// call, so nothing): counted under callgrind, before the first counted
+  /// block they are built uninstrumented (`CallgrindClient.collect`).
+  /// Best effort: a size whose set-up fails is left to its sample.
+  package mutating func prepare(sizes: [Int]) throws {
+    if case .fresh = mode { return }
+    for n in sizes where inputs[n] == nil {
+      guard let input = try? setUp(n) else { return }
+      inputs[n] = input
+    }
+  }
+
   /// One sample: seconds or instructions of `iterations` calls, or their
   /// bytes as every subject reports them (`Metric.spaceSample`).
   public mutating func sample(size: Int, iterations: Int) throws -> Double {

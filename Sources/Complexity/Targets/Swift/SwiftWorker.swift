@@ -14,23 +14,27 @@ import Foundation
 package enum SwiftWorker {
   /// One request from the parent.
   package struct Request: Codable, Sendable, Equatable {
-    /// `count`, `forget` or `quit`.
+    /// `count`, `prepare`, `forget` or `quit`.
     package var cmd: String
-    /// The op to count (for `count`).
+    /// The op to count (for `count` and `prepare`).
     package var op: String?
     package var n: Int?
     package var loops: Int?
+    /// The sizes whose inputs `prepare` builds now, uncounted.
+    package var sizes: [Int]?
     /// What a worker with the counting allocator counts: `memory` (peak,
     /// the default) or `allocated` (total); nil under callgrind.
     package var metric: Metric?
 
     package init(
-      cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil, metric: Metric? = nil
+      cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil, sizes: [Int]? = nil,
+      metric: Metric? = nil
     ) {
       self.cmd = cmd
       self.op = op
       self.n = n
       self.loops = loops
+      self.sizes = sizes
       self.metric = metric
     }
   }
@@ -93,15 +97,15 @@ package enum SwiftWorker {
             meter = try InProcessMeter.allocations(asked)
             current = nil
           }
-          if current?.op != op {
-            // The last op's inputs go before the next op's are built.
-            current = nil
-            guard let made = SwiftOperations.subject(for: op, meter: meter) else {
-              throw ComplexityError(.badInput, "\(op) is not a Swift op of the catalog")
-            }
-            current = (op, made)
-          }
+          try select(op, &current, meter: meter)
           reply = Reply(ok: true, count: try current!.subject.sample(size: n, iterations: loops))
+        case "prepare":
+          guard let op = request.op, let sizes = request.sizes else {
+            throw ComplexityError(.badInput, "a prepare request needs an op and sizes")
+          }
+          try select(op, &current, meter: meter)
+          try current!.subject.prepare(sizes: sizes)
+          reply = Reply(ok: true)
         default:
           throw ComplexityError(.badInput, "unknown request '\(request.cmd)'")
         }
@@ -111,6 +115,19 @@ package enum SwiftWorker {
       send(reply)
     }
     return 0
+  }
+
+  /// Makes `current` the subject of `op`, unless it is already.
+  private static func select(
+    _ op: String, _ current: inout (op: String, subject: any Subject)?, meter: InProcessMeter
+  ) throws {
+    guard current?.op != op else { return }
+    // The last op's inputs go before the next op's are built.
+    current = nil
+    guard let made = SwiftOperations.subject(for: op, meter: meter) else {
+      throw ComplexityError(.badInput, "\(op) is not a Swift op of the catalog")
+    }
+    current = (op, made)
   }
 
   private static func send(_ reply: Reply) {

@@ -144,6 +144,12 @@ package final class SwiftWorkerSubject: Subject {
     return count
   }
 
+  /// Builds the op's inputs at `sizes` in the worker now, uncounted: under
+  /// callgrind, before the first counted block, uninstrumented.
+  package func prepare(sizes: [Int]) throws {
+    _ = try request(SwiftWorker.Request(cmd: "prepare", op: op, sizes: sizes))
+  }
+
   package func residentBytes() -> UInt64? {
     worker.flatMap { ResidentMemory.bytes(pid: $0.processIdentifier) }
   }
