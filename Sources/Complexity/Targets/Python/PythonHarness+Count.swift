@@ -23,12 +23,17 @@ extension PythonHarness {
 
   /// Builds `op`'s inputs at `sizes` now, uncounted, as `count` would at
   /// the first sample of each; best effort (a size that fails is left to
-  /// its count, which fails with the reason).
+  /// its count, which fails with the reason, and so are the sizes after
+  /// it). One request per size, so that each has the reply timeout a
+  /// count of it would have.
   ///
   /// - Throws: `ComplexityError(.subject, …)` when the harness fails.
   package func prepareCounts(op: String, sizes: [Int], cold: Bool) throws {
     try defineFromCatalog(op)
-    _ = try request(["cmd": "prepare", "op": op, "sizes": sizes, "cold": cold])
+    for n in sizes {
+      let reply = try request(["cmd": "prepare", "op": op, "sizes": [n], "cold": cold])
+      guard (reply["prepared"] as? [Int]) == [n] else { return }
+    }
   }
 
   /// Makes callgrind write a dump now, and returns its number: a check
