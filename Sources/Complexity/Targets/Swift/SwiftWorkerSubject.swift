@@ -145,9 +145,11 @@ package final class SwiftWorkerSubject: Subject {
   }
 
   /// Builds the op's inputs at `sizes` in the worker now, uncounted: under
-  /// callgrind, before the first counted block, uninstrumented.
+  /// callgrind, before the first counted block, uninstrumented. One request
+  /// per size, as for the CPython harness, so that each set-up has the
+  /// reply timeout its count would have had.
   package func prepare(sizes: [Int]) throws {
-    _ = try request(SwiftWorker.Request(cmd: "prepare", op: op, sizes: sizes))
+    for n in sizes { _ = try request(SwiftWorker.Request(cmd: "prepare", op: op, sizes: [n])) }
   }
 
   package func residentBytes() -> UInt64? {
