@@ -120,7 +120,7 @@ final class InstructionCountTests: XCTestCase {
     let decoded = try JSONDecoder().decode(
       SwiftWorker.Request.self, from: JSONEncoder().encode(request))
     XCTAssertEqual(decoded, request)
-    let prepare = SwiftWorker.Request(cmd: "prepare", op: "swift.Array.count", sizes: [32, 64])
+    let prepare = SwiftWorker.Request(cmd: "prepare", op: "swift.Array.count", n: 32)
     XCTAssertEqual(
       try JSONDecoder().decode(SwiftWorker.Request.self, from: JSONEncoder().encode(prepare)),
       prepare)

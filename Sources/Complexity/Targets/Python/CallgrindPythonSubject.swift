@@ -155,7 +155,7 @@ package final class CallgrindPythonSubject: Subject {
   }
 
   /// Builds the op's inputs at `sizes` in the harness now, uncounted
-  /// (`complexity_counting.prepare_sizes`): before the first counted
+  /// (`complexity_counting.prepare_size`): before the first counted
   /// sample the interpreter runs uninstrumented.
   ///
   /// - Throws: `ComplexityError(.subject, …)` when the harness fails.

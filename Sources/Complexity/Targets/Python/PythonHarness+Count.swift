@@ -31,8 +31,8 @@ extension PythonHarness {
   package func prepareCounts(op: String, sizes: [Int], cold: Bool) throws {
     try defineFromCatalog(op)
     for n in sizes {
-      let reply = try request(["cmd": "prepare", "op": op, "sizes": [n], "cold": cold])
-      guard (reply["prepared"] as? [Int]) == [n] else { return }
+      let reply = try request(["cmd": "prepare", "op": op, "n": n, "cold": cold])
+      guard reply["prepared"] as? Bool == true else { return }
     }
   }
 

@@ -18,23 +18,20 @@ package enum SwiftWorker {
     package var cmd: String
     /// The op to count (for `count` and `prepare`).
     package var op: String?
+    /// The size to count, or (`prepare`) whose input to build now, uncounted.
     package var n: Int?
     package var loops: Int?
-    /// The sizes whose inputs `prepare` builds now, uncounted.
-    package var sizes: [Int]?
     /// What a worker with the counting allocator counts: `memory` (peak,
     /// the default) or `allocated` (total); nil under callgrind.
     package var metric: Metric?
 
     package init(
-      cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil, sizes: [Int]? = nil,
-      metric: Metric? = nil
+      cmd: String, op: String? = nil, n: Int? = nil, loops: Int? = nil, metric: Metric? = nil
     ) {
       self.cmd = cmd
       self.op = op
       self.n = n
       self.loops = loops
-      self.sizes = sizes
       self.metric = metric
     }
   }
@@ -100,11 +97,11 @@ package enum SwiftWorker {
           try select(op, &current, meter: meter)
           reply = Reply(ok: true, count: try current!.subject.sample(size: n, iterations: loops))
         case "prepare":
-          guard let op = request.op, let sizes = request.sizes else {
-            throw ComplexityError(.badInput, "a prepare request needs an op and sizes")
+          guard let op = request.op, let n = request.n, n >= 0 else {
+            throw ComplexityError(.badInput, "a prepare request needs an op and n ≥ 0")
           }
           try select(op, &current, meter: meter)
-          try current!.subject.prepare(sizes: sizes)
+          try current!.subject.prepare(sizes: [n])
           reply = Reply(ok: true)
         default:
           throw ComplexityError(.badInput, "unknown request '\(request.cmd)'")

@@ -149,7 +149,7 @@ package final class SwiftWorkerSubject: Subject {
   /// per size, as for the CPython harness, so that each set-up has the
   /// reply timeout its count would have had.
   package func prepare(sizes: [Int]) throws {
-    for n in sizes { _ = try request(SwiftWorker.Request(cmd: "prepare", op: op, sizes: [n])) }
+    for n in sizes { _ = try request(SwiftWorker.Request(cmd: "prepare", op: op, n: n)) }
   }
 
   package func residentBytes() -> UInt64? {

@@ -158,25 +158,22 @@ def direct(function, chunk):
     function(chunk)
 
 
-def prepare_sizes(req):
-    """Builds the op's input at each of the request's sizes now, uncounted,
-    as count_op would at its first sample of each: the sizes the sweep
-    will count next. Before the first counted sample instrumentation is
-    still off, and there building list.pop0's ten inputs (n = 32 ... 32768)
-    took 33 ms where building each at its first count took 250 ms (Intel
-    Xeon). Best effort: it stops at the first size that fails, whose count
-    then fails with the reason."""
-    done = []
-    for n in req["sizes"]:
-        try:
-            prepare(dict(req, n=n, loops=1, repeats=1), collect=False, builders=PROTOTYPES)
-        except MemoryError:
-            reset()
-            break
-        except Exception:
-            break
-        done.append(n)
-    return {"ok": True, "prepared": done}
+def prepare_size(req):
+    """Builds the op's input at the request's size now, uncounted, as
+    count_op would at its first sample there: a size the sweep will count
+    next. Before the first counted sample instrumentation is still off,
+    and there building list.pop0's ten inputs (n = 32 ... 32768) took 33 ms
+    where building each at its first count took 250 ms (Intel Xeon). Best
+    effort: a size that fails says so, and its count then fails with the
+    reason."""
+    try:
+        prepare(dict(req, loops=1, repeats=1), collect=False, builders=PROTOTYPES)
+    except MemoryError:
+        reset()
+        return {"ok": True, "prepared": False}
+    except Exception:
+        return {"ok": True, "prepared": False}
+    return {"ok": True, "prepared": True}
 
 
 def count_op(req):

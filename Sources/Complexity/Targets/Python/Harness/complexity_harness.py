@@ -16,9 +16,9 @@
 #   {"cmd": "reset"}  -> {"ok": true}: forget every prepared input
 #   {"cmd": "count", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "dumps": [callgrind dump of each sample]}
-#   {"cmd": "prepare", "op": ID, "sizes": [N, ...], "cold": false}
-#                     -> {"ok": true, "prepared": [N, ...]}: build the inputs
-#                        "count" will use at those sizes now (uncounted)
+#   {"cmd": "prepare", "op": ID, "n": N, "cold": false}
+#                     -> {"ok": true, "prepared": true}: build the input
+#                        "count" will use at size N now (uncounted)
 #   {"cmd": "mark"}   -> {"ok": true, "dump": N}: make callgrind dump now
 #   {"cmd": "instrument"} -> {"ok": true}: switch callgrind's instrumentation on
 #   {"cmd": "memory", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
@@ -39,7 +39,7 @@ import sys
 _writes_bytecode = sys.dont_write_bytecode
 sys.dont_write_bytecode = False
 import complexity_sampler as sampler  # noqa: E402
-from complexity_counting import count_op, instrument, mark, prepare_sizes  # noqa: E402
+from complexity_counting import count_op, instrument, mark, prepare_size  # noqa: E402
 from complexity_memory import memory_op  # noqa: E402
 from complexity_wire import dumps, loads  # noqa: E402
 sys.dont_write_bytecode = _writes_bytecode
@@ -70,7 +70,7 @@ def handle(req):
     if cmd == "count":
         return count_op(req)
     if cmd == "prepare":
-        return prepare_sizes(req)
+        return prepare_size(req)
     if cmd in ("memory", "allocated"):
         return memory_op(req)
     if cmd == "instrument":
