@@ -1,3 +1,4 @@
+import ComplexityTestSupport
 import XCTest
 
 @testable import Complexity
@@ -19,7 +20,45 @@ final class CountingSweepTests: XCTestCase {
     }
   }
 
+  /// Replays recorded counts per call, one recording per generation of
+  /// inputs: `forgetInputs` moves to the next (another table layout).
+  private struct Layouts: Subject {
+    /// Per generation, each size's recorded counts per call.
+    var recordings: [[Int: [Double]]]
+    var generation = 0
+    var forgotten = 0
+    private var taken: [Int: Int] = [:]
+    var metric: Metric { .instructions }
+
+    init(_ recordings: [[Int: [Double]]]) { self.recordings = recordings }
+
+    mutating func forgetInputs() throws {
+      forgotten += 1
+      generation = min(generation + 1, recordings.count - 1)
+      taken = [:]
+    }
+
+    mutating func sample(size: Int, iterations: Int) throws -> Double {
+      let counts = try XCTUnwrap(recordings[generation][size], "no recorded count at n = \(size)")
+      let k = taken[size, default: 0]
+      taken[size] = k + 1
+      return Double(iterations) * counts[k % counts.count]
+    }
+
+    /// A recorded `n,instructions` file under `fixtures/counts`.
+    static func recording(_ name: String) throws -> [Int: [Double]] {
+      let text = try String(contentsOfFile: fixture("counts/\(name)"), encoding: .utf8)
+      var counts: [Int: [Double]] = [:]
+      for line in text.split(separator: "\n").dropFirst() {
+        let fields = line.split(separator: ",")
+        counts[Int(fields[0])!, default: []].append(Double(fields[1])!)
+      }
+      return counts
+    }
+  }
+
   private let grid = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+  private let powers = (5...15).map { 1 << $0 }
 
   func testAClearClassNeedsOnlyTheFirstPass() throws {
     // Counts: deterministic, so no noise; a cost in "instructions".
@@ -43,6 +82,42 @@ final class CountingSweepTests: XCTestCase {
     for (sizes, after) in subject.prepared {
       XCTAssertTrue(Set(sizes).isDisjoint(with: Set(subject.asked.prefix(after))))
     }
+  }
+
+  func testAClassLeftOpenIsCountedAgainWithFreshInputs() throws {
+    // Two real sweeps of swift.OrderedSet.removeFirst (Intel Xeon): in the
+    // first, each size's table layout left O(n) and O(n log n) apart by
+    // less than the fit could tell; the second's tables differ.
+    let open = try Layouts.recording("swift.OrderedSet.removeFirst-a.csv")
+    let other = try Layouts.recording("swift.OrderedSet.removeFirst-b.csv")
+    var alone = Layouts([open])
+    let first = try CountingSweep().run(&alone, grid: powers)
+    XCTAssertNil(
+      first.classification.outcome.settled, "one layout, even counted twice, should stay open")
+
+    var subject = Layouts([open, other])
+    let outcome = try CountingSweep().run(&subject, grid: powers)
+    XCTAssertEqual(subject.forgotten, 1)
+    XCTAssertEqual(outcome.classification.outcome.settled, .linear)
+    XCTAssertEqual(outcome.stopReason, .separated)
+    XCTAssertTrue(outcome.classification.notes.contains(CountingSweep.freshPassNote))
+    // Both passes' counts are kept, merged by size.
+    XCTAssertEqual(outcome.points.map(\.n), first.points.map(\.n))
+    func recorded(_ sample: Double, in counts: [Double]) -> Bool {
+      counts.contains { abs($0 - sample) <= 1e-9 * $0 }
+    }
+    for point in outcome.points {
+      XCTAssertTrue(point.samples.contains { recorded($0, in: open[point.n]!) }, "n = \(point.n)")
+      XCTAssertTrue(point.samples.contains { recorded($0, in: other[point.n]!) }, "n = \(point.n)")
+    }
+  }
+
+  func testASettledClassIsNotCountedAgain() throws {
+    var subject = Layouts([try Layouts.recording("swift.OrderedSet.removeFirst-b.csv")])
+    let outcome = try CountingSweep().run(&subject, grid: powers)
+    XCTAssertEqual(outcome.classification.outcome.settled, .linear)
+    XCTAssertEqual(subject.forgotten, 0)
+    XCTAssertFalse(outcome.classification.notes.contains(CountingSweep.freshPassNote))
   }
 
   func testRepeatsThatDifferAreNamed() throws {

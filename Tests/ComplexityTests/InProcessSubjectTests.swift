@@ -40,6 +40,21 @@ final class InProcessSubjectTests: XCTestCase {
     XCTAssertEqual(builds, [8, 16, 32])
   }
 
+  func testForgottenInputsAreRebuiltElsewhereInMemory() throws {
+    // A hash table seeded by its address gets another layout only if the
+    // new input cannot take the forgotten one's block.
+    final class Table { let n: Int; init(_ n: Int) { self.n = n } }
+    var seen: [ObjectIdentifier] = []
+    var subject = InProcessSubject(
+      setUp: { n in Table(n) },
+      operation: { (t: inout Table) in seen.append(ObjectIdentifier(t)) })
+    _ = try subject.sample(size: 8, iterations: 1)
+    try subject.forgetInputs()
+    try subject.prepare(sizes: [8])
+    _ = try subject.sample(size: 8, iterations: 1)
+    XCTAssertEqual(Set(seen).count, 2)
+  }
+
   func testBlocksRestoreTheSizeBeforeEachBlock() throws {
     var sizesSeen: [Int] = []
     var subject = InProcessSubject(

@@ -31,6 +31,8 @@ public struct InProcessSubject<Input, Output>: Subject {
   static var freshSampleBudget: UInt64 { 20_000_000 }
   /// Inputs of the shared modes, built once per size.
   private var inputs: [Int: Input] = [:]
+  /// The inputs last forgotten (`forgetInputs`).
+  private var retired: [Int: Input] = [:]
   /// Sizes counted so far (instructions and bytes, not time).
   private var warmed: Set<Int> = []
 
@@ -52,7 +54,12 @@ public struct InProcessSubject<Input, Output>: Subject {
 
   public func residentBytes() -> UInt64? { ResidentMemory.bytes() }
 
+  /// Forgets the inputs built so far, but keeps them alive until the next
+  /// are built, so that those cannot reuse their blocks: a hash table
+  /// seeded by its address (`Set`, `Dictionary`, `OrderedSet`) then gets
+  /// a new seed and another layout, not the freed block and the same one.
   public mutating func forgetInputs() throws {
+    retired = inputs
     inputs = [:]
     warmed = []
   }
