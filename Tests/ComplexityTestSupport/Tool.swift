@@ -38,9 +38,13 @@ package enum Tool {
   }
 
   /// The count cache of this test process's runs: a folder of its own, so
-  /// that tests neither read the user's counts nor leave theirs behind.
-  package static let cacheDirectory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("complexity-test-cache-\(getpid())").path
+  /// that tests neither read the user's counts nor leave theirs behind (it
+  /// is removed when the test process exits).
+  package static let cacheDirectory: String = {
+    atexit { try? FileManager.default.removeItem(atPath: Tool.cacheDirectory) }
+    return FileManager.default.temporaryDirectory
+      .appendingPathComponent("complexity-test-cache-\(getpid())").path
+  }()
 
   /// Runs the tool with no standard input and collects its output.
   package static func run(
