@@ -52,6 +52,7 @@ let package = Package(
       // Embedded in the binary, so a copied binary still has them: the
       // CPython harness, and the CPython ops of the catalog with their code.
       resources: [
+        .embedInCode("Targets/Python/Harness/complexity_start.py"),
         .embedInCode("Targets/Python/Harness/complexity_harness.py"),
         .embedInCode("Targets/Python/Harness/complexity_wire.py"),
         .embedInCode("Targets/Python/Harness/complexity_inputs.py"),

@@ -4,6 +4,7 @@ extension PythonHarness {
   /// The harness's Python files, embedded in the binary (from `Harness/`),
   /// the one the interpreter runs first.
   package static let files: [(name: String, source: String)] = [
+    ("complexity_start.py", PackageResources.complexity_start_py),
     ("complexity_harness.py", PackageResources.complexity_harness_py),
     ("complexity_wire.py", PackageResources.complexity_wire_py),
     ("complexity_inputs.py", PackageResources.complexity_inputs_py),

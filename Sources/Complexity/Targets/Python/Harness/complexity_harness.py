@@ -1,10 +1,11 @@
 # complexity's CPython harness (Python 3.8 or newer). The Swift side embeds
-# its six files (this one, complexity_wire.py, complexity_inputs.py,
-# complexity_sampler.py, complexity_counting.py and complexity_memory.py),
-# writes them to a folder named by their contents under the user's cache
-# folder (where the interpreter keeps their bytecode between runs) and
-# runs `python3 -u complexity_harness.py` there (under valgrind to count
-# instructions). It reads one JSON request per line and answers one JSON
+# its seven files (complexity_start.py, this one, complexity_wire.py,
+# complexity_inputs.py, complexity_sampler.py, complexity_counting.py and
+# complexity_memory.py), writes them to a folder named by their contents
+# under the user's cache folder (where the interpreter keeps their bytecode
+# between runs) and runs `python3 -u complexity_start.py` there (under
+# valgrind to count instructions), which imports this file and calls main();
+# run as a script, this file serves the same way. It reads one JSON request per line and answers one JSON
 # reply per line, on its own copies of standard input and output: the
 # user's code prints to standard error and reads an empty standard input,
 # so nothing it does can reach the protocol. `complexity harness` prints it.
