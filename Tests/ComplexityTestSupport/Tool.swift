@@ -39,7 +39,7 @@ package enum Tool {
 
   /// The count cache of this test process's runs: a folder of its own, so
   /// that tests neither read the user's counts nor leave theirs behind (it
-  /// is removed when the test process exits).
+  /// is removed when the test process exits normally).
   package static let cacheDirectory: String = {
     atexit { try? FileManager.default.removeItem(atPath: Tool.cacheDirectory) }
     return FileManager.default.temporaryDirectory

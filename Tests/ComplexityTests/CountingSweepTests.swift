@@ -27,12 +27,16 @@ final class CountingSweepTests: XCTestCase {
     var recordings: [[Int: [Double]]]
     var generation = 0
     var forgotten = 0
+    var metric = Metric.instructions
+    var rebuiltInputsDiffer = true
+    /// Thrown by `forgetInputs`, when set.
+    var forgetting: Error?
     private var taken: [Int: Int] = [:]
-    var metric: Metric { .instructions }
 
     init(_ recordings: [[Int: [Double]]]) { self.recordings = recordings }
 
     mutating func forgetInputs() throws {
+      if let forgetting { throw forgetting }
       forgotten += 1
       generation = min(generation + 1, recordings.count - 1)
       taken = [:]
@@ -73,7 +77,8 @@ final class CountingSweepTests: XCTestCase {
 
   func testEachPassAnnouncesItsSizesBeforeSamplingThem() throws {
     // The first pass is announced before its first sample; a later pass
-    // would announce only sizes that no sample has visited yet.
+    // would announce only sizes that no sample has visited yet (but the
+    // pass with fresh inputs, which counts every size again: see below).
     var subject = Recording(inner: FakeSubject(.linear, intercept: 500, perUnit: 3, noise: 0))
     _ = try CountingSweep().run(&subject, grid: grid)
     let first = CountingSweep.passes(over: grid)[0]
@@ -100,7 +105,13 @@ final class CountingSweepTests: XCTestCase {
     XCTAssertEqual(subject.forgotten, 1)
     XCTAssertEqual(outcome.classification.outcome.settled, .linear)
     XCTAssertEqual(outcome.stopReason, .separated)
-    XCTAssertTrue(outcome.classification.notes.contains(CountingSweep.freshPassNote))
+    let note = try XCTUnwrap(
+      outcome.classification.notes.first { $0.hasPrefix(CountingSweep.freshPassPrefix) })
+    XCTAssertTrue(note.contains("fewest counts differ by up to"), note)
+    // The repeats' note speaks of one input's counts, not of the gap between the two.
+    XCTAssertEqual(
+      outcome.classification.notes.filter { $0.hasPrefix("repeated counts") },
+      first.classification.notes.filter { $0.hasPrefix("repeated counts") })
     // Both passes' counts are kept, merged by size.
     XCTAssertEqual(outcome.points.map(\.n), first.points.map(\.n))
     func recorded(_ sample: Double, in counts: [Double]) -> Bool {
@@ -117,7 +128,37 @@ final class CountingSweepTests: XCTestCase {
     let outcome = try CountingSweep().run(&subject, grid: powers)
     XCTAssertEqual(outcome.classification.outcome.settled, .linear)
     XCTAssertEqual(subject.forgotten, 0)
-    XCTAssertFalse(outcome.classification.notes.contains(CountingSweep.freshPassNote))
+    XCTAssertFalse(
+      outcome.classification.notes.contains { $0.hasPrefix(CountingSweep.freshPassPrefix) })
+  }
+
+  func testAnOpenClassIsNotCountedAgainWhereFreshInputsCannotDiffer() throws {
+    let open = try Layouts.recording("swift.OrderedSet.removeFirst-a.csv")
+    let other = try Layouts.recording("swift.OrderedSet.removeFirst-b.csv")
+    // Inputs whose layout does not depend on where they land (CPython's
+    // ints, a fresh input per call), and bytes, which no layout moves.
+    var sameLayout = Layouts([open, other])
+    sameLayout.rebuiltInputsDiffer = false
+    var bytes = Layouts([open, other])
+    bytes.metric = .memory
+    for var subject in [sameLayout, bytes] {
+      let outcome = try CountingSweep().run(&subject, grid: powers)
+      XCTAssertEqual(subject.forgotten, 0)
+      XCTAssertNil(outcome.classification.outcome.settled)
+      XCTAssertEqual(outcome.stopReason, .planDone)
+    }
+  }
+
+  func testAFailedFreshPassKeepsTheFirstCounts() throws {
+    var subject = Layouts([try Layouts.recording("swift.OrderedSet.removeFirst-a.csv")])
+    subject.forgetting = ComplexityError(.subject, "the worker stopped")
+    XCTAssertThrowsError(try CountingSweep().run(&subject, grid: powers)) { error in
+      guard let failure = error as? SweepFailure else {
+        return XCTFail("not a SweepFailure: \(error)")
+      }
+      XCTAssertEqual(failure.partial.map(\.n), powers)
+      XCTAssertTrue("\(failure.underlying)".contains("the worker stopped"))
+    }
   }
 
   func testRepeatsThatDifferAreNamed() throws {

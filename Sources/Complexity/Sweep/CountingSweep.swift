@@ -1,18 +1,20 @@
 /// How a sweep of instruction counts visits sizes.
 ///
-/// Counts barely vary from run to run, so there is no second pass; and
-/// valgrind makes every size costly, the largest most. So the fewest sizes
+/// Counts of one input barely vary from sample to sample, so there are no
+/// rounds of repeats as for time; and valgrind makes every size costly, the
+/// largest most. So the fewest sizes
 /// that can settle the class first: every power of two up to an eighth of
 /// the largest (cheap), and above that every other one (32, 64, …, 4096,
 /// 8192, 32768: 10 sizes; 6 made even a confident verdict
 /// fragile, as it does for time); then the rest of the powers of two; then
 /// the whole grid, each only when the last did not settle the class. Sizes
-/// are never extended past the grid; a class still open after the grid gets
-/// one more pass over the same sizes with fresh inputs (`freshPass`). Where
-/// two counts of one size differ
+/// are never extended past the grid; a class still open after the grid is
+/// counted again at the same sizes with fresh inputs, where fresh inputs
+/// can count differently (`freshPass`). Where two counts of one size differ
 /// by more than `noisySpread` (an op whose work depends on where it starts,
-/// such as `set.pop`'s moving finger, or Swift's per-table hash seeds),
-/// that size gets `extraSamples` more, and the fewest is fitted.
+/// such as `set.pop`'s moving finger, or the probe runs that a Swift hash
+/// op's successive keys meet in one table), that size gets `extraSamples`
+/// more, and the fewest is fitted.
 package struct CountingSweep: SizeStrategy {
   package var plan = SizePlan()
   package var counting = CountingOptions()
@@ -52,25 +54,35 @@ package struct CountingSweep: SizeStrategy {
             &subject, sizes: noisy, known: points, delegate: delegate)
           points = (points + more).mergedBySize()
         }
-      } catch let failure as SweepFailure {
-        throw failure.including(points)
+      } catch {
+        throw Self.failure(error, after: points)
       }
       classification = try classify(points)
       if classification?.outcome.settled != nil { break }
     }
-    var counted: [String] = []
-    if let open = classification, open.outcome.settled == nil, !points.isEmpty {
+    // Repeats within one input; the fresh pass's note names the gap between inputs.
+    var notes = Self.repeatability(of: points)
+    if let open = classification, open.outcome.settled == nil,
+      subject.metric == .instructions, subject.rebuiltInputsDiffer
+    {
+      let first = points
       points = try freshPass(&subject, over: points, engine: engine, delegate: delegate)
       classification = try classify(points)
-      counted.append(Self.freshPassNote)
+      notes.insert(Self.freshPassNote(first: first, merged: points), at: 0)
     }
     guard var classification else {
       throw SweepFailure(
         size: nil, underlying: ComplexityError(.badInput, "no sizes to count"), partial: points)
     }
     let stop: StopReason = classification.outcome.settled == nil ? .planDone : .separated
-    classification.notes += counted + Self.repeatability(of: points)
+    classification.notes += notes
     return SweepOutcome(points: points, classification: classification, stopReason: stop)
+  }
+
+  /// `error` as the sweep's failure, with the points counted before it.
+  private static func failure(_ error: Error, after points: [Point]) -> SweepFailure {
+    (error as? SweepFailure)?.including(points)
+      ?? SweepFailure(size: nil, underlying: error, partial: points)
   }
 
   /// Every size of `points` counted again with fresh inputs, merged with
@@ -82,11 +94,12 @@ package struct CountingSweep: SizeStrategy {
   /// different constant. One table per size puts an offset on each point
   /// that its repeats cannot see (`swift.OrderedSet.removeFirst`: 1 431 to
   /// 3 221 instructions per call at n = 32 over 72 recorded runs, against
-  /// a spread of 0–3% between the counts of one run) and, in 2 of those
-  /// runs, left O(n) and O(n log n) apart by less than the fit could tell.
-  /// Fitting two runs' counts together (two tables per size) settled 300
-  /// random pairs of 300 as O(n), and each of the 2 open runs with 70 and
-  /// 71 of the 71 others.
+  /// at most 4% between the counts of one run at n = 32) and, in 2 of
+  /// those runs, left O(n) and O(n log n) apart by less than the fit could
+  /// tell. Fitting two runs' counts together (two tables per size) settled
+  /// 300 random pairs of 300 as O(n), and each of the 2 open runs with 70
+  /// and 71 of the 71 others. The fresh pass takes the engine's repeats
+  /// only (a noisy size had more in the first).
   private func freshPass<S: Subject>(
     _ subject: inout S, over points: [Point], engine: Sweep,
     delegate: (SweepEvent) -> Void
@@ -97,16 +110,34 @@ package struct CountingSweep: SizeStrategy {
       try subject.prepare(sizes: sizes)
       let again = try engine.run(&subject, sizes: sizes, known: points, delegate: delegate)
       return (points + again).mergedBySize()
-    } catch let failure as SweepFailure {
-      throw failure.including(points)
+    } catch {
+      throw Self.failure(error, after: points)
     }
   }
 
-  /// What a result counted in two passes says.
-  static let freshPassNote =
-    "counted in 2 passes, the second with fresh inputs (built elsewhere in memory, so a "
-    + "table seeded by its address gets another layout): the first left the class open; "
-    + "the fewest count of both is fitted at each size"
+  /// What a result counted again with fresh inputs says: why, and how far
+  /// apart the two inputs' fewest counts were (largest over smallest, less
+  /// one, at the size where they differ most).
+  static func freshPassNote(first: [Point], merged: [Point]) -> String {
+    let gaps = zip(first, merged).compactMap { once, both -> (n: Int, gap: Double)? in
+      let second = both.samples.dropFirst(once.samples.count)
+      guard let a = once.samples.min(), let b = second.min(), min(a, b) > 0 else { return nil }
+      return (once.n, max(a, b) / min(a, b) - 1)
+    }
+    let widest = gaps.max { $0.gap < $1.gap }
+    return freshPassPrefix
+      + (widest.map {
+        String(
+          format: "; the two inputs' fewest counts differ by up to %.1f%% (at n = %d)",
+          $0.gap * 100, $0.n)
+      } ?? "")
+  }
+
+  /// How the note of a result counted again with fresh inputs begins.
+  static let freshPassPrefix =
+    "counted again at every size with fresh inputs (built while the first were alive, so "
+    + "elsewhere in memory: a table seeded by its address gets another layout), since the "
+    + "first inputs left the class open; the fewest count of both is fitted at each size"
 
   /// The sizes of each pass (see the type's comment); a pass that would
   /// leave too few sizes to fit is the next one.

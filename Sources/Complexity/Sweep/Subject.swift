@@ -32,10 +32,17 @@ package protocol Subject {
   /// Forgets the inputs built so far, so the next ones land elsewhere in
   /// memory (for a second pass).
   mutating func forgetInputs() throws
+
+  /// Whether inputs built again after `forgetInputs` can count differently
+  /// from the first: where a hash table is seeded by its address (Swift's
+  /// `Set`, `Dictionary`, `OrderedSet`), a new input has another layout.
+  /// A counted sweep left open counts again with fresh inputs only then.
+  var rebuiltInputsDiffer: Bool { get }
 }
 
 extension Subject {
   package mutating func prepare(sizes: [Int]) throws {}
   package func residentBytes() -> UInt64? { nil }
   package mutating func forgetInputs() throws {}
+  package var rebuiltInputsDiffer: Bool { false }
 }

@@ -163,10 +163,6 @@ package final class CallgrindPythonSubject: Subject {
     try harness.prepareCounts(op: op, sizes: sizes, cold: cold)
   }
 
-  /// Forgets the op's inputs in the harness (`reset`): the next count of
-  /// each size builds it again.
-  package func forgetInputs() throws { try harness.reset() }
-
   /// Stops valgrind and removes its output.
   package func stop() {
     harness.stop()

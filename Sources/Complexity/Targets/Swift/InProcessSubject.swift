@@ -54,14 +54,22 @@ public struct InProcessSubject<Input, Output>: Subject {
 
   public func residentBytes() -> UInt64? { ResidentMemory.bytes() }
 
-  /// Forgets the inputs built so far, but keeps them alive until the next
-  /// are built, so that those cannot reuse their blocks: a hash table
-  /// seeded by its address (`Set`, `Dictionary`, `OrderedSet`) then gets
-  /// a new seed and another layout, not the freed block and the same one.
+  /// Forgets the inputs built so far, but keeps each alive until the next
+  /// of its size is built, so that this one cannot reuse its blocks: a
+  /// hash table seeded by its address (`Set`, `Dictionary`, `OrderedSet`)
+  /// then gets a new seed and another layout, not the freed block and the
+  /// same one.
   public mutating func forgetInputs() throws {
     retired = inputs
     inputs = [:]
     warmed = []
+  }
+
+  /// A shared input built again can have another layout (see
+  /// `forgetInputs`); a `.fresh` op builds one per call anyway.
+  package var rebuiltInputsDiffer: Bool {
+    if case .fresh = mode { return false }
+    return true
   }
 
   public var metric: Metric { meter.metric }
@@ -75,6 +83,7 @@ public struct InProcessSubject<Input, Output>: Subject {
     for n in sizes where inputs[n] == nil {
       guard let input = try? setUp(n) else { return }
       inputs[n] = input
+      retired[n] = nil
     }
   }
 
@@ -141,6 +150,7 @@ public struct InProcessSubject<Input, Output>: Subject {
   /// first mutation copy it).
   private mutating func takeInput(_ size: Int) throws -> Input {
     if let input = inputs.removeValue(forKey: size) { return input }
+    defer { retired[size] = nil }
     return try setUp(size)
   }
 

@@ -160,6 +160,11 @@ package final class SwiftWorkerSubject: Subject {
     _ = try request(SwiftWorker.Request(cmd: "forget"))
   }
 
+  /// As for the op's subject in the worker (`InProcessSubject`).
+  package var rebuiltInputsDiffer: Bool {
+    SwiftOperations.subject(for: op)?.rebuiltInputsDiffer ?? false
+  }
+
   /// Stops valgrind and removes its output.
   package func stop() {
     worker?.stop(quit: Data("{\"cmd\":\"quit\"}\n".utf8), grace: 5)

@@ -5,10 +5,11 @@
 # under the user's cache folder (where the interpreter keeps their bytecode
 # between runs) and runs `python3 -u complexity_start.py` there (under
 # valgrind to count instructions), which imports this file and calls main();
-# run as a script, this file serves the same way. It reads one JSON request per line and answers one JSON
-# reply per line, on its own copies of standard input and output: the
-# user's code prints to standard error and reads an empty standard input,
-# so nothing it does can reach the protocol. `complexity harness` prints it.
+# run as a script, this file serves the same way. It reads one JSON request
+# per line and answers one JSON reply per line, on its own copies of
+# standard input and output: the user's code prints to standard error and
+# reads an empty standard input, so nothing it does can reach the protocol.
+# `complexity harness` prints it.
 #   {"cmd": "hello"}  -> {"ok": true, "python": {...}, "ops": [...]}
 #   {"cmd": "time", "op": ID, "n": N, "loops": K, "repeats": R, "cold": false}
 #                     -> {"ok": true, "seconds": [total of K loops, R values]}
