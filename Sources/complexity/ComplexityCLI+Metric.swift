@@ -35,7 +35,7 @@ struct CountingSelection: ParsableArguments {
 
   @Flag(
     help: ArgumentHelp(
-      "Count every op again instead of reading counts from the cache.",
+      "Count every op again, neither reading counts from the cache nor writing them to it.",
       discussion: """
         Counts are deterministic, so they are kept (in $COMPLEXITY_CACHE_DIR, else \
         $XDG_CACHE_HOME/complexity/counts, else ~/.cache/complexity/counts), keyed by the \
