@@ -81,9 +81,8 @@ public struct InProcessSubject<Input, Output>: Subject {
   package mutating func prepare(sizes: [Int]) throws {
     if case .fresh = mode { return }
     for n in sizes where inputs[n] == nil {
-      guard let input = try? setUp(n) else { return }
+      guard let input = try? build(n) else { return }
       inputs[n] = input
-      retired[n] = nil
     }
   }
 
@@ -150,8 +149,14 @@ public struct InProcessSubject<Input, Output>: Subject {
   /// first mutation copy it).
   private mutating func takeInput(_ size: Int) throws -> Input {
     if let input = inputs.removeValue(forKey: size) { return input }
-    defer { retired[size] = nil }
-    return try setUp(size)
+    return try build(size)
+  }
+
+  /// A new shared input of size `n`; the one forgotten at that size goes
+  /// only now that it is built (see `forgetInputs`).
+  private mutating func build(_ n: Int) throws -> Input {
+    defer { retired[n] = nil }
+    return try setUp(n)
   }
 
   /// One block of `calls` calls, or (`eachCall`) as many blocks of one
