@@ -198,4 +198,27 @@ extension ClassifierTests {
     XCTAssertEqual(a.confidence, b.confidence)
     XCTAssertEqual(a, b)
   }
+
+  func testInputsThatAgreeChangeNothingAndInputsThatDisagreeAreDrawn() throws {
+    // Step 7: two inputs with the same values are no second opinion.
+    let points = try PointsFile.read(path: fixture("synthetic/linear-noisy.csv"))
+    let plain = try classifier.classify(points)
+    let twice = try classifier.classify(points + points, inputs: [points, points])
+    XCTAssertEqual(twice.outcome, plain.outcome)
+    XCTAssertEqual(twice.confidence, plain.confidence)
+    XCTAssertFalse(twice.notes.contains { $0.hasPrefix("counted on 2 inputs") })
+
+    // An offset per size that the other input does not share: each input
+    // alone fits a clean curve (a + n, and a + n with a doubled intercept
+    // at alternate sizes), but a draw of one input per size reads a zigzag.
+    let sizes = (5...15).map { 1 << $0 }
+    let a = sizes.map { Point(n: $0, samples: [5000 + Double($0)]) }
+    let b = sizes.enumerated().map { i, n in
+      Point(n: n, samples: [(i % 2 == 0 ? 5000 : 10000) + Double(n)])
+    }
+    let drawn = try classifier.classify(a + b, inputs: [a, b])
+    XCTAssertTrue(
+      drawn.notes.contains { $0.hasPrefix("counted on 2 inputs per size") }, "\(drawn.notes)")
+    XCTAssertLessThanOrEqual(drawn.confidence, try classifier.classify(a + b).confidence)
+  }
 }

@@ -31,6 +31,8 @@ final class CountingSweepTests: XCTestCase {
     var rebuiltInputsDiffer = true
     /// Thrown by `forgetInputs`, when set.
     var forgetting: Error?
+    /// The sizes sampled after the last `forgetInputs`.
+    var askedSinceForgetting: [Int] = []
     private var taken: [Int: Int] = [:]
 
     init(_ recordings: [[Int: [Double]]]) { self.recordings = recordings }
@@ -40,9 +42,11 @@ final class CountingSweepTests: XCTestCase {
       forgotten += 1
       generation = min(generation + 1, recordings.count - 1)
       taken = [:]
+      askedSinceForgetting = []
     }
 
     mutating func sample(size: Int, iterations: Int) throws -> Double {
+      askedSinceForgetting.append(size)
       let counts = try XCTUnwrap(recordings[generation][size], "no recorded count at n = \(size)")
       let k = taken[size, default: 0]
       taken[size] = k + 1
@@ -123,11 +127,43 @@ final class CountingSweepTests: XCTestCase {
     }
   }
 
-  func testASettledClassIsNotCountedAgain() throws {
+  func testAClassOneLayoutMadeMustHoldForAnother() throws {
+    // Two real sweeps of swift.OrderedSet.removeFirst over n = 32…2048
+    // (AMD EPYC), where each table's O(1) probes cost about as much as the
+    // O(n) move: the first's layouts made O(sqrt n) a confident class.
+    let sizes = (5...11).map { 1 << $0 }
+    let sqrtLike = try Layouts.recording("swift.OrderedSet.removeFirst-2048-a.csv")
+    let other = try Layouts.recording("swift.OrderedSet.removeFirst-2048-b.csv")
+    let alone = try Classifier().classify(
+      CountingSweep.passes(over: sizes)[0].map { Point(n: $0, samples: sqrtLike[$0]!) })
+    XCTAssertEqual(alone.outcome.settled, .squareRoot, "the recording should show the trap")
+
+    var subject = Layouts([sqrtLike, other])
+    let outcome = try CountingSweep().run(&subject, grid: sizes)
+    XCTAssertEqual(subject.forgotten, 1)
+    XCTAssertNil(outcome.classification.outcome.settled, "\(outcome.classification.outcome)")
+    let draws = try XCTUnwrap(
+      outcome.classification.notes.first { $0.hasPrefix("counted on 2 inputs per size") })
+    XCTAssertTrue(draws.contains("of draws of one input's count per size chose"), draws)
+    XCTAssertLessThan(outcome.classification.confidence, Classifier().minimumConfidence)
+  }
+
+  func testASecondInputThatCountsTheSameIsCountedOnlyAtTheSmallestSizes() throws {
+    // One recording for every generation: the rebuilt input counts as the
+    // first did (an Array, whose layout moves nothing).
     var subject = Layouts([try Layouts.recording("swift.OrderedSet.removeFirst-b.csv")])
+    var alone = Layouts(subject.recordings)
+    alone.rebuiltInputsDiffer = false
+    let first = try CountingSweep().run(&alone, grid: powers)
+    XCTAssertEqual(first.classification.outcome.settled, .linear)
     let outcome = try CountingSweep().run(&subject, grid: powers)
-    XCTAssertEqual(outcome.classification.outcome.settled, .linear)
-    XCTAssertEqual(subject.forgotten, 0)
+    XCTAssertEqual(subject.forgotten, 1)
+    let smallest = Array(outcome.points.map(\.n).prefix(CountingSweep.probeSizes))
+    XCTAssertEqual(Set(subject.askedSinceForgetting), Set(smallest))
+    XCTAssertEqual(outcome.classification.outcome, first.classification.outcome)
+    XCTAssertTrue(
+      outcome.classification.notes.contains { $0.hasPrefix("fresh inputs (another address") },
+      "\(outcome.classification.notes)")
     XCTAssertFalse(
       outcome.classification.notes.contains { $0.hasPrefix(CountingSweep.freshPassPrefix) })
   }

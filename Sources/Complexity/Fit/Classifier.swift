@@ -24,6 +24,12 @@ import Foundation
 ///    share that lands on the same class (O(n) and O(n log n) count as one
 ///    when step 5 settled the pair: resampling scrambles the very shape that
 ///    step reads). Below `minimumConfidence` the verdict is inconclusive.
+/// 7. **Inputs.** Where sizes were counted on more than one input whose
+///    layout moves the count (a hash table seeded by its address), steps
+///    2–4 also run on draws that take each size's count from one input
+///    chosen at random (`inputDraws`): residuals around a fitted curve
+///    cannot see an offset that one input puts on a whole size. The
+///    confidence is the lesser of the two shares.
 public struct Classifier: Sendable {
   /// Largest growth across the range still called O(1) (default 0.25: 25%).
   public var constantTolerance: Double
@@ -51,12 +57,17 @@ public struct Classifier: Sendable {
 
   /// Classifies a sweep.
   ///
-  /// - Parameter points: the timings; points of equal size are merged.
+  /// - Parameters:
+  ///   - points: the timings; points of equal size are merged.
+  ///   - inputs: where sizes were measured on more than one input whose
+  ///     layout can move the cost, each input's own points (their union is
+  ///     `points`); step 7 draws from them. Empty (the default) or one
+  ///     input: step 7 is skipped.
   /// - Returns: the classification with its evidence.
   /// - Throws: `ComplexityError(.badInput, …)` for fewer than
   ///   `minimumSizes` distinct sizes, sizes below 1, or times that are not
   ///   finite and positive; `ComplexityError(.fit, …)` if GSL fails.
-  public func classify(_ points: [Point]) throws -> Classification {
+  public func classify(_ points: [Point], inputs: [[Point]] = []) throws -> Classification {
     var merged = points.mergedBySize()
     try Self.validate(merged)
     var notes: [String] = []
@@ -125,7 +136,30 @@ public struct Classifier: Sendable {
     }
     let total = max(1, votes.values.reduce(0, +))
     let key = pairSettled && decision.best == .linearithmic ? .linear : decision.best
-    let confidence = Double(votes[key] ?? 0) / Double(total)
+    var confidence = Double(votes[key] ?? 0) / Double(total)
+    var residualsDecide = true
+
+    // Step 7: one input's count per size, drawn at random.
+    if let draws = Self.inputDraws(inputs, sizes: merged.map(\.n), count: resamples, rng: &rng) {
+      var inputVotes: [ComplexityClass: Int] = [:]
+      for y in draws {
+        guard let again = try? decide(sizes: sizes, values: y) else { continue }
+        var vote = again.best
+        if pairSettled && vote == .linearithmic { vote = .linear }
+        inputVotes[vote, default: 0] += 1
+      }
+      let share = Double(inputVotes[key] ?? 0) / Double(max(1, inputVotes.values.reduce(0, +)))
+      notes.append(
+        String(
+          format: "counted on %d inputs per size (each another table layout): "
+            + "%.0f%% of draws of one input's count per size chose %@ (%.0f%% needed)",
+          inputs.count, share * 100, key.rawValue, minimumConfidence * 100))
+      if share < confidence {
+        confidence = share
+        residualsDecide = false
+      }
+      votes.merge(inputVotes, uniquingKeysWith: +)
+    }
 
     let valid = models.filter(\.isValid)
     let minAICc = valid.map(\.aicc).min() ?? 0
@@ -145,7 +179,9 @@ public struct Classifier: Sendable {
     var conclusive = decision.conclusive
     if confidence < minimumConfidence {
       conclusive = false
-      notes.append("only \(Int((confidence * 100).rounded()))% of resamples chose \(best)")
+      if residualsDecide {
+        notes.append("only \(Int((confidence * 100).rounded()))% of resamples chose \(best)")
+      }
     }
     if let bend = Self.largestBend(merged) { notes.append(bend) }
     if best == .constant {
@@ -180,7 +216,7 @@ public struct Classifier: Sendable {
   // MARK: - Implementation details
 
   /// What steps 2–4 decide on one set of values.
-  private struct Decision {
+  struct Decision {
     var models: [ModelFit]
     var best: ComplexityClass
     var growth: Double
@@ -194,7 +230,7 @@ public struct Classifier: Sendable {
   }
 
   /// Steps 2–4 of the rule.
-  private func decide(sizes: [Double], values: [Double]) throws -> Decision {
+  func decide(sizes: [Double], values: [Double]) throws -> Decision {
     let models = try ComplexityClass.allCases.map {
       try ModelFit.fit($0, sizes: sizes, values: values)
     }

@@ -8,9 +8,10 @@
 /// 8192, 32768: 10 sizes; 6 made even a confident verdict
 /// fragile, as it does for time); then the rest of the powers of two; then
 /// the whole grid, each only when the last did not settle the class. Sizes
-/// are never extended past the grid; a class still open after the grid is
-/// counted again at the same sizes with fresh inputs, where fresh inputs
-/// can count differently (`freshPass`). Where two counts of one size differ
+/// are never extended past the grid. Where fresh inputs can count
+/// differently (a hash table seeded by its address), the sizes are counted
+/// again on fresh inputs, settled or not, and the class must hold for
+/// either input's counts (`freshPass`). Where two counts of one size differ
 /// by more than `noisySpread` (an op whose work depends on where it starts,
 /// such as `set.pop`'s moving finger, or the probe runs that a Swift hash
 /// op's successive keys meet in one table), that size gets `extraSamples`
@@ -62,13 +63,16 @@ package struct CountingSweep: SizeStrategy {
     }
     // Repeats within one input; the fresh pass's note names the gap between inputs.
     var notes = Self.repeatability(of: points)
-    if let open = classification, open.outcome.settled == nil,
-      subject.metric == .instructions, subject.rebuiltInputsDiffer
-    {
+    if classification != nil, subject.metric == .instructions, subject.rebuiltInputsDiffer {
       let first = points
-      points = try freshPass(&subject, over: points, engine: engine, delegate: delegate)
-      classification = try classify(points)
-      notes.insert(Self.freshPassNote(first: first, merged: points), at: 0)
+      let again = try freshPass(&subject, over: points, engine: engine, delegate: delegate)
+      points = (first + again).mergedBySize()
+      if Self.inputsDiffer(first, again) {
+        classification = try classify(points, inputs: [first, again])
+        notes.insert(Self.freshPassNote(first: first, again: again), at: 0)
+      } else {
+        notes.append(Self.sameInputsNote(again))
+      }
     }
     guard var classification else {
       throw SweepFailure(
@@ -85,8 +89,9 @@ package struct CountingSweep: SizeStrategy {
       ?? SweepFailure(size: nil, underlying: error, partial: points)
   }
 
-  /// Every size of `points` counted again with fresh inputs, merged with
-  /// the first counts (the fewest of both is fitted).
+  /// Sizes counted again with fresh inputs, built while the first were
+  /// alive: the smallest `probeSizes` first, and the rest only where one
+  /// of those counted otherwise (`inputsDiffer`).
   ///
   /// Counts repeat exactly only for one input: a hash table's layout
   /// depends on its seed, and Swift seeds each `Set`, `Dictionary` and
@@ -94,35 +99,61 @@ package struct CountingSweep: SizeStrategy {
   /// different constant. One table per size puts an offset on each point
   /// that its repeats cannot see (`swift.OrderedSet.removeFirst`: 1 431 to
   /// 3 221 instructions per call at n = 32 over 72 recorded runs, against
-  /// at most 4% between the counts of one run at n = 32) and, in 2 of
-  /// those runs, left O(n) and O(n log n) apart by less than the fit could
-  /// tell. Fitting two runs' counts together (two tables per size) settled
-  /// 300 random pairs of 300 as O(n), and each of the 2 open runs with 70
-  /// and 71 of the 71 others. The fresh pass takes the engine's repeats
-  /// only (a noisy size had more in the first).
+  /// at most 4% between the counts of one run at n = 32). Over the
+  /// catalog's sizes it left O(n) and O(n log n) apart by less than the
+  /// fit could tell in 2 of those runs; over n = 32…2048, where the offset
+  /// is as large as the O(n) part, it made O(sqrt n) a confident verdict
+  /// in 2 of 8 runs (AMD EPYC), which no residual resampling questions.
+  /// So every op whose inputs can differ is counted on a second input
+  /// whether or not the first settled its class, and the classifier draws
+  /// one input per size (its step 7). The smallest sizes come first
+  /// because the offset is largest beside them and they are cheap: where
+  /// they count the same, the layout does not move this op's counts (an
+  /// `Array`), and the rest is not counted again. The fresh pass takes
+  /// the engine's repeats only (a noisy size had more in the first).
   private func freshPass<S: Subject>(
     _ subject: inout S, over points: [Point], engine: Sweep,
     delegate: (SweepEvent) -> Void
   ) throws -> [Point] {
     let sizes = points.map(\.n)
+    let probe = Array(sizes.prefix(Self.probeSizes))
     do {
       try subject.forgetInputs()
       try subject.prepare(sizes: sizes)
-      let again = try engine.run(&subject, sizes: sizes, known: points, delegate: delegate)
-      return (points + again).mergedBySize()
+      var again = try engine.run(&subject, sizes: probe, known: points, delegate: delegate)
+      let rest = Array(sizes.dropFirst(probe.count))
+      if Self.inputsDiffer(points, again), !rest.isEmpty {
+        again += try engine.run(&subject, sizes: rest, known: points, delegate: delegate)
+      }
+      return again.mergedBySize()
     } catch {
       throw Self.failure(error, after: points)
     }
   }
 
-  /// What a result counted again with fresh inputs says: why, and how far
-  /// apart the two inputs' fewest counts were (largest over smallest, less
-  /// one, at the size where they differ most).
-  static func freshPassNote(first: [Point], merged: [Point]) -> String {
-    let gaps = zip(first, merged).compactMap { once, both -> (n: Int, gap: Double)? in
-      let second = both.samples.dropFirst(once.samples.count)
-      guard let a = once.samples.min(), let b = second.min(), min(a, b) > 0 else { return nil }
-      return (once.n, max(a, b) / min(a, b) - 1)
+  /// Sizes counted on a second input before the rest are.
+  static let probeSizes = 3
+
+  /// Whether the second input's fewest count differs from the first's by
+  /// more than `noisySpread` at some size both counted.
+  static func inputsDiffer(_ first: [Point], _ again: [Point]) -> Bool {
+    again.contains { b in
+      guard let a = first.first(where: { $0.n == b.n }), a.best > 0, b.best > 0 else {
+        return false
+      }
+      return max(a.best, b.best) / min(a.best, b.best) - 1 > noisySpread
+    }
+  }
+
+  /// What a result counted on two inputs says: why, and how far apart the
+  /// two inputs' fewest counts were (largest over smallest, less one, at
+  /// the size where they differ most).
+  static func freshPassNote(first: [Point], again: [Point]) -> String {
+    let gaps = again.compactMap { b -> (n: Int, gap: Double)? in
+      guard let a = first.first(where: { $0.n == b.n }), min(a.best, b.best) > 0 else {
+        return nil
+      }
+      return (b.n, max(a.best, b.best) / min(a.best, b.best) - 1)
     }
     let widest = gaps.max { $0.gap < $1.gap }
     return freshPassPrefix
@@ -133,11 +164,19 @@ package struct CountingSweep: SizeStrategy {
       } ?? "")
   }
 
-  /// How the note of a result counted again with fresh inputs begins.
+  /// How the note of a result counted on two inputs begins.
   static let freshPassPrefix =
     "counted again at every size with fresh inputs (built while the first were alive, so "
-    + "elsewhere in memory: a table seeded by its address gets another layout), since the "
-    + "first inputs left the class open; the fewest count of both is fitted at each size"
+    + "elsewhere in memory: a table seeded by its address gets another layout); the fewest "
+    + "count of both is fitted at each size"
+
+  /// What a result whose second input counted the same says.
+  static func sameInputsNote(_ again: [Point]) -> String {
+    "fresh inputs (another address, so another table layout) count the same within "
+      + String(format: "%.0f%%", noisySpread * 100) + " at n = "
+      + again.map { "\($0.n)" }.joined(separator: ", ")
+      + ": the layout does not move this op's counts"
+  }
 
   /// The sizes of each pass (see the type's comment); a pass that would
   /// leave too few sizes to fit is the next one.
@@ -158,9 +197,9 @@ package struct CountingSweep: SizeStrategy {
     return hi / lo - 1
   }
 
-  private func classify(_ points: [Point]) throws -> Classification {
+  private func classify(_ points: [Point], inputs: [[Point]] = []) throws -> Classification {
     do {
-      return try classifier.classify(points)
+      return try classifier.classify(points, inputs: inputs)
     } catch {
       throw SweepFailure(size: nil, underlying: error, partial: points)
     }
