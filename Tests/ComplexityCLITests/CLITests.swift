@@ -1,3 +1,4 @@
+import Complexity
 import ComplexityTestSupport
 import Foundation
 import XCTest
@@ -174,28 +175,31 @@ extension CLITests {
     ]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
+    defer { try? FileManager.default.removeItem(atPath: output + ".jsonl") }
     try p.run()
-    // Wait for the first operations to be written, then interrupt.
+    // Wait for the first operations to finish, then interrupt. The journal
+    // gets each op as it finishes; the output file is rewritten only every
+    // few seconds, and on a fast machine with its counts cached the whole
+    // run can end before its first rewrite.
     let deadline = Date().addingTimeInterval(60)
-    var written = 0
     while Date() < deadline && p.isRunning {
-      if let data = FileManager.default.contents(atPath: output),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let results = object["results"] as? [Any]
-      {
-        written = results.count
-        if written >= 2 { break }
-      }
-      usleep(50_000)
+      let journal = FileManager.default.contents(atPath: output + ".jsonl") ?? Data()
+      // The header line, then one line per finished op.
+      if journal.filter({ $0 == UInt8(ascii: "\n") }).count >= 3 { break }
+      usleep(20_000)
     }
     XCTAssertTrue(p.isRunning, "the run ended before it could be interrupted")
     kill(p.processIdentifier, SIGINT)
     p.waitUntilExit()
+    // Every finished op is in the journal, which --resume reads.
+    let journal = try Journal.read(path: output + ".jsonl").results.results.map(\.op)
+    XCTAssertGreaterThanOrEqual(journal.count, 2)
+    XCTAssertEqual(journal.first, "list.copy")
+    // --output, rewritten every few seconds, holds whole JSON with a prefix of them.
     let data = try XCTUnwrap(FileManager.default.contents(atPath: output))
     let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let results = try XCTUnwrap(object["results"] as? [[String: Any]])
-    XCTAssertGreaterThanOrEqual(results.count, 2)
-    XCTAssertEqual(results.first?["op"] as? String, "list.copy")
+    XCTAssertEqual(results.compactMap { $0["op"] as? String }, Array(journal.prefix(results.count)))
   }
 }
 
