@@ -208,17 +208,37 @@ extension ClassifierTests {
     XCTAssertEqual(twice.confidence, plain.confidence)
     XCTAssertFalse(twice.notes.contains { $0.hasPrefix("counted on 2 inputs") })
 
-    // An offset per size that the other input does not share: each input
-    // alone fits a clean curve (a + n, and a + n with a doubled intercept
-    // at alternate sizes), but a draw of one input per size reads a zigzag.
+    // An offset per size that one input does not share: `a` is a clean
+    // 1000 + n/10, so the fewest of both is too; `b` adds 2000 at alternate
+    // sizes, as large as the growing part below n = 16384, and draws of
+    // one input per size read zigzags (86% of them O(n)).
     let sizes = (5...15).map { 1 << $0 }
-    let a = sizes.map { Point(n: $0, samples: [5000 + Double($0)]) }
+    let a = sizes.map { Point(n: $0, samples: [1000 + Double($0) / 10]) }
     let b = sizes.enumerated().map { i, n in
-      Point(n: n, samples: [(i % 2 == 0 ? 5000 : 10000) + Double(n)])
+      Point(n: n, samples: [(i % 2 == 0 ? 1000 : 3000) + Double(n) / 10])
     }
+    let fewest = try classifier.classify(a + b)
+    XCTAssertEqual(fewest.outcome, .conclusive(.linear))
+    XCTAssertEqual(fewest.confidence, 1)
     let drawn = try classifier.classify(a + b, inputs: [a, b])
     XCTAssertTrue(
       drawn.notes.contains { $0.hasPrefix("counted on 2 inputs per size") }, "\(drawn.notes)")
-    XCTAssertLessThanOrEqual(drawn.confidence, try classifier.classify(a + b).confidence)
+    XCTAssertLessThan(drawn.confidence, classifier.minimumConfidence)
+    XCTAssertNil(drawn.outcome.settled)
+
+    // One size that differs is a second opinion too; a size no input has
+    // is drawn from the points themselves.
+    var rng = SplitMix64(seed: 1)
+    var c = a
+    c[0].samples = [9000]
+    let draws = try XCTUnwrap(
+      Classifier.inputDraws([a, c], points: (a + c).mergedBySize(), count: 50, rng: &rng))
+    XCTAssertEqual(Set(draws.map { $0[0] }), [a[0].best, 9000])
+    XCTAssertTrue(draws.allSatisfy { Array($0.dropFirst()) == a.dropFirst().map(\.best) })
+    let partial = try XCTUnwrap(
+      Classifier.inputDraws(
+        [Array(a.dropLast()), Array(c.dropLast())], points: a, count: 5, rng: &rng))
+    XCTAssertTrue(partial.allSatisfy { $0.last == a.last!.best })
+    XCTAssertNil(Classifier.inputDraws([a, a], points: a, count: 5, rng: &rng))
   }
 }

@@ -33,6 +33,8 @@ final class CountingSweepTests: XCTestCase {
     var forgetting: Error?
     /// The sizes sampled after the last `forgetInputs`.
     var askedSinceForgetting: [Int] = []
+    /// A size whose samples fail once inputs have been forgotten, when set.
+    var failsOnSecondInput: Int?
     private var taken: [Int: Int] = [:]
 
     init(_ recordings: [[Int: [Double]]]) { self.recordings = recordings }
@@ -47,6 +49,9 @@ final class CountingSweepTests: XCTestCase {
 
     mutating func sample(size: Int, iterations: Int) throws -> Double {
       askedSinceForgetting.append(size)
+      if forgotten > 0, size == failsOnSecondInput {
+        throw ComplexityError(.subject, "the worker stopped at n = \(size)")
+      }
       let counts = try XCTUnwrap(recordings[generation][size], "no recorded count at n = \(size)")
       let k = taken[size, default: 0]
       taken[size] = k + 1
@@ -82,7 +87,7 @@ final class CountingSweepTests: XCTestCase {
   func testEachPassAnnouncesItsSizesBeforeSamplingThem() throws {
     // The first pass is announced before its first sample; a later pass
     // would announce only sizes that no sample has visited yet (but the
-    // pass with fresh inputs, which counts every size again: see below).
+    // second input, whose sizes are all counted again: see below).
     var subject = Recording(inner: FakeSubject(.linear, intercept: 500, perUnit: 3, noise: 0))
     _ = try CountingSweep().run(&subject, grid: grid)
     let first = CountingSweep.passes(over: grid)[0]
@@ -110,7 +115,7 @@ final class CountingSweepTests: XCTestCase {
     XCTAssertEqual(outcome.classification.outcome.settled, .linear)
     XCTAssertEqual(outcome.stopReason, .separated)
     let note = try XCTUnwrap(
-      outcome.classification.notes.first { $0.hasPrefix(CountingSweep.freshPassPrefix) })
+      outcome.classification.notes.first { $0.hasPrefix(CountingSweep.secondInputPrefix) })
     XCTAssertTrue(note.contains("fewest counts differ by up to"), note)
     // The repeats' note speaks of one input's counts, not of the gap between the two.
     XCTAssertEqual(
@@ -142,10 +147,35 @@ final class CountingSweepTests: XCTestCase {
     let outcome = try CountingSweep().run(&subject, grid: sizes)
     XCTAssertEqual(subject.forgotten, 1)
     XCTAssertNil(outcome.classification.outcome.settled, "\(outcome.classification.outcome)")
+    XCTAssertEqual(outcome.stopReason, .planDone)
     let draws = try XCTUnwrap(
       outcome.classification.notes.first { $0.hasPrefix("counted on 2 inputs per size") })
     XCTAssertTrue(draws.contains("of draws of one input's count per size chose"), draws)
     XCTAssertLessThan(outcome.classification.confidence, Classifier().minimumConfidence)
+    // Left open, the size the first pass skipped (1024) is counted on the
+    // second input, with every other size.
+    XCTAssertEqual(Set(subject.askedSinceForgetting), Set(sizes))
+    XCTAssertEqual(outcome.points.map(\.n), sizes)
+  }
+
+  func testAFailureOnTheSecondInputKeepsBothInputsCounts() throws {
+    // The second input fails at 2048, after its smallest sizes differed.
+    let sizes = (5...11).map { 1 << $0 }
+    let first = try Layouts.recording("swift.OrderedSet.removeFirst-2048-a.csv")
+    let second = try Layouts.recording("swift.OrderedSet.removeFirst-2048-b.csv")
+    var subject = Layouts([first, second])
+    subject.failsOnSecondInput = 2048
+    XCTAssertThrowsError(try CountingSweep().run(&subject, grid: sizes)) { error in
+      guard let failure = error as? SweepFailure else {
+        return XCTFail("not a SweepFailure: \(error)")
+      }
+      XCTAssertEqual(failure.partial.map(\.n), [32, 64, 128, 256, 512, 2048])
+      XCTAssertTrue("\(failure.underlying)".contains("the worker stopped at n = 2048"))
+      // Both inputs' counts at the sizes the second reached.
+      let at32 = failure.partial.first { $0.n == 32 }!.samples
+      XCTAssertTrue(at32.contains { first[32]!.contains($0) })
+      XCTAssertTrue(at32.contains { second[32]!.contains($0) })
+    }
   }
 
   func testASecondInputThatCountsTheSameIsCountedOnlyAtTheSmallestSizes() throws {
@@ -162,10 +192,12 @@ final class CountingSweepTests: XCTestCase {
     XCTAssertEqual(Set(subject.askedSinceForgetting), Set(smallest))
     XCTAssertEqual(outcome.classification.outcome, first.classification.outcome)
     XCTAssertTrue(
-      outcome.classification.notes.contains { $0.hasPrefix("fresh inputs (another address") },
+      outcome.classification.notes.contains {
+        $0.hasPrefix("fresh inputs (built elsewhere in memory) count the same")
+      },
       "\(outcome.classification.notes)")
     XCTAssertFalse(
-      outcome.classification.notes.contains { $0.hasPrefix(CountingSweep.freshPassPrefix) })
+      outcome.classification.notes.contains { $0.hasPrefix(CountingSweep.secondInputPrefix) })
   }
 
   func testAnOpenClassIsNotCountedAgainWhereFreshInputsCannotDiffer() throws {

@@ -29,7 +29,10 @@ import Foundation
 ///    2–4 also run on draws that take each size's count from one input
 ///    chosen at random (`inputDraws`): residuals around a fitted curve
 ///    cannot see an offset that one input puts on a whole size. The
-///    confidence is the lesser of the two shares.
+///    confidence is the lesser of the two shares, and where the draws'
+///    is lesser, the rival is the class they chose most after the best.
+///    As in step 6, O(n) and O(n log n) count as one where step 5 settled
+///    the pair, so the draws do not question that check's verdict.
 public struct Classifier: Sendable {
   /// Largest growth across the range still called O(1) (default 0.25: 25%).
   public var constantTolerance: Double
@@ -124,41 +127,45 @@ public struct Classifier: Sendable {
     let predicted = sizes.map { chosen.predict($0) }
     let residuals = zip(values, predicted).map { $0 / $1 - 1 }
     var rng = SplitMix64(seed: seed)
-    var votes: [ComplexityClass: Int] = [:]
-    for _ in 0..<resamples {
-      let y = predicted.map { $0 * (1 + residuals.randomElement(using: &rng)!) }
-      guard y.allSatisfy({ $0 > 0 && $0.isFinite }),
-        let again = try? decide(sizes: sizes, values: y)
-      else { continue }
-      var vote = again.best
-      if pairSettled && vote == .linearithmic { vote = .linear }
-      votes[vote, default: 0] += 1
-    }
-    let total = max(1, votes.values.reduce(0, +))
     let key = pairSettled && decision.best == .linearithmic ? .linear : decision.best
-    var confidence = Double(votes[key] ?? 0) / Double(total)
+    /// What steps 2–4 choose on each of `draws` (O(n log n) as O(n) where
+    /// step 5 settled the pair: resampling scrambles the shape it reads).
+    func tally(_ draws: [[Double]]) -> [ComplexityClass: Int] {
+      var votes: [ComplexityClass: Int] = [:]
+      for y in draws {
+        guard y.allSatisfy({ $0 > 0 && $0.isFinite }),
+          let again = try? decide(sizes: sizes, values: y)
+        else { continue }
+        let vote = pairSettled && again.best == .linearithmic ? .linear : again.best
+        votes[vote, default: 0] += 1
+      }
+      return votes
+    }
+    func share(_ votes: [ComplexityClass: Int]) -> Double {
+      Double(votes[key] ?? 0) / Double(max(1, votes.values.reduce(0, +)))
+    }
+    var votes = tally(
+      (0..<resamples).map { _ in
+        predicted.map { $0 * (1 + residuals.randomElement(using: &rng)!) }
+      })
+    var confidence = share(votes)
     var residualsDecide = true
 
     // Step 7: one input's count per size, drawn at random.
-    if let draws = Self.inputDraws(inputs, sizes: merged.map(\.n), count: resamples, rng: &rng) {
-      var inputVotes: [ComplexityClass: Int] = [:]
-      for y in draws {
-        guard let again = try? decide(sizes: sizes, values: y) else { continue }
-        var vote = again.best
-        if pairSettled && vote == .linearithmic { vote = .linear }
-        inputVotes[vote, default: 0] += 1
-      }
-      let share = Double(inputVotes[key] ?? 0) / Double(max(1, inputVotes.values.reduce(0, +)))
+    if let draws = Self.inputDraws(inputs, points: merged, count: resamples, rng: &rng) {
+      let drawn = tally(draws)
       notes.append(
         String(
-          format: "counted on %d inputs per size (each another table layout): "
-            + "%.0f%% of draws of one input's count per size chose %@ (%.0f%% needed)",
-          inputs.count, share * 100, key.rawValue, minimumConfidence * 100))
-      if share < confidence {
-        confidence = share
+          format: "counted on %d inputs per size, whose counts differ: %.0f%% of draws of one "
+            + "input's count per size chose %@ (%.0f%% needed%@)",
+          inputs.count, share(drawn) * 100, decision.best.rawValue, minimumConfidence * 100,
+          pairSettled
+            ? "; O(n) and O(n log n) as one, as the log factor's check settled them" : ""))
+      if share(drawn) < confidence {
+        confidence = share(drawn)
+        votes = drawn
         residualsDecide = false
       }
-      votes.merge(inputVotes, uniquingKeysWith: +)
     }
 
     let valid = models.filter(\.isValid)
@@ -166,13 +173,17 @@ public struct Classifier: Sendable {
     let weightSum = valid.map { exp(-($0.aicc - minAICc) / 2) }.reduce(0, +)
     let akaike = exp(-(chosen.aicc - minAICc) / 2) / weightSum
 
-    if decision.contender == nil {
-      // The rival: most votes among the others, then lowest AICc.
-      let rival = valid.filter { $0.complexityClass != decision.best }.max { lhs, rhs in
+    if decision.contender == nil || !residualsDecide {
+      // The rival: most votes among the others, then lowest AICc; where the
+      // draws of one input decided the confidence, their votes.
+      let rival = valid.filter { ![decision.best, key].contains($0.complexityClass) }.max {
+        lhs, rhs in
         let (l, r) = (votes[lhs.complexityClass] ?? 0, votes[rhs.complexityClass] ?? 0)
         return l != r ? l < r : lhs.aicc > rhs.aicc
       }
-      decision.contender = rival?.complexityClass
+      if let rival, residualsDecide || (votes[rival.complexityClass] ?? 0) > 0 {
+        decision.contender = rival.complexityClass
+      }
     }
     let best = decision.best
     let runnerUp = decision.contender ?? (best == .constant ? .logarithmic : .constant)
@@ -216,7 +227,7 @@ public struct Classifier: Sendable {
   // MARK: - Implementation details
 
   /// What steps 2–4 decide on one set of values.
-  struct Decision {
+  private struct Decision {
     var models: [ModelFit]
     var best: ComplexityClass
     var growth: Double
@@ -230,7 +241,7 @@ public struct Classifier: Sendable {
   }
 
   /// Steps 2–4 of the rule.
-  func decide(sizes: [Double], values: [Double]) throws -> Decision {
+  private func decide(sizes: [Double], values: [Double]) throws -> Decision {
     let models = try ComplexityClass.allCases.map {
       try ModelFit.fit($0, sizes: sizes, values: values)
     }

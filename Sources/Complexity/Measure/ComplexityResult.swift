@@ -24,7 +24,8 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
   /// The measured class, or the two classes it cannot separate.
   public var outcome: Classification.Outcome { classification.outcome }
 
-  /// Share of resamples that chose the same class (0…1).
+  /// Share of resamples that chose the same class (0…1); see
+  /// `Classification.confidence`.
   public var confidence: Double { classification.confidence }
 
   /// Whether the measurement shows `expected`. An inconclusive outcome

@@ -36,7 +36,11 @@
 /// it throws `ComplexityError(.missingTool, …)`; check
 /// `canCountInstructions` first to skip instead. `timing` and `budget`
 /// are then unused: `counting` says how samples are counted, and sizes are
-/// visited as `CountingSweep` does.
+/// visited as `CountingSweep` does. With a `.shared` or `.blocks` input,
+/// the three smallest sizes are counted again on inputs built anew; where
+/// those count otherwise (a `Set` seeded by its address, a `setUp` that
+/// draws random values), every size is, and the class must hold for draws
+/// of one input's count per size.
 ///
 /// - Parameters:
 ///   - sizes: the sizes to time (default `SizePlan.unitTest`).

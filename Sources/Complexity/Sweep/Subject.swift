@@ -36,7 +36,8 @@ package protocol Subject {
   /// Whether inputs built again after `forgetInputs` can count differently
   /// from the first: where a hash table is seeded by its address (Swift's
   /// `Set`, `Dictionary`, `OrderedSet`), a new input has another layout.
-  /// A counted sweep left open counts again with fresh inputs only then.
+  /// Only then does a counted sweep count on a second input
+  /// (`CountingSweep.countSecondInput`).
   var rebuiltInputsDiffer: Bool { get }
 }
 
