@@ -225,6 +225,12 @@ extension ClassifierTests {
       drawn.notes.contains { $0.hasPrefix("counted on 2 inputs per size") }, "\(drawn.notes)")
     XCTAssertLessThan(drawn.confidence, classifier.minimumConfidence)
     XCTAssertNil(drawn.outcome.settled)
+    // The draws left it open: its rival is theirs (O(sqrt n)), not the
+    // fit's (O(n log n)), and the note names the best class.
+    XCTAssertEqual(fewest.runnerUp, .linearithmic)
+    XCTAssertEqual(drawn.outcome, .inconclusive(.squareRoot, .linear))
+    XCTAssertTrue(
+      drawn.notes.contains { $0.contains("of draws of one input's count per size chose O(n)") })
 
     // One size that differs is a second opinion too; a size no input has
     // is drawn from the points themselves.

@@ -35,6 +35,8 @@ final class CountingSweepTests: XCTestCase {
     var askedSinceForgetting: [Int] = []
     /// A size whose samples fail once inputs have been forgotten, when set.
     var failsOnSecondInput: Int?
+    /// How many samples each size gave, per number of `forgetInputs` before.
+    var sampled: [Int: [Int: Int]] = [:]
     private var taken: [Int: Int] = [:]
 
     init(_ recordings: [[Int: [Double]]]) { self.recordings = recordings }
@@ -49,6 +51,7 @@ final class CountingSweepTests: XCTestCase {
 
     mutating func sample(size: Int, iterations: Int) throws -> Double {
       askedSinceForgetting.append(size)
+      sampled[forgotten, default: [:]][size, default: 0] += 1
       if forgotten > 0, size == failsOnSecondInput {
         throw ComplexityError(.subject, "the worker stopped at n = \(size)")
       }
@@ -71,6 +74,12 @@ final class CountingSweepTests: XCTestCase {
   }
 
   private let grid = SizePlan(minimum: 32, maximum: 32768, pointsPerOctave: 2).sizes
+
+  /// Whether `sample` is one of `counts` (a count per call, replayed as
+  /// iterations times it and divided again).
+  private func recorded(_ sample: Double, in counts: [Double]) -> Bool {
+    counts.contains { abs($0 - sample) <= 1e-9 * $0 }
+  }
   private let powers = (5...15).map { 1 << $0 }
 
   func testAClearClassNeedsOnlyTheFirstPass() throws {
@@ -123,9 +132,6 @@ final class CountingSweepTests: XCTestCase {
       first.classification.notes.filter { $0.hasPrefix("repeated counts") })
     // Both passes' counts are kept, merged by size.
     XCTAssertEqual(outcome.points.map(\.n), first.points.map(\.n))
-    func recorded(_ sample: Double, in counts: [Double]) -> Bool {
-      counts.contains { abs($0 - sample) <= 1e-9 * $0 }
-    }
     for point in outcome.points {
       XCTAssertTrue(point.samples.contains { recorded($0, in: open[point.n]!) }, "n = \(point.n)")
       XCTAssertTrue(point.samples.contains { recorded($0, in: other[point.n]!) }, "n = \(point.n)")
@@ -145,16 +151,18 @@ final class CountingSweepTests: XCTestCase {
 
     var subject = Layouts([sqrtLike, other])
     let outcome = try CountingSweep().run(&subject, grid: sizes)
-    XCTAssertEqual(subject.forgotten, 1)
     XCTAssertNil(outcome.classification.outcome.settled, "\(outcome.classification.outcome)")
     XCTAssertEqual(outcome.stopReason, .planDone)
     let draws = try XCTUnwrap(
       outcome.classification.notes.first { $0.hasPrefix("counted on 2 inputs per size") })
     XCTAssertTrue(draws.contains("of draws of one input's count per size chose"), draws)
     XCTAssertLessThan(outcome.classification.confidence, Classifier().minimumConfidence)
-    // Left open, the size the first pass skipped (1024) is counted on the
-    // second input, with every other size.
-    XCTAssertEqual(Set(subject.askedSinceForgetting), Set(sizes))
+    // Left open, the size the first pass skipped (1024) is counted too, on
+    // two inputs as every other size: the second (with every other size)
+    // and a third.
+    XCTAssertEqual(subject.forgotten, 2)
+    XCTAssertEqual(Set(subject.sampled[1]!.keys), Set(sizes))
+    XCTAssertEqual(Set(subject.sampled[2]!.keys), [1024])
     XCTAssertEqual(outcome.points.map(\.n), sizes)
   }
 
@@ -163,6 +171,9 @@ final class CountingSweepTests: XCTestCase {
     let sizes = (5...11).map { 1 << $0 }
     let first = try Layouts.recording("swift.OrderedSet.removeFirst-2048-a.csv")
     let second = try Layouts.recording("swift.OrderedSet.removeFirst-2048-b.csv")
+    var firstOnly = Layouts([first])
+    firstOnly.rebuiltInputsDiffer = false
+    let alone = try CountingSweep().run(&firstOnly, grid: sizes)
     var subject = Layouts([first, second])
     subject.failsOnSecondInput = 2048
     XCTAssertThrowsError(try CountingSweep().run(&subject, grid: sizes)) { error in
@@ -171,10 +182,17 @@ final class CountingSweepTests: XCTestCase {
       }
       XCTAssertEqual(failure.partial.map(\.n), [32, 64, 128, 256, 512, 2048])
       XCTAssertTrue("\(failure.underlying)".contains("the worker stopped at n = 2048"))
-      // Both inputs' counts at the sizes the second reached.
-      let at32 = failure.partial.first { $0.n == 32 }!.samples
-      XCTAssertTrue(at32.contains { first[32]!.contains($0) })
-      XCTAssertTrue(at32.contains { second[32]!.contains($0) })
+      // The first input's samples, each once, and the second's where it
+      // reached (its recording's counts differ from the first's).
+      for point in failure.partial {
+        let once = alone.points.first { $0.n == point.n }!.samples.count
+        XCTAssertEqual(
+          point.samples.filter { recorded($0, in: first[point.n]!) }.count, once,
+          "n = \(point.n)")
+        let again = point.samples.filter { recorded($0, in: second[point.n]!) }.count
+        XCTAssertEqual(again > 0, point.n < 2048, "n = \(point.n)")
+        XCTAssertEqual(point.samples.count, once + again, "n = \(point.n)")
+      }
     }
   }
 

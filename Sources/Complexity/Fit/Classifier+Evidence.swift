@@ -43,12 +43,13 @@ extension Classifier {
   /// allocator threshold or a change of algorithm bends the curve.
   ///
   /// A slope over one octave, `log2(t₂/t₁)`, carries about `√2·σ/ln 2` of
-  /// noise for a relative noise σ of each size's fastest sample; a jump
-  /// counts when it exceeds four times that, and 0.25 in any case.
-  static func largestBend(_ points: [Point]) -> String? {
+  /// noise for a relative noise σ of each size's fitted value (`noise`,
+  /// 0.05 when unknown); a jump counts when it exceeds four times that, and
+  /// 0.25 in any case.
+  static func largestBend(_ points: [Point], noise: Double?) -> String? {
     let slopes = OctaveSlope.slopes(of: points)
     guard slopes.count >= 3 else { return nil }
-    let sigma = repeatNoise(points) ?? 0.05
+    let sigma = noise ?? 0.05
     let threshold = max(0.25, 4 * 2.0.squareRoot() * sigma / log(2))
     let jumps = zip(slopes, slopes.dropFirst()).map { ($0, $1, abs($1.slope - $0.slope)) }
     guard let worst = jumps.max(by: { $0.2 < $1.2 }), worst.2 > threshold else { return nil }

@@ -30,4 +30,27 @@ extension Classifier {
     guard choices.contains(where: { c in c.contains { $0 != c[0] } }) else { return nil }
     return (0..<count).map { _ in choices.map { $0.randomElement(using: &rng)! } }
   }
+
+  /// The relative noise of a size's fitted value where sizes were measured
+  /// on inputs that differ: the median, over the sizes measured on more
+  /// than one, of the gap between the inputs' fewest samples,
+  ///
+  ///     median over i of  max_J min(input J at nᵢ) / min_J min(input J at nᵢ) − 1,
+  ///
+  /// or nil where fewer than two inputs differ. The repeats of one input
+  /// agree far more closely than two inputs do, and the two fewest samples
+  /// of a size are mostly one input's: their gap would call the fitted
+  /// values exact.
+  static func inputNoise(_ inputs: [[Point]], points: [Point]) -> Double? {
+    guard inputs.count > 1 else { return nil }
+    let inputs = inputs.map { $0.mergedBySize() }
+    let gaps: [Double] = points.compactMap { point in
+      let values = inputs.compactMap { input in input.first { $0.n == point.n }?.best }
+        .filter { $0.isFinite && $0 > 0 }
+      guard values.count > 1 else { return nil }
+      return values.max()! / values.min()! - 1
+    }
+    guard gaps.contains(where: { $0 > 0 }) else { return nil }
+    return median(gaps)
+  }
 }

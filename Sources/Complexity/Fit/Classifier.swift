@@ -30,7 +30,9 @@ import Foundation
 ///    chosen at random (`inputDraws`): residuals around a fitted curve
 ///    cannot see an offset that one input puts on a whole size. The
 ///    confidence is the lesser of the two shares, and where the draws'
-///    is lesser, the rival is the class they chose most after the best.
+///    share alone leaves the class open, the rival is the class they
+///    chose most after the best. The noise that step 5 and the bends are
+///    judged against is then the gap between inputs (`inputNoise`).
 ///    As in step 6, O(n) and O(n log n) count as one where step 5 settled
 ///    the pair, so the draws do not question that check's verdict.
 public struct Classifier: Sendable {
@@ -84,6 +86,9 @@ public struct Classifier: Sendable {
     }
     let sizes = merged.map { Double($0.n) }
     let values = merged.map(\.best)
+    // The noise of a size's fitted value: between inputs, where there are
+    // several (the two fewest samples of a size are then one input's).
+    let noise = Self.inputNoise(inputs, points: merged) ?? Self.repeatNoise(merged)
     var decision = try decide(sizes: sizes, values: values)
     notes += decision.notes
 
@@ -92,7 +97,7 @@ public struct Classifier: Sendable {
     if let rival = decision.contender,
       Set([decision.best, rival]) == [.linear, .linearithmic],
       let check = try LogFactorCheck.run(
-        sizes: sizes, values: values, repeatNoise: Self.repeatNoise(merged))
+        sizes: sizes, values: values, repeatNoise: noise)
     {
       notes = notes.filter { !$0.contains("in AICc") }
       notes.append(
@@ -173,15 +178,16 @@ public struct Classifier: Sendable {
     let weightSum = valid.map { exp(-($0.aicc - minAICc) / 2) }.reduce(0, +)
     let akaike = exp(-(chosen.aicc - minAICc) / 2) / weightSum
 
-    if decision.contender == nil || !residualsDecide {
+    let drawsOpenIt = !residualsDecide && decision.conclusive && confidence < minimumConfidence
+    if decision.contender == nil || drawsOpenIt {
       // The rival: most votes among the others, then lowest AICc; where the
-      // draws of one input decided the confidence, their votes.
+      // draws of one input left the class open, their votes.
       let rival = valid.filter { ![decision.best, key].contains($0.complexityClass) }.max {
         lhs, rhs in
         let (l, r) = (votes[lhs.complexityClass] ?? 0, votes[rhs.complexityClass] ?? 0)
         return l != r ? l < r : lhs.aicc > rhs.aicc
       }
-      if let rival, residualsDecide || (votes[rival.complexityClass] ?? 0) > 0 {
+      if let rival, !drawsOpenIt || (votes[rival.complexityClass] ?? 0) > 0 {
         decision.contender = rival.complexityClass
       }
     }
@@ -194,7 +200,7 @@ public struct Classifier: Sendable {
         notes.append("only \(Int((confidence * 100).rounded()))% of resamples chose \(best)")
       }
     }
-    if let bend = Self.largestBend(merged) { notes.append(bend) }
+    if let bend = Self.largestBend(merged, noise: noise) { notes.append(bend) }
     if best == .constant {
       notes.append(
         String(

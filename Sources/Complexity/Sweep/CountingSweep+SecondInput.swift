@@ -25,45 +25,59 @@ extension CountingSweep {
   /// The smallest `probeSizes` come first: an offset per input is largest
   /// beside the smallest counts, and they are cheap. Where they count the
   /// same within `noisySpread`, where an input lands does not move this
-  /// op's counts (an `Array`'s, mostly), and nothing more is counted.
-  /// Otherwise every other size is counted on the second input too, the
+  /// op's counts (an `Array`'s, mostly), and nothing more is counted on a
+  /// second input. Otherwise every other size is counted on it too, the
   /// fewest count of both is fitted, and the class must hold for draws of
-  /// one input per size. Where that leaves open a class the first input
-  /// had settled early, the grid's sizes the first passes skipped are
-  /// counted on the second input, as they would have been for an open
-  /// class.
+  /// one input per size. Where the class is then open, the sizes of the
+  /// grid's later passes that the first input's passes skipped are
+  /// counted pass by pass until it settles, as for any open class: on two
+  /// inputs each where inputs differ, so that every size's fitted value is
+  /// the fewest of two.
   ///
-  /// - Throws: `SweepFailure`, with both inputs' points counted.
+  /// - Throws: `SweepFailure`, with every input's points counted.
   func countSecondInput<S: Subject>(
     _ subject: inout S, first: [Point], grid: [Int], delegate: (SweepEvent) -> Void
   ) throws -> (points: [Point], classification: Classification) {
-    var again: [Point] = []
+    // At each size, one input's points in `one` and another's in `other`.
+    var one = first
+    var other: [Point] = []
+    func counted() -> [Point] { (one + other).mergedBySize() }
+    func more(_ sizes: [Int]) throws -> [Point] {
+      do {
+        return try count(&subject, sizes: sizes, adding: [], known: counted(), delegate: delegate)
+      } catch let failure as SweepFailure {
+        throw failure.including(counted())
+      }
+    }
     do {
       try subject.forgetInputs()
       let sizes = first.map(\.n)
-      let probe = Array(sizes.prefix(Self.probeSizes))
-      again = try count(&subject, sizes: probe, adding: again, known: first, delegate: delegate)
-      guard Self.widestGap(first, again).map({ $0.gap > Self.noisySpread }) == true else {
-        let both = (first + again).mergedBySize()
-        var classification = try classify(both)
-        classification.notes.append(Self.sameInputsNote(again))
-        return (both, classification)
+      let probed = try more(Array(sizes.prefix(Self.probeSizes)))
+      other = probed
+      let differ = Self.widestGap(first, probed).map { $0.gap > Self.noisySpread } == true
+      if differ, sizes.count > Self.probeSizes {
+        other += try more(Array(sizes.dropFirst(Self.probeSizes)))
       }
-      let rest = Array(sizes.dropFirst(probe.count))
-      if !rest.isEmpty {
-        again = try count(&subject, sizes: rest, adding: again, known: first, delegate: delegate)
+      var classification = try classifier.classify(counted(), inputs: differ ? [one, other] : [])
+      for pass in Self.passes(over: grid).dropFirst() where classification.outcome.settled == nil {
+        let skipped = pass.filter { n in !counted().contains { $0.n == n } }
+        guard !skipped.isEmpty else { continue }
+        other += try more(skipped)
+        if differ {
+          try subject.forgetInputs()
+          one += try more(skipped)
+        }
+        classification = try classifier.classify(counted(), inputs: differ ? [one, other] : [])
       }
-      var classification = try classify((first + again).mergedBySize(), inputs: [first, again])
-      let skipped = grid.filter { n in !sizes.contains(n) }
-      if classification.outcome.settled == nil, !skipped.isEmpty {
-        again = try count(
-          &subject, sizes: skipped, adding: again, known: first, delegate: delegate)
-        classification = try classify((first + again).mergedBySize(), inputs: [first, again])
-      }
-      classification.notes.insert(Self.secondInputNote(first: first, again: again), at: 0)
-      return ((first + again).mergedBySize(), classification)
+      classification.notes.insert(
+        differ
+          ? Self.secondInputNote(first: one, again: other) : Self.sameInputsNote(probed),
+        at: 0)
+      return (counted(), classification)
+    } catch let failure as SweepFailure {
+      throw failure
     } catch {
-      throw Self.failure(error, after: (first + again).mergedBySize())
+      throw SweepFailure(size: nil, underlying: error, partial: counted())
     }
   }
 
@@ -92,7 +106,7 @@ extension CountingSweep {
 
   /// How the note of a result counted on two inputs that differ begins.
   static let secondInputPrefix =
-    "counted again at every size with fresh inputs (built while the first were alive, so "
+    "counted on a second input at every size (built while the first was alive, so "
     + "elsewhere in memory: a table seeded by its address gets another layout); the fewest "
     + "count of both is fitted at each size"
 
