@@ -247,4 +247,13 @@ extension ClassifierTests {
     XCTAssertTrue(partial.allSatisfy { $0.last == a.last!.best })
     XCTAssertNil(Classifier.inputDraws([a, a], points: a, count: 5, rng: &rng))
   }
+
+  func testACurveThatRisesManyFoldIsNeverO1() throws {
+    // Six sizes of a sort's brief timing with a cache step: nothing fits
+    // well, and AICc's smaller penalty for one parameter ranked O(1) first.
+    let c = try classify(file: "recorded/swift.Array.sort-brief.csv")
+    XCTAssertNotEqual(c.best, .constant)
+    XCTAssertNotEqual(c.runnerUp, .constant)
+    XCTAssertFalse("\(c.outcome)".contains("O(1)"), "\(c.outcome)")
+  }
 }
