@@ -208,14 +208,17 @@ extension ClassifierTests {
     XCTAssertEqual(twice.confidence, plain.confidence)
     XCTAssertFalse(twice.notes.contains { $0.hasPrefix("counted on 2 inputs") })
 
-    // An offset per size that one input does not share: `a` is a clean
-    // 1000 + n/10, so the fewest of both is too; `b` adds 2000 at alternate
-    // sizes, as large as the growing part below n = 16384, and draws of
-    // one input per size read zigzags (86% of them O(n)).
+    // An offset per size that the other input does not share: each input
+    // is 1000 + n/10 with 2000 more at alternate sizes (`a` at even ones,
+    // `b` at odd ones), as large as the growing part below n = 16384. The
+    // fewest of both is clean; draws of one input per size (the fewest of
+    // m − 1 inputs, for m = 2) read zigzags.
     let sizes = (5...15).map { 1 << $0 }
-    let a = sizes.map { Point(n: $0, samples: [1000 + Double($0) / 10]) }
+    let a = sizes.enumerated().map { i, n in
+      Point(n: n, samples: [(i % 2 == 0 ? 3000 : 1000) + Double(n) / 10])
+    }
     let b = sizes.enumerated().map { i, n in
-      Point(n: n, samples: [(i % 2 == 0 ? 1000 : 3000) + Double(n) / 10])
+      Point(n: n, samples: [(i % 2 == 1 ? 3000 : 1000) + Double(n) / 10])
     }
     let fewest = try classifier.classify(a + b)
     XCTAssertEqual(fewest.outcome, .conclusive(.linear))
@@ -230,7 +233,7 @@ extension ClassifierTests {
     XCTAssertEqual(fewest.runnerUp, .linearithmic)
     XCTAssertEqual(drawn.outcome, .inconclusive(.squareRoot, .linear))
     XCTAssertTrue(
-      drawn.notes.contains { $0.contains("of draws of one input's count per size chose O(n)") })
+      drawn.notes.contains { $0.contains("of draws of the inputs per size chose O(n)") })
 
     // One size that differs is a second opinion too; a size no input has
     // is drawn from the points themselves.

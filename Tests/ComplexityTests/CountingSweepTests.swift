@@ -154,16 +154,20 @@ final class CountingSweepTests: XCTestCase {
     XCTAssertNil(outcome.classification.outcome.settled, "\(outcome.classification.outcome)")
     XCTAssertEqual(outcome.stopReason, .planDone)
     let draws = try XCTUnwrap(
-      outcome.classification.notes.first { $0.hasPrefix("counted on 2 inputs per size") })
-    XCTAssertTrue(draws.contains("of draws of one input's count per size chose"), draws)
+      outcome.classification.notes.first { $0.hasPrefix("counted on 4 inputs per size") })
+    XCTAssertTrue(draws.contains("of draws of the inputs per size chose"), draws)
     XCTAssertLessThan(outcome.classification.confidence, Classifier().minimumConfidence)
     // Left open, the size the first pass skipped (1024) is counted too, on
     // two inputs as every other size: the second (with every other size)
-    // and a third.
-    XCTAssertEqual(subject.forgotten, 2)
+    // and a third; still open, two more inputs at every size.
+    XCTAssertEqual(subject.forgotten, CountingSweep.maximumInputs)
     XCTAssertEqual(Set(subject.sampled[1]!.keys), Set(sizes))
     XCTAssertEqual(Set(subject.sampled[2]!.keys), [1024])
+    XCTAssertEqual(Set(subject.sampled[3]!.keys), Set(sizes))
+    XCTAssertEqual(Set(subject.sampled[4]!.keys), Set(sizes))
     XCTAssertEqual(outcome.points.map(\.n), sizes)
+    XCTAssertTrue(
+      outcome.classification.notes.contains { $0.contains("4 inputs were counted at every size") })
   }
 
   func testAFailureOnTheSecondInputKeepsBothInputsCounts() throws {

@@ -43,7 +43,7 @@ public struct Classification: Codable, Sendable, Equatable {
   public var runnerUp: ComplexityClass
   /// Share of resamples (0…1) on which the selection rule picks `best` again;
   /// where sizes were counted on two inputs that differ, the lesser of that
-  /// and the share of draws of one input per size that pick it.
+  /// and the share of draws of the inputs per size that pick it.
   public var confidence: Double
   /// Akaike weight of `best` among the valid models (0…1).
   public var akaikeWeight: Double

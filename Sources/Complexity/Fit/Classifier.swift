@@ -28,15 +28,15 @@ import Foundation
 ///    step reads). Below `minimumConfidence` the verdict is inconclusive.
 /// 7. **Inputs.** Where sizes were counted on more than one input whose
 ///    layout moves the count (a hash table seeded by its address), steps
-///    2–4 also run on draws that take each size's count from one input
-///    chosen at random (`inputDraws`): residuals around a fitted curve
-///    cannot see an offset that one input puts on a whole size. The
-///    confidence is the lesser of the two shares, and where the draws'
-///    share alone leaves the class open, the rival is the class they
-///    chose most after the best. The noise that step 5 and the bends are
-///    judged against is then the gap between inputs (`inputNoise`).
-///    As in step 6, O(n) and O(n log n) count as one where step 5 settled
-///    the pair, so the draws do not question that check's verdict.
+///    2–4 also run on draws of the inputs per size (`inputDraws`: at each
+///    size counted on m inputs, the fewest of m − 1 drawn from them):
+///    residuals around a fitted curve cannot see an offset that the inputs
+///    put on a whole size. The confidence is the lesser of the two shares,
+///    and where the draws' share alone leaves the class open, the rival is
+///    the class they chose most after the best. The noise that step 5 and
+///    the bends are judged against is then the gap between the two inputs
+///    with the fewest counts (`inputNoise`). As in step 6, O(n) and
+///    O(n log n) count as one where step 5 settled the pair.
 public struct Classifier: Sendable {
   /// Largest growth across the range still called O(1) (default 0.25: 25%).
   public var constantTolerance: Double
@@ -161,13 +161,13 @@ public struct Classifier: Sendable {
     var confidence = share(votes)
     var residualsDecide = true
 
-    // Step 7: one input's count per size, drawn at random.
+    // Step 7: the inputs of each size, drawn again.
     if let draws = Self.inputDraws(inputs, points: merged, count: resamples, rng: &rng) {
       let drawn = tally(draws)
       notes.append(
         String(
-          format: "counted on %d inputs per size, whose counts differ: %.0f%% of draws of one "
-            + "input's count per size chose %@ (%.0f%% needed%@)",
+          format: "counted on %d inputs per size, whose counts differ: %.0f%% of draws of "
+            + "the inputs per size chose %@ (%.0f%% needed%@)",
           inputs.count, share(drawn) * 100, decision.best.rawValue, minimumConfidence * 100,
           pairSettled
             ? "; O(n) and O(n log n) as one, as the log factor's check settled them" : ""))
@@ -186,7 +186,7 @@ public struct Classifier: Sendable {
     let drawsOpenIt = !residualsDecide && decision.conclusive && confidence < minimumConfidence
     if decision.contender == nil || drawsOpenIt {
       // The rival: most votes among the others, then lowest AICc; where the
-      // draws of one input left the class open, their votes.
+      // draws of the inputs left the class open, their votes.
       let rival = valid.filter { ![decision.best, key].contains($0.complexityClass) }.max {
         lhs, rhs in
         let (l, r) = (votes[lhs.complexityClass] ?? 0, votes[rhs.complexityClass] ?? 0)
