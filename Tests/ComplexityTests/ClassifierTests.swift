@@ -259,4 +259,34 @@ extension ClassifierTests {
     XCTAssertNotEqual(c.runnerUp, .constant)
     XCTAssertFalse("\(c.outcome)".contains("O(1)"), "\(c.outcome)")
   }
+
+  func testDrawsOfThreeInputsTakeTheFewestOfTwoAndTheNoiseIsTheGapOfTheTwoFewest() throws {
+    let sizes = [32, 64, 128, 256, 512]
+    func input(_ values: [Double]) -> [Point] {
+      zip(sizes, values).map { Point(n: $0, samples: [$1]) }
+    }
+    let a = input([100, 200, 400, 800, 1600])
+    let b = input([110, 200, 400, 800, 1600])
+    let c = input([150, 200, 400, 800, 1600])
+    let points = (a + b + c).mergedBySize()
+    var rng = SplitMix64(seed: 3)
+    let draws = try XCTUnwrap(
+      Classifier.inputDraws([a, b, c], points: points, count: 400, rng: &rng))
+    // At n = 32, the fewest of two drawn from {100, 110, 150}: each value
+    // can come out, 150 only when both draws are 150 (1 in 9).
+    let first = draws.map { $0[0] }
+    XCTAssertEqual(Set(first), [100, 110, 150])
+    let share150 = Double(first.filter { $0 == 150 }.count) / Double(first.count)
+    XCTAssertEqual(share150, 1.0 / 9, accuracy: 0.05)
+    XCTAssertTrue(draws.allSatisfy { Array($0.dropFirst()) == [200, 400, 800, 1600] })
+    // The noise: the two fewest inputs' gap (10% at n = 32), its median
+    // over the sizes 0, so none is claimed.
+    XCTAssertNil(Classifier.inputNoise([a, b, c], points: points))
+    // Inputs 10% and 30% above `a` at every size: the two fewest, 10%.
+    let e = input(a.map { $0.best * 1.1 })
+    let f = input(a.map { $0.best * 1.3 })
+    XCTAssertEqual(
+      try XCTUnwrap(Classifier.inputNoise([f, a, e], points: (a + e + f).mergedBySize())), 0.1,
+      accuracy: 1e-9)
+  }
 }

@@ -55,6 +55,25 @@ final class InProcessSubjectTests: XCTestCase {
     XCTAssertEqual(Set(seen).count, 2)
   }
 
+  func testCountedInputsAreAllKeptSoThatNoneTakesAnEarliersBlock() throws {
+    // Counted, a third and a fourth input must not land where the first
+    // was: every forgotten one stays alive, and each is another address
+    // (what seeds a Swift hash table).
+    final class Table { let n: Int; init(_ n: Int) { self.n = n } }
+    var seen: [ObjectIdentifier] = []
+    var subject = InProcessSubject(
+      setUp: { n in Table(n) },
+      operation: { (t: inout Table) in seen.append(ObjectIdentifier(t)) })
+    XCTAssertFalse(subject.keepsEveryForgottenInput, "timed, one at a time")
+    subject.keepsEveryForgottenInput = true
+    for _ in 0..<4 {
+      try subject.prepare(sizes: [8])
+      _ = try subject.sample(size: 8, iterations: 1)
+      try subject.forgetInputs()
+    }
+    XCTAssertEqual(Set(seen).count, 4)
+  }
+
   func testBlocksRestoreTheSizeBeforeEachBlock() throws {
     var sizesSeen: [Int] = []
     var subject = InProcessSubject(

@@ -42,7 +42,7 @@ public struct Classification: Codable, Sendable, Equatable {
   /// The strongest competitor of `best`.
   public var runnerUp: ComplexityClass
   /// Share of resamples (0…1) on which the selection rule picks `best` again;
-  /// where sizes were counted on two inputs that differ, the lesser of that
+  /// where sizes were counted on two or more inputs that differ, the lesser of that
   /// and the share of draws of the inputs per size that pick it.
   public var confidence: Double
   /// Akaike weight of `best` among the valid models (0…1).

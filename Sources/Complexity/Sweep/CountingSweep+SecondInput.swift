@@ -44,7 +44,8 @@ extension CountingSweep {
   func countSecondInput<S: Subject>(
     _ subject: inout S, first: [Point], grid: [Int], delegate: (SweepEvent) -> Void
   ) throws -> (points: [Point], classification: Classification) {
-    // Each input's points: at each size, one input's counts per element.
+    // The inputs' points, one list per build of each size: the first holds
+    // the first input's and, at sizes its passes skipped, a third's.
     var inputs = [first]
     func counted() -> [Point] { Array(inputs.joined()).mergedBySize() }
     func more(_ sizes: [Int]) throws -> [Point] {
@@ -59,7 +60,7 @@ extension CountingSweep {
       let sizes = first.map(\.n)
       let probed = try more(Array(sizes.prefix(Self.probeSizes)))
       inputs.append(probed)
-      let differ = Self.widestGap(first, probed).map { $0.gap > Self.noisySpread } == true
+      let differ = Self.widestGap([first, probed]).map { $0.gap > Self.noisySpread } == true
       func classify() throws -> Classification {
         try classifier.classify(counted(), inputs: differ ? inputs : [])
       }
@@ -68,7 +69,8 @@ extension CountingSweep {
       }
       var classification = try classify()
       for pass in Self.passes(over: grid).dropFirst() where classification.outcome.settled == nil {
-        let skipped = pass.filter { n in !counted().contains { $0.n == n } }
+        let have = Set(counted().map(\.n))
+        let skipped = pass.filter { !have.contains($0) }
         guard !skipped.isEmpty else { continue }
         inputs[1] += try more(skipped)
         if differ {
@@ -84,7 +86,7 @@ extension CountingSweep {
       }
       classification.notes.insert(
         differ
-          ? Self.secondInputNote(first: inputs[0], again: inputs[1], inputs: inputs.count)
+          ? Self.secondInputNote(inputs)
           : Self.sameInputsNote(probed),
         at: 0)
       return (counted(), classification)
@@ -95,36 +97,38 @@ extension CountingSweep {
     }
   }
 
-  /// The size where the two inputs' fewest counts differ most, and by how
-  /// much (largest over smallest, less one); nil where they share no size.
-  static func widestGap(_ first: [Point], _ again: [Point]) -> (n: Int, gap: Double)? {
-    again.compactMap { b -> (n: Int, gap: Double)? in
-      guard let a = first.first(where: { $0.n == b.n }), min(a.best, b.best) > 0 else {
-        return nil
+  /// The size where the inputs' fewest counts differ most, and by how
+  /// much (largest over smallest, less one), among the sizes counted on
+  /// more than one; nil where there is none.
+  static func widestGap(_ inputs: [[Point]]) -> (n: Int, gap: Double)? {
+    let sizes = Array(inputs.joined()).mergedBySize()
+    return zip(sizes, Classifier.inputValues(inputs, at: sizes))
+      .compactMap { point, values -> (n: Int, gap: Double)? in
+        values.count > 1 ? (point.n, values.max()! / values.min()! - 1) : nil
       }
-      return (b.n, max(a.best, b.best) / min(a.best, b.best) - 1)
-    }
-    .max { $0.gap < $1.gap }
+      .max { $0.gap < $1.gap }
   }
 
-  /// What a result counted on inputs that differ says: why, how far apart
-  /// the first two inputs' fewest counts were, and how many were counted.
-  static func secondInputNote(first: [Point], again: [Point], inputs: Int) -> String {
+  /// What a result counted on inputs that differ says: why, and how far
+  /// apart the inputs' fewest counts were (the classifier's note says how
+  /// many inputs, and what share of its draws agreed).
+  static func secondInputNote(_ inputs: [[Point]]) -> String {
     secondInputPrefix
-      + (widestGap(first, again).map {
+      + (widestGap(inputs).map {
         String(
-          format: "; the two inputs' fewest counts differ by up to %.1f%% (at n = %d)",
+          format: "; the inputs' fewest counts differ by up to %.1f%% (at n = %d)",
           $0.gap * 100, $0.n)
       } ?? "")
-      + (inputs > 2
-        ? "; the class still open on two, \(inputs) inputs were counted at every size" : "")
+      + (inputs.count > 2
+        ? "; the class still open on two inputs after the grid, more were counted at every size"
+        : "")
   }
 
-  /// How the note of a result counted on two inputs that differ begins.
+  /// How the note of a result counted on inputs that differ begins.
   static let secondInputPrefix =
-    "counted on a second input at every size (built while the first was alive, so "
-    + "elsewhere in memory: a table seeded by its address gets another layout); the fewest "
-    + "count of both is fitted at each size"
+    "counted on fresh inputs too (each built while the earlier were alive, so elsewhere in "
+    + "memory: a table seeded by its address gets another layout); the fewest count of the "
+    + "inputs is fitted at each size"
 
   /// What a result whose second input counted the same says.
   static func sameInputsNote(_ again: [Point]) -> String {

@@ -11,8 +11,9 @@
 /// are never extended past the grid. Where fresh inputs can count
 /// differently (a hash table seeded by its address), the smallest sizes
 /// are counted again on fresh inputs, settled or not, and every other size
-/// when one of those differs; the class must then hold for draws of one
-/// input's count per size (`countSecondInput`). Where two counts of one size differ
+/// when one of those differs (up to four inputs where the class stays
+/// open); the class must then hold for the classifier's draws of the
+/// inputs per size (`countSecondInput`). Where two counts of one size differ
 /// by more than `noisySpread` (an op whose work depends on where it starts,
 /// such as `set.pop`'s moving finger, or the probe runs that a Swift hash
 /// op's successive keys meet in one table), that size gets `extraSamples`

@@ -30,13 +30,13 @@ package protocol Subject {
   func residentBytes() -> UInt64?
 
   /// Forgets the inputs built so far, so the next ones land elsewhere in
-  /// memory (for a second pass).
+  /// memory (for another pass, or another input of each size).
   mutating func forgetInputs() throws
 
   /// Whether inputs built again after `forgetInputs` can count differently
   /// from the first: where a hash table is seeded by its address (Swift's
   /// `Set`, `Dictionary`, `OrderedSet`), a new input has another layout.
-  /// Only then does a counted sweep count on a second input
+  /// Only then does a counted sweep count on more inputs than one
   /// (`CountingSweep.countSecondInput`).
   var rebuiltInputsDiffer: Bool { get }
 }

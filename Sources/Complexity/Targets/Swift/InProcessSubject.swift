@@ -31,8 +31,11 @@ public struct InProcessSubject<Input, Output>: Subject {
   static var freshSampleBudget: UInt64 { 20_000_000 }
   /// Inputs of the shared modes, built once per size.
   private var inputs: [Int: Input] = [:]
-  /// The inputs last forgotten (`forgetInputs`).
-  private var retired: [Int: Input] = [:]
+  /// Inputs forgotten (`forgetInputs`) and still kept alive, per size.
+  private var retired: [Int: [Input]] = [:]
+  /// Whether every forgotten input is kept as long as the subject (see
+  /// `forgetInputs`): counted, yes.
+  package var keepsEveryForgottenInput: Bool
   /// Sizes counted so far (instructions and bytes, not time).
   private var warmed: Set<Int> = []
 
@@ -48,19 +51,24 @@ public struct InProcessSubject<Input, Output>: Subject {
   ) {
     self.mode = mode
     self.meter = meter
+    self.keepsEveryForgottenInput = meter.metric == .instructions
     self.setUp = setUp
     self.operation = operation
   }
 
   public func residentBytes() -> UInt64? { ResidentMemory.bytes() }
 
-  /// Forgets the inputs built so far, but keeps each alive until the next
-  /// of its size is built, so that this one cannot reuse its blocks: a
-  /// hash table seeded by its address (`Set`, `Dictionary`, `OrderedSet`)
-  /// then gets a new seed and another layout, not the freed block and the
-  /// same one.
+  /// Forgets the inputs built so far, but keeps them alive, so that the
+  /// next ones cannot reuse their blocks: a hash table seeded by its
+  /// address (`Set`, `Dictionary`, `OrderedSet`) then gets a new seed and
+  /// another layout, not a freed block and an earlier input's. Counted,
+  /// every forgotten input is kept as long as the subject (a counted sweep
+  /// compares up to four inputs' layouts, and a third built where the
+  /// first was freed would copy its layout); timed, one until the next of
+  /// its size is built (a time sweep's second pass only needs another
+  /// block than the first's, and holds one input more, not all).
   public mutating func forgetInputs() throws {
-    retired = inputs
+    for (n, input) in inputs { retired[n, default: []].append(input) }
     inputs = [:]
     warmed = []
   }
@@ -152,10 +160,10 @@ public struct InProcessSubject<Input, Output>: Subject {
     return try build(size)
   }
 
-  /// A new shared input of size `n`; the one forgotten at that size goes
-  /// only now that it is built (see `forgetInputs`).
+  /// A new shared input of size `n`; timed, the one forgotten at that
+  /// size goes only now that it is built (see `forgetInputs`).
   private mutating func build(_ n: Int) throws -> Input {
-    defer { retired[n] = nil }
+    defer { if !keepsEveryForgottenInput { retired[n] = nil } }
     return try setUp(n)
   }
 
