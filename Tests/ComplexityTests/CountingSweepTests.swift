@@ -154,7 +154,9 @@ final class CountingSweepTests: XCTestCase {
     XCTAssertNil(outcome.classification.outcome.settled, "\(outcome.classification.outcome)")
     XCTAssertEqual(outcome.stopReason, .planDone)
     let draws = try XCTUnwrap(
-      outcome.classification.notes.first { $0.hasPrefix("counted on 4 inputs per size") })
+      outcome.classification.notes.first {
+        $0.hasPrefix("counted on \(CountingSweep.maximumInputs) inputs per size")
+      })
     XCTAssertTrue(draws.contains("of draws of the inputs per size chose"), draws)
     XCTAssertLessThan(outcome.classification.confidence, Classifier().minimumConfidence)
     // Left open, the size the first pass skipped (1024) is counted too, on
@@ -170,6 +172,15 @@ final class CountingSweepTests: XCTestCase {
     XCTAssertEqual(outcome.points.map(\.n), sizes)
     XCTAssertTrue(
       outcome.classification.notes.contains { $0.contains("more were counted at every size") })
+  }
+
+  func testEachInputPastTheSecondHalvesTheShareAllowedToDisagree() {
+    let bars = (2...5).map {
+      CountingSweep.classifier(Classifier(), looking: $0).minimumConfidence
+    }
+    for (bar, expected) in zip(bars, [0.9, 0.95, 0.975, 0.9875]) {
+      XCTAssertEqual(bar, expected, accuracy: 1e-12)
+    }
   }
 
   func testAFailureOnTheSecondInputKeepsBothInputsCounts() throws {

@@ -40,7 +40,7 @@
 /// the three smallest sizes are counted again on inputs built anew; where
 /// those count otherwise (a `Set` seeded by its address, a `setUp` that
 /// draws random values), every size is, and the class must hold for draws
-/// of the inputs per size (up to four inputs where it stays open).
+/// of the inputs per size (up to six inputs where it stays open).
 ///
 /// - Parameters:
 ///   - sizes: the sizes to time (default `SizePlan.unitTest`).

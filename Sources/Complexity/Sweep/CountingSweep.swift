@@ -11,7 +11,7 @@
 /// are never extended past the grid. Where fresh inputs can count
 /// differently (a hash table seeded by its address), the smallest sizes
 /// are counted again on fresh inputs, settled or not, and every other size
-/// when one of those differs (up to four inputs where the class stays
+/// when one of those differs (up to six inputs where the class stays
 /// open); the class must then hold for the classifier's draws of the
 /// inputs per size (`countSecondInput`). Where two counts of one size differ
 /// by more than `noisySpread` (an op whose work depends on where it starts,

@@ -63,7 +63,7 @@ public struct InProcessSubject<Input, Output>: Subject {
   /// address (`Set`, `Dictionary`, `OrderedSet`) then gets a new seed and
   /// another layout, not a freed block and an earlier input's. Counted,
   /// every forgotten input is kept as long as the subject (a counted sweep
-  /// compares up to four inputs' layouts, and a third built where the
+  /// compares up to six inputs' layouts, and a third built where the
   /// first was freed would copy its layout); timed, one until the next of
   /// its size is built (a time sweep's second pass only needs another
   /// block than the first's, and holds one input more, not all).
