@@ -37,9 +37,9 @@ extension Classifier {
   /// what one input's counts say, and a little less as inputs are added
   /// (a draw equals the fitted value at a size with probability
   /// 1 − (1 − 1/m)^(m−1): 0.50, 0.56, 0.58 for m = 2, 3, 4). Inputs are
-  /// added only while the class is open (`CountingSweep`), so a class
-  /// settled on the third or fourth has had more than one look at the
-  /// 90% bar.
+  /// added only while the class is open, so each is another look at the
+  /// bar, and `CountingSweep.classifier(_:looking:)` raises the bar with
+  /// each.
   static func inputDraws(
     _ inputs: [[Point]], points: [Point], count: Int, rng: inout SplitMix64
   ) -> [[Double]]? {

@@ -164,15 +164,16 @@ public struct Classifier: Sendable {
     // Step 7: the inputs of each size, drawn again.
     if let draws = Self.inputDraws(inputs, points: merged, count: resamples, rng: &rng) {
       let drawn = tally(draws)
+      let drawnShare = share(drawn)
       notes.append(
         String(
           format: "counted on %d inputs per size, whose counts differ: %.0f%% of draws of "
             + "the inputs per size chose %@ (%.0f%% needed%@)",
-          inputs.count, share(drawn) * 100, decision.best.rawValue, minimumConfidence * 100,
+          inputs.count, drawnShare * 100, decision.best.rawValue, minimumConfidence * 100,
           pairSettled
             ? "; O(n) and O(n log n) as one, as the log factor's check settled them" : ""))
-      if share(drawn) < confidence {
-        confidence = share(drawn)
+      if drawnShare < confidence {
+        confidence = drawnShare
         votes = drawn
         residualsDecide = false
       }

@@ -119,9 +119,9 @@ package struct CountingSweep: SizeStrategy {
     return hi / lo - 1
   }
 
-  func classify(_ points: [Point], inputs: [[Point]] = []) throws -> Classification {
+  private func classify(_ points: [Point]) throws -> Classification {
     do {
-      return try classifier.classify(points, inputs: inputs)
+      return try classifier.classify(points)
     } catch {
       throw SweepFailure(size: nil, underlying: error, partial: points)
     }
