@@ -211,7 +211,8 @@ extension ClassifierTests {
     // An offset per size that the other input does not share: each input
     // is 1000 + n/10 with 2000 more at alternate sizes (`a` at even ones,
     // `b` at odd ones), as large as the growing part below n = 16384. The
-    // fewest of both is clean; draws of one input per size (the fewest of
+    // fewest of both is clean, and so is their median (their mean, 2000 +
+    // n/10, which step 7 fits); draws of one input per size (the median of
     // m − 1 inputs, for m = 2) read zigzags.
     let sizes = (5...15).map { 1 << $0 }
     let a = sizes.enumerated().map { i, n in
@@ -260,7 +261,7 @@ extension ClassifierTests {
     XCTAssertFalse("\(c.outcome)".contains("O(1)"), "\(c.outcome)")
   }
 
-  func testDrawsOfThreeInputsTakeTheFewestOfTwoAndTheNoiseIsTheGapOfTheTwoFewest() throws {
+  func testDrawsOfThreeInputsTakeTheMedianOfTwoAndTheNoiseIsTheStandardError() throws {
     let sizes = [32, 64, 128, 256, 512]
     func input(_ values: [Double]) -> [Point] {
       zip(sizes, values).map { Point(n: $0, samples: [$1]) }
@@ -269,24 +270,42 @@ extension ClassifierTests {
     let b = input([110, 200, 400, 800, 1600])
     let c = input([150, 200, 400, 800, 1600])
     let points = (a + b + c).mergedBySize()
+    // The fitted value: the median of the inputs at each size.
+    XCTAssertEqual(
+      Classifier.inputMedians([a, b, c], at: points).map(\.best), [110, 200, 400, 800, 1600])
+    XCTAssertEqual(Classifier.inputMedians([a, c], at: points).first?.best, 125)
     var rng = SplitMix64(seed: 3)
     let draws = try XCTUnwrap(
-      Classifier.inputDraws([a, b, c], points: points, count: 400, rng: &rng))
-    // At n = 32, the fewest of two drawn from {100, 110, 150}: each value
-    // can come out, 150 only when both draws are 150 (1 in 9).
+      Classifier.inputDraws([a, b, c], points: points, count: 900, rng: &rng))
+    // At n = 32, the median (mean) of two drawn from {100, 110, 150}:
+    // each of the 6 pairs can come out, 150 only when both draws are 150
+    // (1 in 9); their variance is the mean's squared standard error, s²/3.
     let first = draws.map { $0[0] }
-    XCTAssertEqual(Set(first), [100, 110, 150])
+    XCTAssertEqual(Set(first), [100, 105, 110, 125, 130, 150])
     let share150 = Double(first.filter { $0 == 150 }.count) / Double(first.count)
-    XCTAssertEqual(share150, 1.0 / 9, accuracy: 0.05)
+    XCTAssertEqual(share150, 1.0 / 9, accuracy: 0.04)
+    let mean = first.reduce(0, +) / Double(first.count)
+    let variance = first.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(first.count)
+    XCTAssertEqual(variance, 700.0 / 3, accuracy: 40)
     XCTAssertTrue(draws.allSatisfy { Array($0.dropFirst()) == [200, 400, 800, 1600] })
-    // The noise: the two fewest inputs' gap (10% at n = 32), its median
-    // over the sizes 0, so none is claimed.
+    // The noise: the inputs' relative standard error (12.7% at n = 32),
+    // its median over the sizes 0, so none is claimed.
     XCTAssertNil(Classifier.inputNoise([a, b, c], points: points))
-    // Inputs 10% and 30% above `a` at every size: the two fewest, 10%.
+    // Inputs 10% and 30% above `a` at every size: s / (√3 · ȳ) for
+    // {1, 1.1, 1.3}, the same at every size.
     let e = input(a.map { $0.best * 1.1 })
     let f = input(a.map { $0.best * 1.3 })
+    let (m, s) = (
+      3.4 / 3,
+      (((1 - 3.4 / 3) * (1 - 3.4 / 3) + (1.1 - 3.4 / 3) * (1.1 - 3.4 / 3)
+        + (1.3 - 3.4 / 3) * (1.3 - 3.4 / 3)) / 2).squareRoot()
+    )
     XCTAssertEqual(
-      try XCTUnwrap(Classifier.inputNoise([f, a, e], points: (a + e + f).mergedBySize())), 0.1,
-      accuracy: 1e-9)
+      try XCTUnwrap(Classifier.inputNoise([f, a, e], points: (a + e + f).mergedBySize())),
+      s / (3.0.squareRoot() * m), accuracy: 1e-9)
+    // Two inputs: |a − b| / (a + b).
+    XCTAssertEqual(
+      try XCTUnwrap(Classifier.inputNoise([a, f], points: (a + f).mergedBySize())),
+      0.3 / 2.3, accuracy: 1e-9)
   }
 }

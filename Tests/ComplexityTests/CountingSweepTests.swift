@@ -110,7 +110,10 @@ final class CountingSweepTests: XCTestCase {
   func testAClassLeftOpenIsCountedAgainWithFreshInputs() throws {
     // Two real sweeps of swift.OrderedSet.removeFirst (Intel Xeon): in the
     // first, each size's table layout left O(n) and O(n log n) apart by
-    // less than the fit could tell; the second's tables differ.
+    // less than the fit could tell; the second's tables differ. They
+    // disagree most at n = 32 (3 221 and 1 944 instructions): the median of
+    // two, their mean, leaves the class open, and a third input (the
+    // replay's last recording again) outvotes the odd layout.
     let open = try Layouts.recording("swift.OrderedSet.removeFirst-a.csv")
     let other = try Layouts.recording("swift.OrderedSet.removeFirst-b.csv")
     var alone = Layouts([open])
@@ -120,9 +123,11 @@ final class CountingSweepTests: XCTestCase {
 
     var subject = Layouts([open, other])
     let outcome = try CountingSweep().run(&subject, grid: powers)
-    XCTAssertEqual(subject.forgotten, 1)
+    XCTAssertEqual(subject.forgotten, 2)
     XCTAssertEqual(outcome.classification.outcome.settled, .linear)
-    XCTAssertEqual(outcome.stopReason, .separated)
+    XCTAssertTrue(
+      outcome.classification.notes.contains { $0.hasPrefix("counted on 3 inputs per size") },
+      "\(outcome.classification.notes)")
     let note = try XCTUnwrap(
       outcome.classification.notes.first { $0.hasPrefix(CountingSweep.secondInputPrefix) })
     XCTAssertTrue(note.contains("fewest counts differ by up to"), note)
@@ -158,7 +163,8 @@ final class CountingSweepTests: XCTestCase {
         $0.hasPrefix("counted on \(CountingSweep.maximumInputs) inputs per size")
       })
     XCTAssertTrue(draws.contains("of draws of the inputs per size chose"), draws)
-    XCTAssertLessThan(outcome.classification.confidence, Classifier().minimumConfidence)
+    let bar = CountingSweep.classifier(Classifier(), looking: CountingSweep.maximumInputs)
+    XCTAssertLessThan(outcome.classification.confidence, bar.minimumConfidence)
     // Left open, the size the first pass skipped (1024) is counted too, on
     // two inputs as every other size: the second (with every other size)
     // and a third; still open, two more inputs at every size (which

@@ -12,14 +12,46 @@ extension Classifier {
     }
   }
 
+  /// Whether any size of `points` was measured on inputs of different
+  /// values: only then does step 7 apply.
+  static func inputsDiffer(_ inputs: [[Point]], at points: [Point]) -> Bool {
+    inputs.count > 1
+      && inputValues(inputs, at: points).contains { c in c.contains { $0 != c[0] } }
+  }
+
+  /// `points` with each size's value the median over its inputs of each
+  /// input's fewest sample,
+  ///
+  ///     ỹᵢ = median over j of v(j, nᵢ),   v(j, n) input j's fewest sample at n,
+  ///
+  /// one sample per size (for two inputs, their mean). The fewest of one
+  /// input's repeats is its cost (noise only adds to it); the inputs are
+  /// each a draw of the layout, and one layout can be unusually cheap or
+  /// unusually dear. The fewest of all inputs, fitted before this, is an
+  /// extreme: each input added can only lower it, and a size with one
+  /// unusually cheap layout sits off the curve (`swift.Set.subtracting`:
+  /// one input of six at n = 8 192 counted 30% below the others, and the
+  /// class was open between O(n) and O(n log n) in 1 of 10 catalog runs,
+  /// AMD EPYC). A mean is as far off the other way where one layout is
+  /// dear (`swift.OrderedSet.removeFirst` at n = 32 on an Intel Xeon:
+  /// 3 221 and 1 944 instructions). The median of three or more ignores
+  /// one odd layout either way.
+  static func inputMedians(_ inputs: [[Point]], at points: [Point]) -> [Point] {
+    zip(points, inputValues(inputs, at: points)).map { point, values in
+      Point(
+        n: point.n, iterations: point.iterations,
+        samples: [median(values)])
+    }
+  }
+
   /// `count` draws of one value per size of `points`: at each size counted
-  /// on m inputs, the fewest of m − 1 of them drawn with replacement (one,
+  /// on m inputs, the median of m − 1 of them drawn with replacement (one,
   /// where m ≤ 2),
   ///
-  ///     yᵢ = min(v(J₁), …, v(Jₘ₋₁)),  J uniform over the m inputs at nᵢ, v(J) input J's fewest sample,
+  ///     yᵢ = median(v(J₁), …, v(Jₘ₋₁)),  J uniform over the m inputs at nᵢ,
   ///
-  /// nil for fewer than two inputs or where no size has inputs of
-  /// different values (every draw would be the same data).
+  /// nil where no size has inputs of different values (every draw would
+  /// be the same data).
   ///
   /// Why: counts repeat exactly for one input, but a hash table seeded by
   /// its address gets another layout, and its probes another cost, each
@@ -27,53 +59,52 @@ extension Classifier {
   /// repeats cannot show and that residuals around a fitted curve absorb
   /// (a curve of the wrong class can bend through them). Several inputs
   /// per size measure that offset; drawing them again per size asks
-  /// whether the class survives it. The fitted value, the fewest of all m,
-  /// is an extreme, and a plain bootstrap (m drawn of m) understates how
-  /// an extreme varies; with two inputs, tried before this rule, it took
-  /// O(sqrt n) for `swift.OrderedSet.removeFirst` over n = 32…2048 as
-  /// confidently as the fit (100% of draws) in 1 of 8 runs. Drawing one
-  /// fewer is a heuristic in the direction of the m-out-of-n bootstrap
-  /// (which draws far fewer than m, for large m): it asks of two inputs
-  /// what one input's counts say, and a little less as inputs are added
-  /// (a draw equals the fitted value at a size with probability
-  /// 1 − (1 − 1/m)^(m−1): 0.50, 0.56, 0.58 for m = 2, 3, 4). Inputs are
-  /// added only while the class is open, so each is another look at the
-  /// bar, and `CountingSweep.classifier(_:looking:)` raises the bar with
-  /// each.
+  /// whether the class survives it. Why m − 1: for two and three inputs
+  /// the median of m − 1 is their mean, and the variance of the mean of
+  /// k draws from m values is `s²(m−1)/(m·k)`, `s²` their sample variance,
+  /// so k = m − 1 gives exactly `s²/m`, the squared standard error of the
+  /// mean of all m; a plain bootstrap (k = m) understates it by (m−1)/m,
+  /// half for two inputs. Past three inputs it is a heuristic in the same
+  /// direction. Inputs are added only while the class is open, so each is
+  /// another look at the bar, and `CountingSweep.classifier(_:looking:)`
+  /// raises the bar with each.
   static func inputDraws(
     _ inputs: [[Point]], points: [Point], count: Int, rng: inout SplitMix64
   ) -> [[Double]]? {
-    guard inputs.count > 1 else { return nil }
+    guard inputsDiffer(inputs, at: points) else { return nil }
     let choices = inputValues(inputs, at: points)
-    guard choices.contains(where: { c in c.contains { $0 != c[0] } }) else { return nil }
     return (0..<count).map { _ in
       choices.map { c in
-        let drawn = (0..<max(1, c.count - 1)).map { _ in c.randomElement(using: &rng)! }
-        return drawn.min()!
+        let k = max(1, c.count - 1)
+        return median((0..<k).map { _ in c.randomElement(using: &rng)! })
       }
     }
   }
 
   /// The relative noise of a size's fitted value where sizes were measured
   /// on inputs that differ: the median, over the sizes measured on more
-  /// than one, of the gap between the two inputs with the fewest counts,
+  /// than one, of the relative standard error of the inputs' mean,
   ///
-  ///     median over i of  v₍₂₎(nᵢ) / v₍₁₎(nᵢ) − 1,   v₍ₖ₎ the k-th least of the inputs' values,
+  ///     median over i of  sᵢ / (√mᵢ · ȳᵢ),   sᵢ, ȳᵢ the inputs' standard deviation and mean at nᵢ,
   ///
-  /// as `repeatNoise` is for one input's samples; nil for fewer than two
-  /// inputs or where that median is 0 (most sizes' two fewest inputs
-  /// tie), which would call the fitted values exact. The repeats of one
-  /// input agree far more closely than two inputs do, and the two fewest
-  /// samples of a size are mostly one input's.
+  /// (|a − b| / (a + b) for two inputs), as `repeatNoise` is for one
+  /// input's samples; nil where no size has inputs of different values or
+  /// that median is 0 (most sizes' inputs tie), which would call the
+  /// fitted values exact. The repeats of one input agree far more closely
+  /// than two inputs do. The median the fit takes is about as noisy as
+  /// the mean for few inputs (the same, for two), and this is the scale
+  /// the log factor's octaves and the bends are judged against.
   static func inputNoise(_ inputs: [[Point]], points: [Point]) -> Double? {
-    guard inputs.count > 1 else { return nil }
-    let gaps: [Double] = inputValues(inputs, at: points).compactMap { values in
+    guard inputsDiffer(inputs, at: points) else { return nil }
+    let errors: [Double] = inputValues(inputs, at: points).compactMap { values in
       guard values.count > 1 else { return nil }
-      let sorted = values.sorted()
-      return sorted[1] / sorted[0] - 1
+      let m = Double(values.count)
+      let mean = values.reduce(0, +) / m
+      let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (m - 1)
+      return variance.squareRoot() / (m.squareRoot() * mean)
     }
-    guard !gaps.isEmpty else { return nil }
-    let noise = median(gaps)
+    guard !errors.isEmpty else { return nil }
+    let noise = median(errors)
     return noise > 0 ? noise : nil
   }
 }

@@ -27,15 +27,17 @@ import Foundation
 ///    when step 5 settled the pair: resampling scrambles the very shape that
 ///    step reads). Below `minimumConfidence` the verdict is inconclusive.
 /// 7. **Inputs.** Where sizes were counted on more than one input whose
-///    layout moves the count (a hash table seeded by its address), steps
-///    2–4 also run on draws of the inputs per size (`inputDraws`: at each
-///    size counted on m inputs, the fewest of m − 1 drawn from them):
-///    residuals around a fitted curve cannot see an offset that the inputs
-///    put on a whole size. The confidence is the lesser of the two shares,
-///    and where the draws' share alone leaves the class open, the rival is
-///    the class they chose most after the best. The noise that step 5 and
-///    the bends are judged against is then the gap between the two inputs
-///    with the fewest counts (`inputNoise`). As in step 6, O(n) and
+///    layout moves the count (a hash table seeded by its address), each
+///    size's value is the median over its inputs of each input's fewest
+///    count (`inputMedians`), and steps 2–4 also run on draws of the
+///    inputs per size (`inputDraws`: at each size counted on m inputs, the
+///    median of m − 1 drawn from them, for two or three inputs a spread of
+///    the mean's standard error): residuals around a fitted curve cannot see an offset that
+///    the inputs put on a whole size. The confidence is the lesser of the
+///    two shares, and where the draws' share alone leaves the class open,
+///    the rival is the class they chose most after the best. The noise
+///    that step 5 and the bends are judged against is then the inputs'
+///    relative standard error (`inputNoise`). As in step 6, O(n) and
 ///    O(n log n) count as one where step 5 settled the pair.
 public struct Classifier: Sendable {
   /// Largest growth across the range still called O(1) (default 0.25: 25%).
@@ -80,6 +82,9 @@ public struct Classifier: Sendable {
   public func classify(_ points: [Point], inputs: [[Point]] = []) throws -> Classification {
     var merged = points.mergedBySize()
     try Self.validate(merged)
+    // Step 7's fitted value: where the inputs differ, their median per size.
+    let layered = Self.inputsDiffer(inputs, at: merged)
+    if layered { merged = Self.inputMedians(inputs, at: merged) }
     var notes: [String] = []
     let outliers = try OutlierScreen.outliers(
       sizes: merged.map { Double($0.n) }, values: merged.map(\.best))
@@ -91,9 +96,10 @@ public struct Classifier: Sendable {
     }
     let sizes = merged.map { Double($0.n) }
     let values = merged.map(\.best)
-    // The noise of a size's fitted value: between inputs, where there are
-    // several (the two fewest samples of a size are then one input's).
-    let noise = Self.inputNoise(inputs, points: merged) ?? Self.repeatNoise(merged)
+    // The noise of a size's fitted value: the inputs' relative standard
+    // error, where there are several that differ.
+    let noise =
+      layered ? Self.inputNoise(inputs, points: merged) : Self.repeatNoise(merged)
     var decision = try decide(sizes: sizes, values: values)
     notes += decision.notes
 

@@ -32,15 +32,15 @@ extension CountingSweep {
   /// same within `noisySpread`, where an input lands does not move this
   /// op's counts (an `Array`'s, mostly), and nothing more is counted on a
   /// second input. Otherwise every other size is counted on it too, the
-  /// fewest count of the inputs is fitted at each size, and the class must
+  /// median of the inputs' fewest counts is fitted at each size
+  /// (`Classifier.inputMedians`), and the class must
   /// hold for the classifier's draws of the inputs per size (its step 7).
   /// Where the class is then open, the sizes of the grid's later passes
   /// that the first input's passes skipped are counted pass by pass until
   /// it settles, as for any open class, on two inputs each; and where it
   /// is open after the grid, further inputs are counted at every size, up
-  /// to `maximumInputs`: the fewest of more inputs moves less with any one
-  /// input's layout (`swift.Set.subtracting`, whose inputs' counts differ
-  /// by up to 68% at one size, was open on two inputs in 2 of 9 runs).
+  /// to `maximumInputs`: the median of more inputs moves less with any
+  /// one input's layout.
   ///
   /// - Throws: `SweepFailure`, with every input's points counted.
   func countSecondInput<S: Subject>(
@@ -146,8 +146,8 @@ extension CountingSweep {
   /// How the note of a result counted on inputs that differ begins.
   static let secondInputPrefix =
     "counted on fresh inputs too (each built while the earlier were alive, so elsewhere in "
-    + "memory: a table seeded by its address gets another layout); the fewest count of the "
-    + "inputs is fitted at each size"
+    + "memory: a table seeded by its address gets another layout); the median of the "
+    + "inputs' fewest counts is fitted at each size"
 
   /// What a result whose second input counted the same says.
   static func sameInputsNote(_ again: [Point]) -> String {
