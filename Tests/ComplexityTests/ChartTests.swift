@@ -92,6 +92,26 @@ final class ChartTests: XCTestCase {
     XCTAssertTrue(svg.contains("(differs)"))
   }
 
+  func testAChartDrawsTheValuesTheClassifierFitted() throws {
+    // Two inputs per size, one 10% dearer: the classifier fits their
+    // median, and the chart's dots and outlier screen use it, while the
+    // bars still span every sample.
+    let sizes = (5...15).map { 1 << $0 }
+    let a = sizes.map { Point(n: $0, samples: [Double(1000 + $0)]) }
+    let b = sizes.map { Point(n: $0, samples: [1.1 * Double(1000 + $0)]) }
+    let classification = try Classifier().classify(a + b, inputs: [a, b])
+    let r = OperationResult(
+      op: "layered", documented: .linear, classification: classification,
+      points: (a + b).mergedBySize(), seconds: 1)
+    let chart = OperationChart(r)
+    for (spread, n) in zip(chart.spreads, sizes) {
+      XCTAssertEqual(spread.fitted, 1.05 * Double(1000 + n), accuracy: 1e-9 * Double(n))
+    }
+    XCTAssertEqual(chart.spreads.map(\.minimum), a.map(\.best))
+    XCTAssertEqual(chart.spreads.map(\.maximum), b.map(\.best))
+    XCTAssertEqual(r.fittedPoints, classification.fitted)
+  }
+
   func testAgreeingChartDrawsOneCurve() throws {
     let chart = OperationChart(try result("fake.linear"))
     XCTAssertEqual(chart.curves.map(\.role), [.fitAndDocumented])

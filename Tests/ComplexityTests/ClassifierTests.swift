@@ -230,8 +230,12 @@ extension ClassifierTests {
     XCTAssertLessThan(drawn.confidence, classifier.minimumConfidence)
     XCTAssertNil(drawn.outcome.settled)
     // The draws left it open: its rival is theirs (O(sqrt n)), not the
-    // fit's (O(n log n)), and the note names the best class.
-    XCTAssertEqual(fewest.runnerUp, .linearithmic)
+    // fit's (that of the inputs' median, O(n log n)), and the note names
+    // the best class.
+    let median = try classifier.classify(
+      Classifier.inputMedians([a, b], at: (a + b).mergedBySize()))
+    XCTAssertEqual(median.outcome, .conclusive(.linear))
+    XCTAssertEqual(median.runnerUp, .linearithmic)
     XCTAssertEqual(drawn.outcome, .inconclusive(.squareRoot, .linear))
     XCTAssertTrue(
       drawn.notes.contains { $0.contains("of draws of the inputs per size chose O(n)") })
@@ -261,7 +265,7 @@ extension ClassifierTests {
     XCTAssertFalse("\(c.outcome)".contains("O(1)"), "\(c.outcome)")
   }
 
-  func testDrawsOfThreeInputsTakeTheMedianOfTwoAndTheNoiseIsTheStandardError() throws {
+  func testDrawsTakeTheMedianOfAnOddNumberAndTheNoiseIsTheStandardError() throws {
     let sizes = [32, 64, 128, 256, 512]
     func input(_ values: [Double]) -> [Point] {
       zip(sizes, values).map { Point(n: $0, samples: [$1]) }
@@ -277,35 +281,53 @@ extension ClassifierTests {
     var rng = SplitMix64(seed: 3)
     let draws = try XCTUnwrap(
       Classifier.inputDraws([a, b, c], points: points, count: 900, rng: &rng))
-    // At n = 32, the median (mean) of two drawn from {100, 110, 150}:
-    // each of the 6 pairs can come out, 150 only when both draws are 150
-    // (1 in 9); their variance is the mean's squared standard error, s²/3.
+    // At n = 32, the median of three drawn from {100, 110, 150}: always
+    // one input's value, the largest when two or three draws are it
+    // (7 in 27).
     let first = draws.map { $0[0] }
-    XCTAssertEqual(Set(first), [100, 105, 110, 125, 130, 150])
+    XCTAssertEqual(Set(first), [100, 110, 150])
     let share150 = Double(first.filter { $0 == 150 }.count) / Double(first.count)
-    XCTAssertEqual(share150, 1.0 / 9, accuracy: 0.04)
-    let mean = first.reduce(0, +) / Double(first.count)
-    let variance = first.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(first.count)
-    XCTAssertEqual(variance, 700.0 / 3, accuracy: 40)
+    XCTAssertEqual(share150, 7.0 / 27, accuracy: 0.05)
     XCTAssertTrue(draws.allSatisfy { Array($0.dropFirst()) == [200, 400, 800, 1600] })
-    // The noise: the inputs' relative standard error (12.7% at n = 32),
-    // its median over the sizes 0, so none is claimed.
-    XCTAssertNil(Classifier.inputNoise([a, b, c], points: points))
+    // Two inputs: one input's value per draw, each half the time; four:
+    // the median of three, one input's value too.
+    let two = try XCTUnwrap(Classifier.inputDraws([a, c], points: points, count: 400, rng: &rng))
+    XCTAssertEqual(Set(two.map { $0[0] }), [100, 150])
+    XCTAssertEqual(
+      Double(two.filter { $0[0] == 150 }.count) / Double(two.count), 0.5, accuracy: 0.08)
+    let d = input([180, 200, 400, 800, 1600])
+    let four = try XCTUnwrap(
+      Classifier.inputDraws([a, b, c, d], points: points, count: 400, rng: &rng))
+    XCTAssertTrue(Set(four.map { $0[0] }).isSubset(of: [100, 110, 150, 180]))
+
+    // The noise: the inputs' relative standard error (at n = 32), its
+    // median over the sizes 0, so none is claimed.
+    XCTAssertNil(try Classifier.inputNoise([a, b, c], points: points))
     // Inputs 10% and 30% above `a` at every size: s / (√3 · ȳ) for
-    // {1, 1.1, 1.3}, the same at every size.
+    // {1, 1.1, 1.3}, freed of the median's bias on 2 degrees of freedom
+    // (the median of χ²₂ / 2 is ln 2).
     let e = input(a.map { $0.best * 1.1 })
     let f = input(a.map { $0.best * 1.3 })
-    let (m, s) = (
-      3.4 / 3,
-      (((1 - 3.4 / 3) * (1 - 3.4 / 3) + (1.1 - 3.4 / 3) * (1.1 - 3.4 / 3)
-        + (1.3 - 3.4 / 3) * (1.3 - 3.4 / 3)) / 2).squareRoot()
-    )
+    let mean = 3.4 / 3
+    let variance = [1, 1.1, 1.3].map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 2
     XCTAssertEqual(
-      try XCTUnwrap(Classifier.inputNoise([f, a, e], points: (a + e + f).mergedBySize())),
-      s / (3.0.squareRoot() * m), accuracy: 1e-9)
-    // Two inputs: |a − b| / (a + b).
+      try XCTUnwrap(try Classifier.inputNoise([f, a, e], points: (a + e + f).mergedBySize())),
+      (variance / log(2) / 3).squareRoot() / mean, accuracy: 1e-6)
+    // Two inputs: |a − b| / (a + b) over the median of |z| for a standard
+    // normal z, 0.6745.
     XCTAssertEqual(
-      try XCTUnwrap(Classifier.inputNoise([a, f], points: (a + f).mergedBySize())),
-      0.3 / 2.3, accuracy: 1e-9)
+      try XCTUnwrap(try Classifier.inputNoise([a, f], points: (a + f).mergedBySize())),
+      0.3 / 2.3 / 0.674_489_75, accuracy: 1e-6)
+  }
+
+  func testTheMedianOfTheInputsIsKeptAsTheValuesFitted() throws {
+    let sizes = (5...15).map { 1 << $0 }
+    let a = sizes.map { Point(n: $0, samples: [1000 + Double($0)]) }
+    let b = sizes.map { Point(n: $0, samples: [1100 + Double($0), 5000 + Double($0)]) }
+    let plain = try classifier.classify(a + b)
+    XCTAssertNil(plain.fitted)
+    let layered = try classifier.classify(a + b, inputs: [a, b])
+    XCTAssertEqual(layered.fitted?.map(\.n), sizes)
+    XCTAssertEqual(layered.fitted?.map(\.best), sizes.map { 1050 + Double($0) })
   }
 }

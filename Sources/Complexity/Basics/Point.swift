@@ -17,6 +17,9 @@ public struct Point: Codable, Sendable, Equatable {
   ///
   /// Timing noise only ever adds time (another process, an interrupt, a cache
   /// flush), so the fastest sample is the best estimate of the cost itself.
+  /// (Where a Swift op's size was counted on several inputs whose layouts
+  /// differ, the classifier fits the median of the inputs' minima instead:
+  /// `Classification.fitted`.)
   public var best: Double { samples.min() ?? .nan }
 }
 

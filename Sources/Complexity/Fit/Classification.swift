@@ -60,6 +60,12 @@ public struct Classification: Codable, Sendable, Equatable {
   public var sizeRange: ClosedRange<Int>
   /// Plain-language remarks on how the verdict was reached.
   public var notes: [String]
+  /// The value fitted at each size, one sample each (sizes set aside as
+  /// outliers included), where it is not the fewest of the size's samples:
+  /// for sizes counted on inputs whose layouts differ, the median of the
+  /// inputs' fewest counts (`Classifier.inputMedians`). Nil where the
+  /// fewest sample of each size was fitted.
+  public var fitted: [Point]? = nil
 
   /// The fitted model of a class.
   public func model(_ c: ComplexityClass) -> ModelFit? {

@@ -34,8 +34,9 @@ extension Classifier {
   /// class was open between O(n) and O(n log n) in 1 of 10 catalog runs,
   /// AMD EPYC). A mean is as far off the other way where one layout is
   /// dear (`swift.OrderedSet.removeFirst` at n = 32 on an Intel Xeon:
-  /// 3 221 and 1 944 instructions). The median of three or more ignores
-  /// one odd layout either way.
+  /// 3 221 and 1 944 instructions, which leave the class open on two
+  /// inputs, whose median is their mean). The median of three or more
+  /// ignores one odd layout either way.
   static func inputMedians(_ inputs: [[Point]], at points: [Point]) -> [Point] {
     zip(points, inputValues(inputs, at: points)).map { point, values in
       Point(
@@ -45,10 +46,11 @@ extension Classifier {
   }
 
   /// `count` draws of one value per size of `points`: at each size counted
-  /// on m inputs, the median of m − 1 of them drawn with replacement (one,
-  /// where m ≤ 2),
+  /// on m inputs, the median of k of them drawn with replacement, k the
+  /// largest odd number not above m (1 for two inputs, 3 for three or
+  /// four, 5 for five or six),
   ///
-  ///     yᵢ = median(v(J₁), …, v(Jₘ₋₁)),  J uniform over the m inputs at nᵢ,
+  ///     yᵢ = median(v(J₁), …, v(Jₖ)),  J uniform over the m inputs at nᵢ,
   ///
   /// nil where no size has inputs of different values (every draw would
   /// be the same data).
@@ -59,15 +61,17 @@ extension Classifier {
   /// repeats cannot show and that residuals around a fitted curve absorb
   /// (a curve of the wrong class can bend through them). Several inputs
   /// per size measure that offset; drawing them again per size asks
-  /// whether the class survives it. Why m − 1: for two and three inputs
-  /// the median of m − 1 is their mean, and the variance of the mean of
-  /// k draws from m values is `s²(m−1)/(m·k)`, `s²` their sample variance,
-  /// so k = m − 1 gives exactly `s²/m`, the squared standard error of the
-  /// mean of all m; a plain bootstrap (k = m) understates it by (m−1)/m,
-  /// half for two inputs. Past three inputs it is a heuristic in the same
-  /// direction. Inputs are added only while the class is open, so each is
-  /// another look at the bar, and `CountingSweep.classifier(_:looking:)`
-  /// raises the bar with each.
+  /// whether the class survives it. The draws take the statistic that is
+  /// fitted, the median, and an odd k makes each draw's median one input's
+  /// value, never a value between two: the draws move by whole layouts, as
+  /// the inputs do. For odd m this is the plain bootstrap of the median.
+  /// For two inputs it is one input's count per size, whose variance,
+  /// `s²/2`, is exactly the squared standard error of the fitted value
+  /// (their mean); the plain bootstrap (the mean of two drawn) has half
+  /// of it. For four and six, one draw fewer than the plain bootstrap
+  /// spreads the draws a little more. Inputs are added only while the
+  /// class is open, so each is another look at the bar, and
+  /// `CountingSweep.classifier(_:looking:)` raises the bar with each.
   static func inputDraws(
     _ inputs: [[Point]], points: [Point], count: Int, rng: inout SplitMix64
   ) -> [[Double]]? {
@@ -75,7 +79,7 @@ extension Classifier {
     let choices = inputValues(inputs, at: points)
     return (0..<count).map { _ in
       choices.map { c in
-        let k = max(1, c.count - 1)
+        let k = c.count % 2 == 1 ? c.count : c.count - 1
         return median((0..<k).map { _ in c.randomElement(using: &rng)! })
       }
     }
@@ -83,25 +87,34 @@ extension Classifier {
 
   /// The relative noise of a size's fitted value where sizes were measured
   /// on inputs that differ: the median, over the sizes measured on more
-  /// than one, of the relative standard error of the inputs' mean,
+  /// than one, of the relative standard error of the inputs' mean, each
+  /// size's variance freed of the median's bias,
   ///
-  ///     median over i of  sᵢ / (√mᵢ · ȳᵢ),   sᵢ, ȳᵢ the inputs' standard deviation and mean at nᵢ,
+  ///     median over i of  √(sᵢ² / q(mᵢ − 1) / mᵢ) / ȳᵢ,
   ///
-  /// (|a − b| / (a + b) for two inputs), as `repeatNoise` is for one
-  /// input's samples; nil where no size has inputs of different values or
-  /// that median is 0 (most sizes' inputs tie), which would call the
-  /// fitted values exact. The repeats of one input agree far more closely
-  /// than two inputs do. The median the fit takes is about as noisy as
-  /// the mean for few inputs (the same, for two), and this is the scale
-  /// the log factor's octaves and the bends are judged against.
-  static func inputNoise(_ inputs: [[Point]], points: [Point]) -> Double? {
+  /// with sᵢ² and ȳᵢ the variance and mean of the mᵢ inputs' values at nᵢ
+  /// and q(k) the median of χ²ₖ/k (`ChiSquare.medianRatio`): for two inputs
+  /// |a − b| / (a + b) / 0.67, since a size's variance on one degree of
+  /// freedom falls below 0.46σ² half the time, and the plain median
+  /// would call the noise a third smaller than it is. This is the scale
+  /// `repeatNoise` is for one input's samples, and it is nil where no size
+  /// has inputs of different values or that median is 0 (most sizes'
+  /// inputs tie), which would call the fitted values exact. The repeats of
+  /// one input agree far more closely than two inputs do. It is the
+  /// mean's standard error: for two inputs the fitted median is their
+  /// mean, and for three to six inputs of normal spread, a median is up
+  /// to about a fifth noisier, which this leaves out.
+  ///
+  /// - Throws: `ComplexityError(.fit, …)` if GSL fails.
+  static func inputNoise(_ inputs: [[Point]], points: [Point]) throws -> Double? {
     guard inputsDiffer(inputs, at: points) else { return nil }
-    let errors: [Double] = inputValues(inputs, at: points).compactMap { values in
+    let errors: [Double] = try inputValues(inputs, at: points).compactMap { values in
       guard values.count > 1 else { return nil }
       let m = Double(values.count)
       let mean = values.reduce(0, +) / m
       let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (m - 1)
-      return variance.squareRoot() / (m.squareRoot() * mean)
+      let q = try ChiSquare.medianRatio(degrees: values.count - 1)
+      return (variance / q / m).squareRoot() / mean
     }
     guard !errors.isEmpty else { return nil }
     let noise = median(errors)

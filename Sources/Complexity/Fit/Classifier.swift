@@ -31,14 +31,15 @@ import Foundation
 ///    size's value is the median over its inputs of each input's fewest
 ///    count (`inputMedians`), and steps 2–4 also run on draws of the
 ///    inputs per size (`inputDraws`: at each size counted on m inputs, the
-///    median of m − 1 drawn from them, for two or three inputs a spread of
-///    the mean's standard error): residuals around a fitted curve cannot see an offset that
-///    the inputs put on a whole size. The confidence is the lesser of the
-///    two shares, and where the draws' share alone leaves the class open,
-///    the rival is the class they chose most after the best. The noise
-///    that step 5 and the bends are judged against is then the inputs'
-///    relative standard error (`inputNoise`). As in step 6, O(n) and
-///    O(n log n) count as one where step 5 settled the pair.
+///    median of an odd number drawn from them, one input for two):
+///    residuals around a fitted curve cannot see an offset that the inputs
+///    put on a whole size. The confidence is the lesser of the two shares,
+///    and where the draws' share alone leaves the class open, the rival is
+///    the class they chose most after the best. The noise that step 5 and
+///    the bends are judged against is then the inputs' relative standard
+///    error (`inputNoise`). As in step 6, O(n) and O(n log n) count as one
+///    where step 5 settled the pair. The values fitted are kept
+///    (`Classification.fitted`).
 public struct Classifier: Sendable {
   /// Largest growth across the range still called O(1) (default 0.25: 25%).
   public var constantTolerance: Double
@@ -82,9 +83,14 @@ public struct Classifier: Sendable {
   public func classify(_ points: [Point], inputs: [[Point]] = []) throws -> Classification {
     var merged = points.mergedBySize()
     try Self.validate(merged)
+    // The noise of a size's fitted value: the inputs' relative standard
+    // error, where there are several that differ, else (or where most
+    // sizes' inputs tie) the repeats'.
+    let repeatNoise = Self.repeatNoise(merged)
     // Step 7's fitted value: where the inputs differ, their median per size.
     let layered = Self.inputsDiffer(inputs, at: merged)
     if layered { merged = Self.inputMedians(inputs, at: merged) }
+    let fitted = layered ? merged : nil
     var notes: [String] = []
     let outliers = try OutlierScreen.outliers(
       sizes: merged.map { Double($0.n) }, values: merged.map(\.best))
@@ -96,10 +102,7 @@ public struct Classifier: Sendable {
     }
     let sizes = merged.map { Double($0.n) }
     let values = merged.map(\.best)
-    // The noise of a size's fitted value: the inputs' relative standard
-    // error, where there are several that differ.
-    let noise =
-      layered ? Self.inputNoise(inputs, points: merged) : Self.repeatNoise(merged)
+    let noise = try Self.inputNoise(inputs, points: merged) ?? repeatNoise
     var decision = try decide(sizes: sizes, values: values)
     notes += decision.notes
 
@@ -239,7 +242,8 @@ public struct Classifier: Sendable {
       octaveSlopes: OctaveSlope.slopes(of: merged),
       slope: OctaveSlope.topSlope(of: merged),
       sizeRange: merged.first!.n...merged.last!.n,
-      notes: notes)
+      notes: notes,
+      fitted: fitted)
   }
 
   // MARK: - Implementation details

@@ -24,9 +24,10 @@ import Foundation
 /// octaves that straddle it. Whole octaves, not neighbouring sizes, so the
 /// rise looked for is twice as large against the noise. The count is only
 /// used when the noise of a difference of two points is below the half-rise
-/// it is compared with. The noise comes from the repeats (the typical gap
-/// between the two fastest samples of a size, relative); with one sample
-/// per size, from the fit's relative residual σ.
+/// it is compared with. The noise is the classifier's: between a Swift
+/// op's inputs where their layouts differ (`Classifier.inputNoise`), else
+/// from the repeats (the typical gap between the two fastest samples of a
+/// size, relative); with neither, the fit's relative residual σ.
 struct LogFactorCheck: Equatable {
   /// Per-element log-log slope at the middle of the top half.
   var beta: Double
@@ -60,8 +61,8 @@ struct LogFactorCheck: Equatable {
   /// Runs the check; nil when there are too few sizes to fit three
   /// parameters with room to spare, or the fit leaves no per-element cost.
   ///
-  /// - Parameter repeatNoise: the relative noise of a size's fastest sample,
-  ///   from its repeats; nil with one sample per size.
+  /// - Parameter repeatNoise: the relative noise of a size's fitted value,
+  ///   from its inputs or its repeats; nil where neither says.
   static func run(
     sizes: [Double], values: [Double], repeatNoise: Double?
   ) throws

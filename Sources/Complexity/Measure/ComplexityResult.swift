@@ -56,8 +56,14 @@ public struct ComplexityResult: Sendable, Equatable, CustomStringConvertible {
       let times = points.map { "\($0.n): \(Seconds.describe($0.best))" }
       return text + ". Fastest per size: " + times.joined(separator: ", ")
     case .instructions:
-      let counts = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
-      return text + ". Instructions per call at each size: " + counts.joined(separator: ", ")
+      // Where the inputs' layouts differed, the classifier fitted their median.
+      let fitted = classification.fitted ?? points
+      let counts = fitted.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
+      let what =
+        classification.fitted == nil
+        ? "Instructions per call at each size"
+        : "Instructions per call at each size (the median of the inputs' fewest counts)"
+      return text + ". \(what): " + counts.joined(separator: ", ")
     case .memory, .allocated:
       let bytes = points.map { "\($0.n): \(String(format: "%.0f", $0.best))" }
       let what = metric == .memory ? "Peak bytes per call" : "Bytes allocated per call"

@@ -60,7 +60,7 @@ package struct MetricComparison: Codable, Sendable, Equatable {
     self.instructions = instructions.classification?.outcome.description ?? "failed"
     (agreement, trusted, explanation) = Self.decide(
       time.classification?.outcome, instructions.classification?.outcome)
-    timeRise = Self.rise(time: time.points, instructions: instructions.points)
+    timeRise = Self.rise(time: time.points, instructions: instructions.fittedPoints)
     if let timeRise { explanation += "; " + timeRise }
     // A metric that failed says why in the table, not only in the JSON.
     for (result, name) in [(time, "timed sweep"), (instructions, "count")]

@@ -82,6 +82,11 @@ package struct OperationResult: Codable, Sendable, Equatable {
     self.metric == metric ? self : otherMetrics.first { $0.metric == metric }
   }
 
+  /// The values the classifier fitted, one point per size: its own where
+  /// it kept them (`Classification.fitted`: the median of a Swift op's
+  /// inputs), else the points, whose fewest sample per size it fitted.
+  package var fittedPoints: [Point] { classification?.fitted ?? points }
+
   /// The peak memory measured beside, if any.
   package var spaceResult: OperationResult? { space.first { $0.metric == .memory } }
 

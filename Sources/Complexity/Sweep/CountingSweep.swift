@@ -17,7 +17,8 @@
 /// by more than `noisySpread` (an op whose work depends on where it starts,
 /// such as `set.pop`'s moving finger, or the probe runs that a Swift hash
 /// op's successive keys meet in one table), that size gets `extraSamples`
-/// more, and the fewest is fitted.
+/// more, and the fewest is taken (of each input's, where there are
+/// several, whose median is fitted).
 package struct CountingSweep: SizeStrategy {
   package var plan = SizePlan()
   package var counting = CountingOptions()
@@ -145,7 +146,8 @@ package struct CountingSweep: SizeStrategy {
       String(
         format: "repeated counts differ by up to %.2f%% (at n = %d): the allocator's state "
           + "moves from one sample to the next (one sample's freed blocks serve the next), "
-          + "or cold keys differ; such sizes were counted \(extraSamples) more times, and the fewest is fitted",
+          + "or cold keys differ; such sizes were counted \(extraSamples) more times, and the fewest "
+          + "count is taken (of each input's, where there are several)",
         worst.spread * 100, worst.n)
     ]
   }

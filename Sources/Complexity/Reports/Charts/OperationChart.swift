@@ -9,10 +9,14 @@ package struct OperationChart: Equatable, Sendable {
   /// The timings at one size.
   package struct Spread: Equatable, Sendable {
     package var n: Int
-    /// The fastest sample: the value fitted.
+    /// The fastest sample.
     package var minimum: Double
     /// The slowest sample.
     package var maximum: Double
+    /// The value fitted: the fastest sample, or the classifier's own where
+    /// it kept one (the median of the inputs of a Swift op whose layouts
+    /// differ, `Classification.fitted`).
+    package var fitted: Double
     /// The classifier set this size aside as off the curve on its own.
     package var isOutlier = false
   }
@@ -82,16 +86,18 @@ package struct OperationChart: Equatable, Sendable {
     subtitle = operation?.seedRow.map { "\($0.table): \($0.operation) (\($0.example))" }
     sizeLabel = operation?.swept ?? "n"
     metric = result.metric
+    let fitted = Dictionary(
+      (result.classification?.fitted ?? []).map { ($0.n, $0.best) }, uniquingKeysWith: min)
     spreads = result.points.mergedBySize().compactMap { p in
       let samples = p.samples.filter { $0.isFinite && $0 > 0 }
       guard let lo = samples.min(), let hi = samples.max() else { return nil }
-      return Spread(n: p.n, minimum: lo, maximum: hi)
+      return Spread(n: p.n, minimum: lo, maximum: hi, fitted: fitted[p.n] ?? lo)
     }
     if result.classification != nil, spreads.count >= Classifier.minimumSizes,
       let outliers = try? OutlierScreen.outliers(
-        sizes: spreads.map { Double($0.n) }, values: spreads.map(\.minimum))
+        sizes: spreads.map { Double($0.n) }, values: spreads.map(\.fitted))
     {
-      // The same screen the classifier ran, on the same minima.
+      // The same screen the classifier ran, on the same values.
       for i in outliers { spreads[i].isOutlier = true }
     }
     curves = Self.curves(result, spreads: spreads)
@@ -107,7 +113,7 @@ package struct OperationChart: Equatable, Sendable {
   private static func curves(_ result: OperationResult, spreads: [Spread]) -> [Curve] {
     guard spreads.count >= 2 else { return [] }
     let sizes = spreads.map { Double($0.n) }
-    let values = spreads.map(\.minimum)
+    let values = spreads.map(\.fitted)
     var curves: [Curve] = []
     let c = result.classification
     if let c, let model = c.model(c.best) {

@@ -201,7 +201,7 @@ package struct SVGChart {
         "<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2\"\(dash)/>")
     }
     for s in chart.spreads {
-      out.append(point(x.position(Double(s.n)), y.position(s.minimum), outlier: s.isOutlier))
+      out.append(point(x.position(Double(s.n)), y.position(s.fitted), outlier: s.isOutlier))
     }
     out.append("</g>")
     out += legend()
