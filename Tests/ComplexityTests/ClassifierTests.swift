@@ -213,7 +213,7 @@ extension ClassifierTests {
     // `b` at odd ones), as large as the growing part below n = 16384. The
     // fewest of both is clean, and so is their median (their mean, 2000 +
     // n/10, which step 7 fits); draws of one input per size (the median of
-    // m − 1 inputs, for m = 2) read zigzags.
+    // one drawn, for m = 2) read zigzags.
     let sizes = (5...15).map { 1 << $0 }
     let a = sizes.enumerated().map { i, n in
       Point(n: n, samples: [(i % 2 == 0 ? 3000 : 1000) + Double(n) / 10])

@@ -95,7 +95,7 @@ extension Classifier {
   /// with sᵢ² and ȳᵢ the variance and mean of the mᵢ inputs' values at nᵢ
   /// and q(k) the median of χ²ₖ/k (`ChiSquare.medianRatio`): for two inputs
   /// |a − b| / (a + b) / 0.67, since a size's variance on one degree of
-  /// freedom falls below 0.46σ² half the time, and the plain median
+  /// freedom falls below 0.45σ² half the time, and the plain median
   /// would call the noise a third smaller than it is. This is the scale
   /// `repeatNoise` is for one input's samples, and it is nil where no size
   /// has inputs of different values or that median is 0 (most sizes'

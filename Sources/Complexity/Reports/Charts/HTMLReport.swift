@@ -41,7 +41,8 @@ package struct HTMLReport {
     out.append("<h2>Plots</h2>")
     out.append(
       "<p class=\"run\">Log-log axes: a cost growing like n<sup>k</sup> is a straight line of "
-        + "slope k. Dots are the fastest sample at each size (the value fitted), bars the "
+        + "slope k. Dots are the value fitted at each size (the fastest sample; for a Swift op "
+        + "counted on inputs whose layouts differ, the median of the inputs'), bars the "
         + "spread of all samples, the solid curve the chosen fit and the dashed curve the "
         + "documented class scaled to the timings.</p>")
     for r in results.results {

@@ -2,7 +2,9 @@ import Foundation
 
 /// Draws one operation's timings on log-log axes as SVG.
 ///
-/// The plot shows the fastest sample at each size as a dot, the spread of
+/// The plot shows the value fitted at each size as a dot (the fastest
+/// sample, or the median of a Swift op's inputs where their layouts
+/// differ: `OperationChart.Spread.fitted`), the spread of
 /// all samples at that size as a vertical bar, the chosen fit as a solid
 /// curve and the documented class as a dashed one, with a legend naming
 /// each. On log-log axes a power law is a straight line whose slope is its
@@ -108,7 +110,7 @@ package struct SVGChart {
   /// Legend entries flowed left to right, wrapping onto new rows.
   var legendLayout: [LegendEntry] {
     var entries: [(LegendEntry.Marker, String)] = [
-      (.point, "fastest sample"), (.spread, "spread of samples"),
+      (.point, "value fitted"), (.spread, "spread of samples"),
     ]
     if chart.spreads.contains(where: \.isOutlier) {
       entries.insert((.outlier, "set aside by the outlier screen"), at: 1)
