@@ -30,9 +30,9 @@ extension Classifier {
   /// unusually dear. The fewest of all inputs, fitted before this, is an
   /// extreme: each input added can only lower it, and a size with one
   /// unusually cheap layout sits off the curve (`swift.Set.subtracting`:
-  /// one input of six at n = 8 192 counted 30% below the others, and the
-  /// class was open between O(n) and O(n log n) in 1 of 10 catalog runs,
-  /// AMD EPYC). A mean is as far off the other way where one layout is
+  /// one input of six at n = 4 096 counted 42% below their median, and
+  /// the class was open between O(n) and O(n log n) in 1 of 10 catalog
+  /// runs, AMD EPYC). A mean is as far off the other way where one layout is
   /// dear (`swift.OrderedSet.removeFirst` at n = 32 on an Intel Xeon:
   /// 3 221 and 1 944 instructions, which leave the class open on two
   /// inputs, whose median is their mean). The median of three or more
