@@ -233,7 +233,8 @@ extension ClassifierTests {
     // fit's (that of the inputs' median, O(n log n)), and the note names
     // the best class.
     let median = try classifier.classify(
-      Classifier.inputMedians([a, b], at: (a + b).mergedBySize()))
+      Classifier.inputMedians(
+        Classifier.inputValues([a, b], at: (a + b).mergedBySize()), at: (a + b).mergedBySize()))
     XCTAssertEqual(median.outcome, .conclusive(.linear))
     XCTAssertEqual(median.runnerUp, .linearithmic)
     XCTAssertEqual(drawn.outcome, .inconclusive(.squareRoot, .linear))
@@ -246,14 +247,16 @@ extension ClassifierTests {
     var c = a
     c[0].samples = [9000]
     let draws = try XCTUnwrap(
-      Classifier.inputDraws([a, c], points: (a + c).mergedBySize(), count: 50, rng: &rng))
+      Classifier.inputDraws(
+        Classifier.inputValues([a, c], at: (a + c).mergedBySize()), count: 50, rng: &rng))
     XCTAssertEqual(Set(draws.map { $0[0] }), [a[0].best, 9000])
     XCTAssertTrue(draws.allSatisfy { Array($0.dropFirst()) == a.dropFirst().map(\.best) })
     let partial = try XCTUnwrap(
       Classifier.inputDraws(
-        [Array(a.dropLast()), Array(c.dropLast())], points: a, count: 5, rng: &rng))
+        Classifier.inputValues([Array(a.dropLast()), Array(c.dropLast())], at: a), count: 5,
+        rng: &rng))
     XCTAssertTrue(partial.allSatisfy { $0.last == a.last!.best })
-    XCTAssertNil(Classifier.inputDraws([a, a], points: a, count: 5, rng: &rng))
+    XCTAssertNil(Classifier.inputDraws(Classifier.inputValues([a, a], at: a), count: 5, rng: &rng))
   }
 
   func testACurveThatRisesManyFoldIsNeverO1() throws {
@@ -276,11 +279,14 @@ extension ClassifierTests {
     let points = (a + b + c).mergedBySize()
     // The fitted value: the median of the inputs at each size.
     XCTAssertEqual(
-      Classifier.inputMedians([a, b, c], at: points).map(\.best), [110, 200, 400, 800, 1600])
-    XCTAssertEqual(Classifier.inputMedians([a, c], at: points).first?.best, 125)
+      Classifier.inputMedians(Classifier.inputValues([a, b, c], at: points), at: points).map(
+        \.best), [110, 200, 400, 800, 1600])
+    XCTAssertEqual(
+      Classifier.inputMedians(Classifier.inputValues([a, c], at: points), at: points).first?.best,
+      125)
     var rng = SplitMix64(seed: 3)
     let draws = try XCTUnwrap(
-      Classifier.inputDraws([a, b, c], points: points, count: 900, rng: &rng))
+      Classifier.inputDraws(Classifier.inputValues([a, b, c], at: points), count: 900, rng: &rng))
     // At n = 32, the median of three drawn from {100, 110, 150}: always
     // one input's value, the largest when two or three draws are it
     // (7 in 27).
@@ -291,18 +297,20 @@ extension ClassifierTests {
     XCTAssertTrue(draws.allSatisfy { Array($0.dropFirst()) == [200, 400, 800, 1600] })
     // Two inputs: one input's value per draw, each half the time; four:
     // the median of three, one input's value too.
-    let two = try XCTUnwrap(Classifier.inputDraws([a, c], points: points, count: 400, rng: &rng))
+    let two = try XCTUnwrap(
+      Classifier.inputDraws(Classifier.inputValues([a, c], at: points), count: 400, rng: &rng))
     XCTAssertEqual(Set(two.map { $0[0] }), [100, 150])
     XCTAssertEqual(
       Double(two.filter { $0[0] == 150 }.count) / Double(two.count), 0.5, accuracy: 0.08)
     let d = input([180, 200, 400, 800, 1600])
     let four = try XCTUnwrap(
-      Classifier.inputDraws([a, b, c, d], points: points, count: 400, rng: &rng))
+      Classifier.inputDraws(
+        Classifier.inputValues([a, b, c, d], at: points), count: 400, rng: &rng))
     XCTAssertTrue(Set(four.map { $0[0] }).isSubset(of: [100, 110, 150, 180]))
 
     // The noise: the inputs' relative standard error (at n = 32), its
     // median over the sizes 0, so none is claimed.
-    XCTAssertNil(try Classifier.inputNoise([a, b, c], points: points))
+    XCTAssertNil(try Classifier.inputNoise(Classifier.inputValues([a, b, c], at: points)))
     // Inputs 10% and 30% above `a` at every size: s / (√3 · ȳ) for
     // {1, 1.1, 1.3}, freed of the median's bias on 2 degrees of freedom
     // (the median of χ²₂ / 2 is ln 2).
@@ -311,12 +319,15 @@ extension ClassifierTests {
     let mean = 3.4 / 3
     let variance = [1, 1.1, 1.3].map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 2
     XCTAssertEqual(
-      try XCTUnwrap(try Classifier.inputNoise([f, a, e], points: (a + e + f).mergedBySize())),
+      try XCTUnwrap(
+        try Classifier.inputNoise(
+          Classifier.inputValues([f, a, e], at: (a + e + f).mergedBySize()))),
       (variance / log(2) / 3).squareRoot() / mean, accuracy: 1e-6)
     // Two inputs: |a − b| / (a + b) over the median of |z| for a standard
     // normal z, 0.6745.
     XCTAssertEqual(
-      try XCTUnwrap(try Classifier.inputNoise([a, f], points: (a + f).mergedBySize())),
+      try XCTUnwrap(
+        try Classifier.inputNoise(Classifier.inputValues([a, f], at: (a + f).mergedBySize()))),
       0.3 / 2.3 / 0.674_489_75, accuracy: 1e-6)
   }
 

@@ -2,7 +2,8 @@
 extension Classifier {
   /// At each of `points`' sizes, the fewest sample of each input measured
   /// there (finite and positive), or the point's own fewest sample where
-  /// no input has its size.
+  /// no input has its size. Step 7's other measures take these values,
+  /// computed once per classification.
   static func inputValues(_ inputs: [[Point]], at points: [Point]) -> [[Double]] {
     let inputs = inputs.map { $0.mergedBySize() }
     return points.map { point in
@@ -12,15 +13,14 @@ extension Classifier {
     }
   }
 
-  /// Whether any size of `points` was measured on inputs of different
-  /// values: only then does step 7 apply.
-  static func inputsDiffer(_ inputs: [[Point]], at points: [Point]) -> Bool {
-    inputs.count > 1
-      && inputValues(inputs, at: points).contains { c in c.contains { $0 != c[0] } }
+  /// Whether any size was measured on inputs of different values
+  /// (`inputValues`): only then does step 7 apply.
+  static func inputsDiffer(_ values: [[Double]]) -> Bool {
+    values.contains { c in c.contains { $0 != c[0] } }
   }
 
   /// `points` with each size's value the median over its inputs of each
-  /// input's fewest sample,
+  /// input's fewest sample (`values`, from `inputValues` at `points`),
   ///
   ///     ỹᵢ = median over j of v(j, nᵢ),   v(j, n) input j's fewest sample at n,
   ///
@@ -37,16 +37,16 @@ extension Classifier {
   /// 3 221 and 1 944 instructions, which leave the class open on two
   /// inputs, whose median is their mean). The median of three or more
   /// ignores one odd layout either way.
-  static func inputMedians(_ inputs: [[Point]], at points: [Point]) -> [Point] {
-    zip(points, inputValues(inputs, at: points)).map { point, values in
+  static func inputMedians(_ values: [[Double]], at points: [Point]) -> [Point] {
+    zip(points, values).map { point, values in
       Point(
         n: point.n, iterations: point.iterations,
         samples: [median(values)])
     }
   }
 
-  /// `count` draws of one value per size of `points`: at each size counted
-  /// on m inputs, the median of k of them drawn with replacement, k the
+  /// `count` draws of one value per size of `values` (from `inputValues`):
+  /// at each size counted on m inputs, the median of k of them drawn with replacement, k the
   /// largest odd number not above m (1 for two inputs, 3 for three or
   /// four, 5 for five or six),
   ///
@@ -73,12 +73,11 @@ extension Classifier {
   /// class is open, so each is another look at the bar, and
   /// `CountingSweep.classifier(_:looking:)` raises the bar with each.
   static func inputDraws(
-    _ inputs: [[Point]], points: [Point], count: Int, rng: inout SplitMix64
+    _ values: [[Double]], count: Int, rng: inout SplitMix64
   ) -> [[Double]]? {
-    guard inputsDiffer(inputs, at: points) else { return nil }
-    let choices = inputValues(inputs, at: points)
+    guard inputsDiffer(values) else { return nil }
     return (0..<count).map { _ in
-      choices.map { c in
+      values.map { c in
         let k = c.count % 2 == 1 ? c.count : c.count - 1
         return median((0..<k).map { _ in c.randomElement(using: &rng)! })
       }
@@ -106,9 +105,9 @@ extension Classifier {
   /// to about a fifth noisier, which this leaves out.
   ///
   /// - Throws: `ComplexityError(.fit, …)` if GSL fails.
-  static func inputNoise(_ inputs: [[Point]], points: [Point]) throws -> Double? {
-    guard inputsDiffer(inputs, at: points) else { return nil }
-    let errors: [Double] = try inputValues(inputs, at: points).compactMap { values in
+  static func inputNoise(_ values: [[Double]]) throws -> Double? {
+    guard inputsDiffer(values) else { return nil }
+    let errors: [Double] = try values.compactMap { values in
       guard values.count > 1 else { return nil }
       let m = Double(values.count)
       let mean = values.reduce(0, +) / m

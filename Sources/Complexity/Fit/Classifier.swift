@@ -88,8 +88,9 @@ public struct Classifier: Sendable {
     // sizes' inputs tie) the repeats'.
     let repeatNoise = Self.repeatNoise(merged)
     // Step 7's fitted value: where the inputs differ, their median per size.
-    let layered = Self.inputsDiffer(inputs, at: merged)
-    if layered { merged = Self.inputMedians(inputs, at: merged) }
+    var inputValues = Self.inputValues(inputs, at: merged)
+    let layered = Self.inputsDiffer(inputValues)
+    if layered { merged = Self.inputMedians(inputValues, at: merged) }
     let fitted = layered ? merged : nil
     var notes: [String] = []
     let outliers = try OutlierScreen.outliers(
@@ -99,10 +100,12 @@ public struct Classifier: Sendable {
         "set aside as outliers (off the curve on their own): n = "
           + outliers.map { "\(merged[$0].n)" }.joined(separator: ", "))
       merged = merged.enumerated().filter { !outliers.contains($0.offset) }.map(\.element)
+      inputValues = inputValues.enumerated().filter { !outliers.contains($0.offset) }
+        .map(\.element)
     }
     let sizes = merged.map { Double($0.n) }
     let values = merged.map(\.best)
-    let noise = try Self.inputNoise(inputs, points: merged) ?? repeatNoise
+    let noise = try Self.inputNoise(inputValues) ?? repeatNoise
     var decision = try decide(sizes: sizes, values: values)
     notes += decision.notes
 
@@ -171,7 +174,7 @@ public struct Classifier: Sendable {
     var residualsDecide = true
 
     // Step 7: the inputs of each size, drawn again.
-    if let draws = Self.inputDraws(inputs, points: merged, count: resamples, rng: &rng) {
+    if let draws = Self.inputDraws(inputValues, count: resamples, rng: &rng) {
       let drawn = tally(draws)
       let drawnShare = share(drawn)
       notes.append(
