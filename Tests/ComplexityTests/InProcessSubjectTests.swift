@@ -40,38 +40,46 @@ final class InProcessSubjectTests: XCTestCase {
     XCTAssertEqual(builds, [8, 16, 32])
   }
 
-  func testForgottenInputsAreRebuiltElsewhereInMemory() throws {
-    // A hash table seeded by its address gets another layout only if the
-    // new input cannot take the forgotten one's block.
-    final class Table { let n: Int; init(_ n: Int) { self.n = n } }
+  /// How many distinct tables (addresses: what seeds a Swift hash table)
+  /// the operation met while `drive` used a subject that builds one per
+  /// size.
+  private func tablesMet(
+    _ drive: (inout InProcessSubject<Table, Void>) throws -> Void
+  ) rethrows -> Int {
     var seen: [ObjectIdentifier] = []
     var subject = InProcessSubject(
       setUp: { n in Table(n) },
       operation: { (t: inout Table) in seen.append(ObjectIdentifier(t)) })
-    _ = try subject.sample(size: 8, iterations: 1)
-    try subject.forgetInputs()
-    try subject.prepare(sizes: [8])
-    _ = try subject.sample(size: 8, iterations: 1)
-    XCTAssertEqual(Set(seen).count, 2)
+    try drive(&subject)
+    return Set(seen).count
+  }
+
+  func testForgottenInputsAreRebuiltElsewhereInMemory() throws {
+    // A hash table seeded by its address gets another layout only if the
+    // new input cannot take the forgotten one's block.
+    let met = try tablesMet { subject in
+      _ = try subject.sample(size: 8, iterations: 1)
+      try subject.forgetInputs()
+      try subject.prepare(sizes: [8])
+      _ = try subject.sample(size: 8, iterations: 1)
+    }
+    XCTAssertEqual(met, 2)
   }
 
   func testCountedInputsAreAllKeptSoThatNoneTakesAnEarliersBlock() throws {
     // Counted, a third and a fourth input must not land where the first
     // was: every forgotten one stays alive, and each is another address
     // (what seeds a Swift hash table).
-    final class Table { let n: Int; init(_ n: Int) { self.n = n } }
-    var seen: [ObjectIdentifier] = []
-    var subject = InProcessSubject(
-      setUp: { n in Table(n) },
-      operation: { (t: inout Table) in seen.append(ObjectIdentifier(t)) })
-    XCTAssertFalse(subject.keepsEveryForgottenInput, "timed, one at a time")
-    subject.keepsEveryForgottenInput = true
-    for _ in 0..<4 {
-      try subject.prepare(sizes: [8])
-      _ = try subject.sample(size: 8, iterations: 1)
-      try subject.forgetInputs()
+    let met = try tablesMet { subject in
+      XCTAssertFalse(subject.keepsEveryForgottenInput, "timed, one at a time")
+      subject.keepsEveryForgottenInput = true
+      for _ in 0..<4 {
+        try subject.prepare(sizes: [8])
+        _ = try subject.sample(size: 8, iterations: 1)
+        try subject.forgetInputs()
+      }
     }
-    XCTAssertEqual(Set(seen).count, 4)
+    XCTAssertEqual(met, 4)
   }
 
   func testBlocksRestoreTheSizeBeforeEachBlock() throws {
@@ -110,4 +118,10 @@ final class InProcessSubjectTests: XCTestCase {
 
 private func isKnownUniquelyReferencedArray(_ a: inout [Int]) -> Bool {
   a.withUnsafeMutableBufferPointer { _ in true }
+}
+
+/// A stand-in for a hash table: an object whose address can be told apart.
+private final class Table {
+  let n: Int
+  init(_ n: Int) { self.n = n }
 }
